@@ -1,0 +1,16 @@
+#![doc = include_str!("../README.md")]
+
+mod model;
+mod models;
+mod params;
+mod registry;
+
+pub use model::{BuildContext, ModelInfo, NeuronKernel, StateSpec, StepInput};
+pub use models::*;
+pub use params::{ParamArray, ParamValue, Params, no_cross_checks};
+pub use registry::{MODELS, lookup};
+
+/// The most common imports.
+pub mod prelude {
+    pub use crate::{ModelInfo, ParamValue, Params, lookup};
+}

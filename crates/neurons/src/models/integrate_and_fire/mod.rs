@@ -1,0 +1,3 @@
+//! Integrate-and-fire family.
+
+pub mod lif;

@@ -1,0 +1,5 @@
+//! The model files, one per model, grouped in folders by family. Each file exports a
+//! `pub static INFO: ModelInfo` (named after the model in upper case) and its kernel; the
+//! registry lists them.
+
+pub mod integrate_and_fire;
