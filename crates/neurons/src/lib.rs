@@ -5,7 +5,7 @@ mod models;
 mod params;
 mod registry;
 
-pub use model::{BuildContext, ModelInfo, NeuronKernel, StateSpec, StepInput};
+pub use model::{BuildContext, ModelInfo, NeuronKernel, Preset, StateSpec, StepInput};
 pub use models::*;
 pub use params::{ParamArray, ParamValue, Params, no_cross_checks};
 pub use registry::{MODELS, lookup};

@@ -15,6 +15,17 @@ pub struct StateSpec {
     pub doc: &'static str,
 }
 
+/// A named parameter set (values for some parameters; the rest keep their defaults).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Preset {
+    /// Name as the source spells it, snake_case (`regular_spiking`, `chattering`).
+    pub name: &'static str,
+    /// What it reproduces.
+    pub doc: &'static str,
+    /// Parameter values.
+    pub values: &'static [(&'static str, f64)],
+}
+
 /// Everything a kernel needs when it is built for a run.
 #[derive(Debug, Clone)]
 pub struct BuildContext<'a> {
@@ -54,6 +65,8 @@ pub struct ModelInfo {
     pub membrane: usize,
     /// Unit of the input current the model takes (`pA`, `uA/cm^2`, `1`).
     pub input_unit: &'static str,
+    /// Named parameter sets from the model's source (e.g. Izhikevich's firing patterns).
+    pub presets: &'static [Preset],
     /// Cross-parameter checks beyond each parameter's range (e.g. `v_reset < v_th`).
     pub validate: fn(&Params, &str) -> Result<()>,
     /// Builds a kernel for a run.
@@ -64,6 +77,11 @@ impl ModelInfo {
     /// The spec of parameter `name`, if the model has it.
     pub fn param(&self, name: &str) -> Option<&'static ParamSpec> {
         self.params.iter().find(|p| p.name == name)
+    }
+
+    /// The preset called `name`, if the model has it.
+    pub fn preset(&self, name: &str) -> Option<&'static Preset> {
+        self.presets.iter().find(|p| p.name == name)
     }
 
     /// Index of state variable `name`, if the model has it.

@@ -90,8 +90,9 @@ pub static LIF: ModelInfo = ModelInfo {
     ],
     membrane: 0,
     input_unit: "pA",
-    validate: validate,
-    build: build,
+    presets: &[],
+    validate,
+    build,
 };
 
 fn validate(p: &Params, object: &str) -> Result<()> {
