@@ -68,7 +68,7 @@ Spike times are the NEST spike_recorder times, on the 0.1 ms grid, in
   1 ms bin b = (s - 1) // 10 (bin b covers (b, b+1] ms); counts of all
   neurons' spikes in bins b = 200..999 (t in (200, 1000] ms);
   value = np.std(counts) / np.mean(counts) (ddof = 0).
-* build_s / simulate_s: wall clock seconds (time.time()) from ResetKernel to
+* build_s / simulate_s: wall clock seconds (time.time()) from just after ResetKernel to
   end of Connect, and of nest.Simulate(simtime).  Machine-dependent.
 * num_connections: number of recurrent + Poisson synapses made (check).
 
@@ -380,7 +380,7 @@ def _definitions():
         "n_spikes_X": "total spikes of pop X",
         "rate_X_late_hz": "spikes of pop X with t > 200 ms / (n_X * (simtime-200)/1000)",
         "pop_rate_cv_1ms": "s = round(t/0.1); bin = (s-1)//10 (bin b = (b, b+1] ms); all-neuron spike counts in bins 200..simtime-1; std/mean, ddof=0",
-        "build_s": "wall clock s from ResetKernel to end of Connect",
+        "build_s": "wall clock s from just after ResetKernel (set threads/seed/resolution, Create, Connect) to end of Connect",
         "simulate_s": "wall clock s of nest.Simulate(simtime)",
         "num_connections": "recurrent + poisson_generator synapses (N*(CE+CI) + N)",
         "summary": "per statistic over seeds: mean, std (ddof=1), min, max, n (NaN seeds dropped)",

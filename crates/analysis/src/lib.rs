@@ -1,1 +1,5 @@
-//! (skeleton)
+#![doc = include_str!("../README.md")]
+
+mod rates;
+
+pub use rates::{cv_isi, firing_rate, isi};

@@ -5,7 +5,18 @@ use crate::ModelInfo;
 use crate::models::*;
 
 /// Every registered model.
-pub static MODELS: &[&ModelInfo] = &[&integrate_and_fire::lif::LIF];
+pub static MODELS: &[&ModelInfo] = &[
+    &integrate_and_fire::adex::ADEX,
+    &integrate_and_fire::exp_if::EXP_IF,
+    &simple::fitzhugh_nagumo::FITZHUGH_NAGUMO,
+    &biophysical::hodgkin_huxley::HODGKIN_HUXLEY,
+    &simple::izhikevich::IZHIKEVICH,
+    &simple::izhikevich2007::IZHIKEVICH2007,
+    &integrate_and_fire::lapicque::LAPICQUE,
+    &integrate_and_fire::lif::LIF,
+    &integrate_and_fire::qif::QIF,
+    &biophysical::wang_buzsaki::WANG_BUZSAKI,
+];
 
 /// The model registered as `name`, or an error listing the known names.
 pub fn lookup(name: &str) -> sc_neurocore_core::Result<&'static ModelInfo> {

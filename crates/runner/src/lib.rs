@@ -1,1 +1,22 @@
-//! (skeleton)
+#![doc = include_str!("../README.md")]
+
+mod build;
+mod channel;
+mod engine;
+mod monitors;
+mod plastic;
+mod spec;
+
+pub use engine::{NetworkRunner, RunConfig};
+pub use spec::{
+    Connectivity, Delay, MonitorSpec, Network, PopulationId, PopulationSpec, ProjectionSpec,
+    StimulusEntry, SynapseKind,
+};
+
+/// The most common imports.
+pub mod prelude {
+    pub use crate::{
+        Connectivity, Delay, MonitorSpec, Network, NetworkRunner, ProjectionSpec, RunConfig,
+        SynapseKind,
+    };
+}

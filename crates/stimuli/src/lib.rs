@@ -1,1 +1,18 @@
-//! (skeleton)
+#![doc = include_str!("../README.md")]
+
+mod poisson;
+mod spec;
+mod step_current;
+mod timed_array;
+mod values;
+
+pub use poisson::{PoissonBlock, PoissonInput, PoissonTable, TABLE_MAX_LAMBDA};
+pub use spec::{InputKind, StimulusBlock, StimulusSpec};
+pub use step_current::{StepCurrent, StepCurrentBlock};
+pub use timed_array::{TimedArray, TimedArrayBlock};
+pub use values::ScalarOrVec;
+
+/// The most common imports.
+pub mod prelude {
+    pub use crate::{PoissonInput, StepCurrent, StimulusSpec, TimedArray};
+}

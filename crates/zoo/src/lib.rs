@@ -1,1 +1,58 @@
-//! (skeleton)
+#![doc = include_str!("../README.md")]
+
+mod brunel;
+
+pub use brunel::{BRUNEL, BrunelParams, brunel};
+
+use sc_neurocore_core::{Error, ParamSpec, Result};
+use sc_neurocore_runner::Network;
+
+/// One setting given to a zoo network (`--set key=value`).
+pub type ZooSetting<'a> = (&'a str, f64);
+
+/// A zoo network: its name, what it is, its settable parameters and its builder.
+#[derive(Debug, Clone, Copy)]
+pub struct ZooEntry {
+    /// Name (`brunel`).
+    pub name: &'static str,
+    /// One paragraph on what it is and where it comes from.
+    pub summary: &'static str,
+    /// Settable parameters.
+    pub params: &'static [ParamSpec],
+    /// Suggested run settings: (duration s, dt s).
+    pub default_run: (f64, f64),
+    /// Builds the network with `settings` over the defaults, seeded with `seed`.
+    pub build: fn(&[ZooSetting<'_>], u64) -> Result<Network>,
+}
+
+/// Every zoo network.
+pub static ZOO: &[&ZooEntry] = &[&BRUNEL];
+
+/// The zoo network called `name`.
+pub fn lookup(name: &str) -> Result<&'static ZooEntry> {
+    ZOO.iter()
+        .copied()
+        .find(|z| z.name == name)
+        .ok_or_else(|| Error::unknown("zoo", "network", name, ZOO.iter().map(|z| z.name)))
+}
+
+/// Resolves `settings` against `specs`: defaults overridden by checked values, in spec order.
+pub(crate) fn resolve(
+    object: &str,
+    specs: &[ParamSpec],
+    settings: &[ZooSetting<'_>],
+) -> Result<Vec<f64>> {
+    let mut values: Vec<f64> = specs.iter().map(|p| p.default).collect();
+    for &(name, v) in settings {
+        let Some(k) = specs.iter().position(|p| p.name == name) else {
+            return Err(Error::unknown(
+                object,
+                "parameter",
+                name,
+                specs.iter().map(|p| p.name),
+            ));
+        };
+        values[k] = specs[k].check(object, v)?;
+    }
+    Ok(values)
+}

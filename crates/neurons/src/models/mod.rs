@@ -2,4 +2,6 @@
 //! `pub static INFO: ModelInfo` (named after the model in upper case) and its kernel; the
 //! registry lists them.
 
+pub mod biophysical;
 pub mod integrate_and_fire;
+pub mod simple;

@@ -6,6 +6,7 @@
 //! Delta-synapse jumps are added after the propagation; V >= V_th emits a spike, sets
 //! V = V_reset and holds it there for t_ref, during which input is discarded (as NEST).
 
+use super::{per_neuron, refractory_step, refractory_time};
 use crate::{BuildContext, ModelInfo, NeuronKernel, ParamArray, Params, StateSpec, StepInput};
 use sc_neurocore_core::{ParamSpec, Result, ValueRange};
 
@@ -106,26 +107,14 @@ fn build(ctx: &BuildContext<'_>) -> Box<dyn NeuronKernel> {
     let tau_m = p.get("tau_m");
     Box::new(Lif {
         decay: tau_m.map(|tau| (-h / tau).exp()),
-        r: ParamArray::PerNeuron(
-            (0..n)
-                .map(|i| tau_m.at(i) / p.get("c_m").at(i))
-                .collect::<Vec<_>>()
-                .into(),
-            0..n,
-        ),
+        r: per_neuron(n, |i| tau_m.at(i) / p.get("c_m").at(i)),
         e_l: p.get("e_l").clone(),
         v_th: p.get("v_th").clone(),
         v_reset: p.get("v_reset").clone(),
         i_e: p.get("i_e").clone(),
-        ref_steps: p
-            .get("t_ref")
-            .to_vec(n)
-            .iter()
-            .map(|t| (t / h).round() as u32)
-            .collect(),
+        t_ref: refractory_time(p.get("t_ref"), h),
         h,
         v: p.get("v_init").to_vec(n),
-        ref_left: vec![0; n],
         ref_ms: vec![0.0; n],
     })
 }
@@ -138,11 +127,11 @@ struct Lif {
     v_th: ParamArray,
     v_reset: ParamArray,
     i_e: ParamArray,
-    ref_steps: Vec<u32>,
+    /// Refractory time set at a spike (`t_ref` rounded to whole steps), ms.
+    t_ref: ParamArray,
     h: f64,
     v: Vec<f64>,
-    ref_left: Vec<u32>,
-    /// Mirror of `ref_left` in ms, kept for recording.
+    /// Refractory time left, ms.
     ref_ms: Vec<f64>,
 }
 
@@ -153,17 +142,14 @@ impl NeuronKernel for Lif {
 
     fn step(&mut self, input: &StepInput<'_>, spikes: &mut Vec<u32>) {
         for i in 0..self.v.len() {
-            if self.ref_left[i] > 0 {
-                self.ref_left[i] -= 1;
-                self.ref_ms[i] = self.ref_left[i] as f64 * self.h;
+            if refractory_step(&mut self.ref_ms[i], self.h) {
                 continue;
             }
             let v_inf = self.e_l.at(i) + self.r.at(i) * (input.current[i] + self.i_e.at(i));
             let mut v = v_inf + (self.v[i] - v_inf) * self.decay.at(i) + input.jump[i];
             if v >= self.v_th.at(i) {
                 v = self.v_reset.at(i);
-                self.ref_left[i] = self.ref_steps[i];
-                self.ref_ms[i] = self.ref_steps[i] as f64 * self.h;
+                self.ref_ms[i] = self.t_ref.at(i);
                 spikes.push(i as u32);
             }
             self.v[i] = v;
@@ -187,6 +173,7 @@ impl NeuronKernel for Lif {
 
 #[cfg(test)]
 mod tests {
+    use super::super::testing::spike_times;
     use super::*;
 
     /// Below threshold with a constant current, V follows the analytic trajectory
@@ -218,6 +205,27 @@ mod tests {
             let expected = -62.0 + (-70.0 - -62.0) * (-t / 10.0f64).exp();
             approx::assert_abs_diff_eq!(k.var(0)[0], expected, epsilon = 1e-9);
             assert!(spikes.is_empty());
+        }
+    }
+
+    /// Under a constant suprathreshold current the LIF fires periodically with
+    /// 1/f = t_ref + tau_m ln((V_inf - V_reset)/(V_inf - V_th)), V_inf = E_L + R I
+    /// (for V_reset = E_L: t_ref + tau ln(R I / (R I - (V_th - E_L)))). Spikes are reported
+    /// on the step grid, so every interval lies within one step above the analytic one.
+    #[test]
+    fn firing_rate_matches_the_analytic_rate() {
+        let dt = 0.01;
+        for &(current, t_ref) in &[(500.0, 2.0), (1000.0, 0.0), (2000.0, 5.0)] {
+            let times = spike_times(&LIF, &[("t_ref", t_ref)], current, dt, 500.0);
+            let r_i = 10.0 / 250.0 * current; // R I in mV (R = tau_m / C_m)
+            let period = t_ref + 10.0 * (r_i / (r_i - (-55.0 - -70.0))).ln();
+            assert!(times.len() > 10, "{current} pA: {} spikes", times.len());
+            for isi in times.windows(2).map(|w| w[1] - w[0]) {
+                assert!(
+                    isi >= period - 1e-9 && isi <= period + dt + 1e-9,
+                    "{current} pA, t_ref {t_ref}: ISI {isi} vs analytic {period}"
+                );
+            }
         }
     }
 }

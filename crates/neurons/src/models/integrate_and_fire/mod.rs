@@ -1,3 +1,85 @@
 //! Integrate-and-fire family.
+//!
+//! Shared conventions: potentials in mV, time in ms, currents in pA. The refractory state
+//! variable is the time left in ms and is the only refractory clock (setting it through
+//! `var_mut` starts a refractory period). A neuron that spikes during step k with
+//! `t_ref` is clamped during the next `round(t_ref / dt)` steps (NEST's step counting);
+//! delta-synapse jumps arriving then are discarded.
 
+pub mod adex;
+pub mod exp_if;
+pub mod lapicque;
 pub mod lif;
+pub mod qif;
+
+use crate::ParamArray;
+
+/// Advances one neuron's refractory clock (`left_ms`, ms) by a step of `h` ms and returns
+/// whether the neuron is refractory during this step.
+#[inline(always)]
+pub(crate) fn refractory_step(left_ms: &mut f64, h: f64) -> bool {
+    if *left_ms > 0.5 * h {
+        *left_ms = if *left_ms > 1.5 * h { *left_ms - h } else { 0.0 };
+        true
+    } else {
+        *left_ms = 0.0;
+        false
+    }
+}
+
+/// `t_ref` rounded to whole steps of `h` ms: the refractory time set at a spike.
+pub(crate) fn refractory_time(t_ref: &ParamArray, h: f64) -> ParamArray {
+    t_ref.map(|t| (t / h).round() * h)
+}
+
+/// A derived constant `f(i)` for each of `n` neurons, kept uniform when all values agree.
+pub(crate) fn per_neuron(n: usize, f: impl Fn(usize) -> f64) -> ParamArray {
+    let v: Vec<f64> = (0..n).map(f).collect();
+    match v.first() {
+        Some(&x) if v.iter().all(|y| y.to_bits() == x.to_bits()) => ParamArray::Uniform(x),
+        _ => ParamArray::PerNeuron(v.into(), 0..n),
+    }
+}
+
+/// Helpers for the family's unit tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::{BuildContext, ModelInfo, ParamValue, Params, StepInput};
+
+    /// Spike times (ms; the end of the step in which each spike was emitted) of one neuron of
+    /// `model` with parameters `given` (checked), driven by a constant `current` for `t_end`
+    /// ms at step `dt` ms.
+    pub(crate) fn spike_times(
+        model: &'static ModelInfo,
+        given: &[(&str, f64)],
+        current: f64,
+        dt: f64,
+        t_end: f64,
+    ) -> Vec<f64> {
+        let values: Vec<(&str, ParamValue)> =
+            given.iter().map(|&(k, v)| (k, ParamValue::Scalar(v))).collect();
+        let params = Params::check(model, "test", 1, values.iter().map(|(k, v)| (*k, v)))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut kernel = (model.build)(&BuildContext {
+            params: &params,
+            n: 1,
+            dt_ms: dt,
+            seed: 0,
+            first_id: 0,
+        });
+        let input = StepInput {
+            jump: &[0.0],
+            current: &[current],
+        };
+        let mut spikes = Vec::new();
+        let mut times = Vec::new();
+        for k in 0..(t_end / dt).round() as usize {
+            spikes.clear();
+            kernel.step(&input, &mut spikes);
+            if !spikes.is_empty() {
+                times.push((k + 1) as f64 * dt);
+            }
+        }
+        times
+    }
+}

@@ -1,0 +1,726 @@
+//! Adaptive exponential integrate-and-fire neuron (Brette & Gerstner 2005), with the
+//! parameters and spike handling of NEST's `aeif_psc_delta`.
+//!
+//! C_m dV/dt = -g_L (V - E_L) + g_L Delta_T exp((V - V_T)/Delta_T) - w + I(t) + I_e
+//! tau_w dw/dt = a (V - E_L) - w
+//!
+//! V >= V_peak emits a spike: V = V_reset, w += b, and V is clamped at V_reset for t_ref
+//! while w keeps evolving (with V = V_reset). As in NEST the right-hand side reads
+//! min(V, V_peak), so the exponential never overflows.
+//!
+//! Integration: classical Runge-Kutta (RK4) on a fixed number of sub-steps per network step,
+//! computed at build time for each neuron so that each sub-step is at most
+//! min(0.05 ms, 0.25 / r), r = g_L/C_m + 1/tau_w + sqrt(|a| / (C_m tau_w)) bounding the rates
+//! of the linear part. When a sub-step ends above V_peak, the crossing time within it is
+//! found by bisection on the RK4 step length (to 1/4096 of the sub-step); V is reset and w
+//! jumps by b there, and the rest of the sub-step is integrated from the reset (or clamped,
+//! if t_ref > 0), so reset times are not rounded to the sub-step grid. A spike during the
+//! step is reported for the step. Delta-synapse jumps are added at the end of the step,
+//! then the spike condition is checked again. Results converge as dt shrinks: for
+//! dt <= 0.05 ms the sub-step is the network step.
+//!
+//! The exponential integrate-and-fire model (`exp_if`) is this kernel with a = b = 0 and no
+//! w state.
+
+use super::{per_neuron, refractory_step, refractory_time};
+use crate::{
+    BuildContext, ModelInfo, NeuronKernel, ParamArray, Params, Preset, StateSpec, StepInput,
+};
+use sc_neurocore_core::{Error, ParamSpec, Result, ValueRange};
+
+/// Longest RK4 sub-step, ms.
+const MAX_SUBSTEP_MS: f64 = 0.05;
+
+/// Largest (V_peak - V_T) / Delta_T accepted: the exponential term stays below e^500.
+const MAX_EXP_ARG: f64 = 500.0;
+
+/// Registry entry.
+pub static ADEX: ModelInfo = ModelInfo {
+    name: "adex",
+    class_name: "AdExNeuron",
+    family: "integrate_and_fire",
+    summary: "C_m dV/dt = -g_L (V - E_L) + g_L Delta_T exp((V - V_T)/Delta_T) - w + I + I_e; \
+              tau_w dw/dt = a (V - E_L) - w; V >= V_peak -> spike, V = V_reset, w += b, V \
+              clamped for t_ref (NEST aeif_psc_delta). RK4 on fixed sub-steps <= 0.05 ms.",
+    citation: "Brette & Gerstner (2005) J. Neurophysiol. 94:3637; NEST aeif_psc_delta \
+               (defaults); Naud, Marcille, Clopath & Gerstner (2008) Biol. Cybern. 99:335 \
+               (firing-pattern presets)",
+    params: &[
+        ParamSpec {
+            name: "c_m",
+            unit: "pF",
+            default: 281.0,
+            range: ValueRange::Positive,
+            doc: "membrane capacitance",
+        },
+        ParamSpec {
+            name: "g_l",
+            unit: "nS",
+            default: 30.0,
+            range: ValueRange::Positive,
+            doc: "leak conductance",
+        },
+        ParamSpec {
+            name: "e_l",
+            unit: "mV",
+            default: -70.6,
+            range: ValueRange::Finite,
+            doc: "leak reversal (resting) potential",
+        },
+        ParamSpec {
+            name: "v_t",
+            unit: "mV",
+            default: -50.4,
+            range: ValueRange::Finite,
+            doc: "threshold slope factor's midpoint (NEST V_th), rheobase threshold",
+        },
+        ParamSpec {
+            name: "delta_t",
+            unit: "mV",
+            default: 2.0,
+            range: ValueRange::Positive,
+            doc: "slope factor (sharpness of spike initiation)",
+        },
+        ParamSpec {
+            name: "tau_w",
+            unit: "ms",
+            default: 144.0,
+            range: ValueRange::Positive,
+            doc: "adaptation time constant",
+        },
+        ParamSpec {
+            name: "a",
+            unit: "nS",
+            default: 4.0,
+            range: ValueRange::Finite,
+            doc: "subthreshold adaptation conductance",
+        },
+        ParamSpec {
+            name: "b",
+            unit: "pA",
+            default: 80.5,
+            range: ValueRange::Finite,
+            doc: "spike-triggered adaptation increment",
+        },
+        ParamSpec {
+            name: "v_reset",
+            unit: "mV",
+            default: -60.0,
+            range: ValueRange::Finite,
+            doc: "reset potential (NEST default; Brette & Gerstner 2005 use E_L)",
+        },
+        ParamSpec {
+            name: "v_peak",
+            unit: "mV",
+            default: 0.0,
+            range: ValueRange::Finite,
+            doc: "spike detection potential",
+        },
+        ParamSpec {
+            name: "t_ref",
+            unit: "ms",
+            default: 0.0,
+            range: ValueRange::NonNegative,
+            doc: "absolute refractory period",
+        },
+        ParamSpec {
+            name: "i_e",
+            unit: "pA",
+            default: 0.0,
+            range: ValueRange::Finite,
+            doc: "constant external current",
+        },
+        ParamSpec {
+            name: "v_init",
+            unit: "mV",
+            default: -70.6,
+            range: ValueRange::Finite,
+            doc: "initial membrane potential",
+        },
+        ParamSpec {
+            name: "w_init",
+            unit: "pA",
+            default: 0.0,
+            range: ValueRange::Finite,
+            doc: "initial adaptation current",
+        },
+    ],
+    state: &[
+        StateSpec {
+            name: "v",
+            unit: "mV",
+            doc: "membrane potential",
+        },
+        StateSpec {
+            name: "w",
+            unit: "pA",
+            doc: "adaptation current",
+        },
+        StateSpec {
+            name: "refractory",
+            unit: "ms",
+            doc: "refractory time left",
+        },
+    ],
+    membrane: 0,
+    input_unit: "pA",
+    presets: PRESETS,
+    validate,
+    build,
+};
+
+/// Naud et al. (2008) Table 1 (the step current I of each pattern is in the doc; the stimulus
+/// is not part of the preset), plus the regular-spiking fit of Brette & Gerstner (2005).
+/// Every Naud preset starts at rest (`v_init` = `e_l`) and keeps V_peak = 0 mV, t_ref = 0.
+const PRESETS: &[Preset] = &[
+    Preset {
+        name: "brette_gerstner_2005",
+        doc: "regular spiking as fitted by Brette & Gerstner (2005): the defaults with \
+              V_reset = E_L",
+        values: &[("v_reset", -70.6)],
+    },
+    Preset {
+        name: "tonic",
+        doc: "tonic spiking, Naud et al. (2008) Fig. 4a (step I = 500 pA)",
+        values: &[
+            ("c_m", 200.0),
+            ("g_l", 10.0),
+            ("e_l", -70.0),
+            ("v_t", -50.0),
+            ("delta_t", 2.0),
+            ("tau_w", 30.0),
+            ("a", 2.0),
+            ("b", 0.0),
+            ("v_reset", -58.0),
+            ("v_init", -70.0),
+        ],
+    },
+    Preset {
+        name: "adapting",
+        doc: "spike-frequency adaptation, Naud et al. (2008) Fig. 4b (step I = 500 pA)",
+        values: &[
+            ("c_m", 200.0),
+            ("g_l", 12.0),
+            ("e_l", -70.0),
+            ("v_t", -50.0),
+            ("delta_t", 2.0),
+            ("tau_w", 300.0),
+            ("a", 2.0),
+            ("b", 60.0),
+            ("v_reset", -58.0),
+            ("v_init", -70.0),
+        ],
+    },
+    Preset {
+        name: "initial_burst",
+        doc: "initial burst then tonic spiking, Naud et al. (2008) Fig. 4c (step I = 400 pA)",
+        values: &[
+            ("c_m", 130.0),
+            ("g_l", 18.0),
+            ("e_l", -58.0),
+            ("v_t", -50.0),
+            ("delta_t", 2.0),
+            ("tau_w", 150.0),
+            ("a", 4.0),
+            ("b", 120.0),
+            ("v_reset", -50.0),
+            ("v_init", -58.0),
+        ],
+    },
+    Preset {
+        name: "regular_bursting",
+        doc: "regular bursting, Naud et al. (2008) Fig. 4d (step I = 210 pA)",
+        values: &[
+            ("c_m", 200.0),
+            ("g_l", 10.0),
+            ("e_l", -58.0),
+            ("v_t", -50.0),
+            ("delta_t", 2.0),
+            ("tau_w", 120.0),
+            ("a", 2.0),
+            ("b", 100.0),
+            ("v_reset", -46.0),
+            ("v_init", -58.0),
+        ],
+    },
+    Preset {
+        name: "delayed_accelerating",
+        doc: "delayed, accelerating spiking, Naud et al. (2008) Fig. 4e (step I = 300 pA)",
+        values: &[
+            ("c_m", 200.0),
+            ("g_l", 12.0),
+            ("e_l", -70.0),
+            ("v_t", -50.0),
+            ("delta_t", 2.0),
+            ("tau_w", 300.0),
+            ("a", -10.0),
+            ("b", 0.0),
+            ("v_reset", -58.0),
+            ("v_init", -70.0),
+        ],
+    },
+    Preset {
+        name: "delayed_regular_bursting",
+        doc: "delayed regular bursting, Naud et al. (2008) Fig. 4f (step I = 110 pA)",
+        values: &[
+            ("c_m", 100.0),
+            ("g_l", 10.0),
+            ("e_l", -65.0),
+            ("v_t", -50.0),
+            ("delta_t", 2.0),
+            ("tau_w", 90.0),
+            ("a", -10.0),
+            ("b", 30.0),
+            ("v_reset", -47.0),
+            ("v_init", -65.0),
+        ],
+    },
+    Preset {
+        name: "transient",
+        doc: "transient spiking, Naud et al. (2008) Fig. 4g (step I = 180 pA in the Brian2 \
+              reproduction)",
+        values: &[
+            ("c_m", 100.0),
+            ("g_l", 10.0),
+            ("e_l", -65.0),
+            ("v_t", -50.0),
+            ("delta_t", 2.0),
+            ("tau_w", 90.0),
+            ("a", 10.0),
+            ("b", 100.0),
+            ("v_reset", -47.0),
+            ("v_init", -65.0),
+        ],
+    },
+    Preset {
+        name: "irregular",
+        doc: "irregular (chaotic) spiking, Naud et al. (2008) Fig. 4h (step I = 160 pA)",
+        values: &[
+            ("c_m", 100.0),
+            ("g_l", 12.0),
+            ("e_l", -60.0),
+            ("v_t", -50.0),
+            ("delta_t", 2.0),
+            ("tau_w", 130.0),
+            ("a", -11.0),
+            ("b", 30.0),
+            ("v_reset", -48.0),
+            ("v_init", -60.0),
+        ],
+    },
+];
+
+/// Cross-parameter rules shared with `exp_if` (as NEST's aeif models): V_reset < V_peak,
+/// V_T < V_peak, and (V_peak - V_T)/Delta_T <= 500 so that the exponential stays finite.
+pub(super) fn validate(p: &Params, object: &str) -> Result<()> {
+    p.require_less(object, "v_reset", "v_peak")?;
+    p.require_less(object, "v_t", "v_peak")?;
+    let (v_peak, v_t, delta_t) = (p.get("v_peak"), p.get("v_t"), p.get("delta_t"));
+    for i in 0..p.len() {
+        let limit = v_t.at(i) + MAX_EXP_ARG * delta_t.at(i);
+        if v_peak.at(i) > limit {
+            let field = match (v_peak, v_t, delta_t) {
+                (ParamArray::Uniform(_), ParamArray::Uniform(_), ParamArray::Uniform(_)) => {
+                    "v_peak".to_string()
+                }
+                _ => format!("v_peak[{i}]"),
+            };
+            return Err(Error::out_of_range(
+                object,
+                field,
+                v_peak.at(i),
+                format!("at most v_t + {MAX_EXP_ARG} delta_t = {limit}"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn build(ctx: &BuildContext<'_>) -> Box<dyn NeuronKernel> {
+    Box::new(kernel(ctx, true))
+}
+
+/// The kernel for `ctx`; without `adaptive`, a = b = 0, 1/tau_w = 0 and w = 0 (the EIF).
+pub(super) fn kernel(ctx: &BuildContext<'_>, adaptive: bool) -> AdEx {
+    let p = ctx.params;
+    let (h, n) = (ctx.dt_ms, ctx.n);
+    let (a, b, inv_tau_w, w) = if adaptive {
+        (
+            p.get("a").clone(),
+            p.get("b").clone(),
+            p.get("tau_w").map(|t| 1.0 / t),
+            p.get("w_init").to_vec(n),
+        )
+    } else {
+        let zero = ParamArray::Uniform(0.0);
+        (zero.clone(), zero.clone(), zero, vec![0.0; n])
+    };
+    let (c_m, g_l) = (p.get("c_m"), p.get("g_l"));
+    let n_sub = per_neuron(n, |i| {
+        let rate = g_l.at(i) / c_m.at(i)
+            + inv_tau_w.at(i)
+            + (a.at(i).abs() * inv_tau_w.at(i) / c_m.at(i)).sqrt();
+        (h / MAX_SUBSTEP_MS.min(0.25 / rate)).ceil().max(1.0)
+    });
+    AdEx {
+        h_sub: per_neuron(n, |i| h / n_sub.at(i)),
+        n_sub,
+        inv_c_m: c_m.map(|c| 1.0 / c),
+        g_l: g_l.clone(),
+        e_l: p.get("e_l").clone(),
+        v_t: p.get("v_t").clone(),
+        delta_t: p.get("delta_t").clone(),
+        a,
+        b,
+        inv_tau_w,
+        v_reset: p.get("v_reset").clone(),
+        v_peak: p.get("v_peak").clone(),
+        i_e: p.get("i_e").clone(),
+        t_ref: refractory_time(p.get("t_ref"), h),
+        h,
+        v: p.get("v_init").to_vec(n),
+        w,
+        ref_ms: vec![0.0; n],
+    }
+}
+
+/// Struct-of-arrays state of an AdEx (or EIF) population.
+pub(super) struct AdEx {
+    /// Sub-steps per network step (a whole number, stored as f64).
+    n_sub: ParamArray,
+    /// Sub-step, ms.
+    h_sub: ParamArray,
+    inv_c_m: ParamArray,
+    g_l: ParamArray,
+    e_l: ParamArray,
+    v_t: ParamArray,
+    delta_t: ParamArray,
+    a: ParamArray,
+    b: ParamArray,
+    inv_tau_w: ParamArray,
+    v_reset: ParamArray,
+    v_peak: ParamArray,
+    i_e: ParamArray,
+    /// Refractory time set at a spike (`t_ref` rounded to whole steps), ms.
+    t_ref: ParamArray,
+    h: f64,
+    v: Vec<f64>,
+    w: Vec<f64>,
+    /// Refractory time left, ms.
+    ref_ms: Vec<f64>,
+}
+
+/// One neuron's coefficients for one step.
+#[derive(Clone, Copy)]
+struct Neuron {
+    inv_c_m: f64,
+    g_l: f64,
+    e_l: f64,
+    v_t: f64,
+    delta_t: f64,
+    a: f64,
+    b: f64,
+    inv_tau_w: f64,
+    v_reset: f64,
+    v_peak: f64,
+    /// Total current over the step, pA.
+    current: f64,
+}
+
+impl Neuron {
+    /// (dV/dt, dw/dt) with V read as min(V, V_peak).
+    #[inline(always)]
+    fn rhs(&self, v: f64, w: f64) -> (f64, f64) {
+        let v = v.min(self.v_peak);
+        let spike = self.g_l * self.delta_t * ((v - self.v_t) / self.delta_t).exp();
+        let dv = (-self.g_l * (v - self.e_l) + spike - w + self.current) * self.inv_c_m;
+        let dw = (self.a * (v - self.e_l) - w) * self.inv_tau_w;
+        (dv, dw)
+    }
+
+    /// One RK4 step of length `h`.
+    #[inline(always)]
+    fn rk4(&self, v: f64, w: f64, h: f64) -> (f64, f64) {
+        let (k1v, k1w) = self.rhs(v, w);
+        let (k2v, k2w) = self.rhs(v + 0.5 * h * k1v, w + 0.5 * h * k1w);
+        let (k3v, k3w) = self.rhs(v + 0.5 * h * k2v, w + 0.5 * h * k2w);
+        let (k4v, k4w) = self.rhs(v + h * k3v, w + h * k3w);
+        (
+            v + h / 6.0 * (k1v + 2.0 * (k2v + k3v) + k4v),
+            w + h / 6.0 * (k1w + 2.0 * (k2w + k3w) + k4w),
+        )
+    }
+
+    /// The time in (0, h] at which the RK4 solution from (v, w) reaches V_peak, given that
+    /// it does within h: bisection on the step length, to h / 2^12.
+    fn crossing(&self, v: f64, w: f64, h: f64) -> f64 {
+        let (mut lo, mut hi) = (0.0, h);
+        for _ in 0..12 {
+            let mid = 0.5 * (lo + hi);
+            if self.rk4(v, w, mid).0 >= self.v_peak {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        hi
+    }
+
+    /// w after `t` ms with V clamped at V_reset (exact).
+    #[inline(always)]
+    fn relax_w(&self, w: f64, t: f64) -> f64 {
+        let w_inf = self.a * (self.v_reset - self.e_l);
+        w_inf + (w - w_inf) * (-t * self.inv_tau_w).exp()
+    }
+}
+
+impl AdEx {
+    fn neuron(&self, i: usize, current: f64) -> Neuron {
+        Neuron {
+            inv_c_m: self.inv_c_m.at(i),
+            g_l: self.g_l.at(i),
+            e_l: self.e_l.at(i),
+            v_t: self.v_t.at(i),
+            delta_t: self.delta_t.at(i),
+            a: self.a.at(i),
+            b: self.b.at(i),
+            inv_tau_w: self.inv_tau_w.at(i),
+            v_reset: self.v_reset.at(i),
+            v_peak: self.v_peak.at(i),
+            current: current + self.i_e.at(i),
+        }
+    }
+}
+
+impl NeuronKernel for AdEx {
+    fn len(&self) -> usize {
+        self.v.len()
+    }
+
+    fn step(&mut self, input: &StepInput<'_>, spikes: &mut Vec<u32>) {
+        for i in 0..self.v.len() {
+            let c = self.neuron(i, input.current[i]);
+            if refractory_step(&mut self.ref_ms[i], self.h) {
+                self.w[i] = c.relax_w(self.w[i], self.h);
+                continue;
+            }
+            let (mut v, mut w) = (self.v[i], self.w[i]);
+            let (n_sub, h_sub) = (self.n_sub.at(i) as u32, self.h_sub.at(i));
+            let t_ref = self.t_ref.at(i);
+            let mut spiked = false;
+            let mut clamped = false;
+            for s in 0..n_sub {
+                let (v1, w1) = c.rk4(v, w, h_sub);
+                if v1 < c.v_peak {
+                    (v, w) = (v1, w1);
+                    continue;
+                }
+                // Spike in this sub-step: reset at the crossing time and integrate the rest
+                // of the sub-step from there, so no partial sub-step is lost.
+                spiked = true;
+                let t_cross = c.crossing(v, w, h_sub);
+                w = c.rk4(v, w, t_cross).1 + c.b;
+                v = c.v_reset;
+                let rest = h_sub - t_cross;
+                if t_ref > 0.0 {
+                    clamped = true;
+                    w = c.relax_w(w, rest + f64::from(n_sub - 1 - s) * h_sub);
+                    break;
+                }
+                (v, w) = c.rk4(v, w, rest);
+            }
+            if !clamped {
+                v += input.jump[i];
+                if v >= c.v_peak {
+                    spiked = true;
+                    v = c.v_reset;
+                    w += c.b;
+                    clamped = t_ref > 0.0;
+                }
+            }
+            if clamped {
+                self.ref_ms[i] = t_ref;
+            }
+            if spiked {
+                spikes.push(i as u32);
+            }
+            self.v[i] = v;
+            self.w[i] = w;
+        }
+    }
+
+    fn var(&self, index: usize) -> &[f64] {
+        match index {
+            0 => &self.v,
+            1 => &self.w,
+            _ => &self.ref_ms,
+        }
+    }
+
+    fn var_mut(&mut self, index: usize) -> &mut [f64] {
+        match index {
+            0 => &mut self.v,
+            1 => &mut self.w,
+            _ => &mut self.ref_ms,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::spike_times;
+    use super::*;
+
+    /// Spike times of preset `name` under its Naud et al. (2008) step current for `t_end` ms.
+    fn preset_spikes(name: &str, current: f64, t_end: f64) -> Vec<f64> {
+        let preset = ADEX.preset(name).expect("preset exists");
+        spike_times(&ADEX, preset.values, current, 0.1, t_end)
+    }
+
+    fn isis(times: &[f64]) -> Vec<f64> {
+        times.windows(2).map(|w| w[1] - w[0]).collect()
+    }
+
+    /// Naud et al. (2008) Fig. 4a: tonic spiking: regular intervals from the start (b = 0;
+    /// the weak subthreshold coupling a = 2 nS lengthens them by a few percent over the first
+    /// spikes), then constant to within one step.
+    #[test]
+    fn tonic_preset_fires_at_a_constant_rate() {
+        let isi = isis(&preset_spikes("tonic", 500.0, 500.0));
+        assert!(isi.len() > 20, "{isi:?}");
+        let last = isi[isi.len() - 1];
+        assert!(isi.iter().all(|&x| (x - last).abs() <= 0.1 * last), "{isi:?}");
+        let tail = &isi[isi.len() - 20..];
+        assert!(tail.iter().all(|&x| (x - last).abs() <= 0.1 + 1e-9), "{isi:?}");
+    }
+
+    /// Naud et al. (2008) Fig. 4b: spike-frequency adaptation: the ISIs grow monotonically
+    /// and the steady-state ISI is several times the first.
+    #[test]
+    fn adapting_preset_lengthens_its_intervals() {
+        let isi = isis(&preset_spikes("adapting", 500.0, 1000.0));
+        assert!(isi.len() > 5, "{isi:?}");
+        for pair in isi.windows(2) {
+            assert!(pair[1] >= pair[0] - 0.1 - 1e-9, "{isi:?}");
+        }
+        assert!(isi[isi.len() - 1] > 3.0 * isi[0], "{isi:?}");
+    }
+
+    /// Naud et al. (2008) Fig. 4c: an initial burst of short intervals, then long regular ones.
+    #[test]
+    fn initial_burst_preset_bursts_once() {
+        let isi = isis(&preset_spikes("initial_burst", 400.0, 600.0));
+        assert!(isi.len() > 4, "{isi:?}");
+        let short = isi.iter().take_while(|&&x| x < 10.0).count();
+        assert!((1..=4).contains(&short), "{isi:?}");
+        assert!(isi[short..].iter().all(|&x| x > 3.0 * isi[0]), "{isi:?}");
+    }
+
+    /// Naud et al. (2008) Fig. 4d: regular bursting: short intra-burst intervals alternate
+    /// with long inter-burst intervals, repeatedly.
+    #[test]
+    fn regular_bursting_preset_repeats_bursts() {
+        let isi = isis(&preset_spikes("regular_bursting", 210.0, 1000.0));
+        let long = isi.iter().filter(|&&x| x > 50.0).count();
+        let short = isi.iter().filter(|&&x| x < 15.0).count();
+        assert!(long >= 3 && short >= long, "{isi:?}");
+    }
+
+    /// Naud et al. (2008) Fig. 4e: delayed accelerating: a delayed first spike, then
+    /// intervals that shrink (a < 0: w turns depolarising).
+    #[test]
+    fn delayed_accelerating_preset_accelerates() {
+        let times = preset_spikes("delayed_accelerating", 300.0, 1000.0);
+        let isi = isis(&times);
+        assert!(times[0] > 20.0 && isi.len() > 3, "{times:?}");
+        for pair in isi.windows(2) {
+            assert!(pair[1] <= pair[0] + 0.1 + 1e-9, "{isi:?}");
+        }
+        assert!(isi[isi.len() - 1] < isi[0], "{isi:?}");
+    }
+
+    /// Naud et al. (2008) Fig. 4f: delayed regular bursting: a delayed first spike, then
+    /// bursts separated by long intervals.
+    #[test]
+    fn delayed_regular_bursting_preset_bursts_after_a_delay() {
+        let times = preset_spikes("delayed_regular_bursting", 110.0, 600.0);
+        let isi = isis(&times);
+        let long = isi.iter().filter(|&&x| x > 40.0).count();
+        let short = isi.iter().filter(|&&x| x < 10.0).count();
+        assert!(times[0] > 40.0 && long >= 3 && short >= 2 * long, "{times:?}");
+    }
+
+    /// Naud et al. (2008) Fig. 4g: transient spiking: a few spikes at the onset, then silence
+    /// (strong subthreshold adaptation a = 10 nS).
+    #[test]
+    fn transient_preset_stops_firing() {
+        let times = preset_spikes("transient", 180.0, 600.0);
+        assert!((1..=3).contains(&times.len()) && times[0] < 100.0, "{times:?}");
+    }
+
+    /// Naud et al. (2008) Fig. 4h: irregular spiking under a constant current: the intervals
+    /// keep varying (coefficient of variation above 0.3 after the first 200 ms).
+    #[test]
+    fn irregular_preset_is_aperiodic() {
+        let times = preset_spikes("irregular", 160.0, 1000.0);
+        let isi: Vec<f64> = isis(&times[times.iter().position(|&t| t > 200.0).unwrap()..]);
+        let mean = isi.iter().sum::<f64>() / isi.len() as f64;
+        let var = isi.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / isi.len() as f64;
+        assert!(isi.len() > 10 && var.sqrt() / mean > 0.3, "{isi:?}");
+    }
+
+    /// Adaptation is what separates the presets: with b = a = 0 the adapting preset becomes
+    /// tonic, so the test above would fail without the w dynamics.
+    #[test]
+    fn without_adaptation_the_intervals_stay_constant() {
+        let mut values = ADEX.preset("adapting").unwrap().values.to_vec();
+        values.extend([("a", 0.0), ("b", 0.0)]);
+        let isi = isis(&spike_times(&ADEX, &values, 500.0, 0.1, 300.0));
+        assert!((isi[isi.len() - 1] - isi[0]).abs() <= 0.1 + 1e-9, "{isi:?}");
+    }
+
+    /// During t_ref, V stays at V_reset and w relaxes towards a (V_reset - E_L).
+    #[test]
+    fn refractory_period_clamps_v_and_w_keeps_evolving() {
+        let params = Params::check(
+            &ADEX,
+            "test",
+            1,
+            [("t_ref", &2.0.into()), ("i_e", &1000.0.into())],
+        )
+        .unwrap();
+        let mut k = build(&BuildContext {
+            params: &params,
+            n: 1,
+            dt_ms: 0.1,
+            seed: 0,
+            first_id: 0,
+        });
+        let mut spikes = Vec::new();
+        let input = StepInput {
+            jump: &[0.0],
+            current: &[0.0],
+        };
+        while spikes.is_empty() {
+            k.step(&input, &mut spikes);
+        }
+        let w0 = k.var(1)[0];
+        assert_eq!((k.var(0)[0], k.var(2)[0]), (-60.0, 2.0));
+        for _ in 0..20 {
+            k.step(
+                &StepInput {
+                    jump: &[50.0],
+                    current: &[0.0],
+                },
+                &mut spikes,
+            );
+            assert_eq!(k.var(0)[0], -60.0);
+        }
+        let w_inf = 4.0 * (-60.0 - -70.6);
+        let expected = w_inf + (w0 - w_inf) * (-2.0f64 / 144.0).exp();
+        approx::assert_relative_eq!(k.var(1)[0], expected, max_relative = 1e-12);
+        assert_eq!(spikes.len(), 1);
+        k.step(&input, &mut spikes);
+        assert!(k.var(0)[0] > -60.0);
+    }
+}

@@ -1,0 +1,349 @@
+//! Quadratic integrate-and-fire neuron: the normal form of a saddle-node on invariant circle
+//! bifurcation (Ermentrout & Kopell 1986), in the form of Latham et al. (2000) and Gerstner,
+//! Kistler, Naud & Paninski (2014) Neuronal Dynamics §5.3:
+//!
+//! tau_m dV/dt = a (V - V_rest)(V - V_c) + R I(t),  R I in mV = r_m[MOhm] I[pA] / 1000.
+//!
+//! With no input, V_rest is the stable and V_c the unstable fixed point. V >= V_peak emits a
+//! spike and sets V = V_reset, clamped for t_ref. Writing x = V - V_m, V_m = (V_rest + V_c)/2,
+//! s = a / tau_m and D = ((V_c - V_rest)/2)^2 - R (I + I_e)/a, the equation is
+//! dx/dt = s (x^2 - D): the rheobase is R I_rh = a (V_c - V_rest)^2 / 4 (D = 0); above it
+//! (D = -beta^2 < 0) x(t) = beta tan(s beta t + atan(x_0/beta)), so the period from reset to
+//! peak is T = (atan(x_peak/beta) - atan(x_reset/beta)) / (s beta), which tends to
+//! pi / (s beta) as V_peak -> inf and V_reset -> -inf.
+//!
+//! Integration is exact for input held over the step: the closed-form solution (tan for
+//! D < 0, a ratio of exponentials for D > 0, x_0/(1 - s x_0 t) for D = 0) advances each
+//! neuron by one step; if the solution reaches V_peak within the step, the neuron spikes
+//! and is reset at the end of the step (as `lif` does for its threshold). Delta-synapse jumps
+//! are added after the propagation, then V >= V_peak is checked.
+//!
+//! Defaults: tau_m = 10 ms, a = 0.07 /mV, V_c = -50 mV (the values attributed to Latham
+//! et al. 2000 by BrainPy's QuaIF), V_rest = -65 mV, V_reset = -68 mV, V_peak = -30 mV; with
+//! R = 10 MOhm the rheobase is 394 pA.
+
+use super::{per_neuron, refractory_step, refractory_time};
+use crate::{BuildContext, ModelInfo, NeuronKernel, ParamArray, Params, StateSpec, StepInput};
+use sc_neurocore_core::{ParamSpec, Result, ValueRange};
+
+/// |D| (mV^2) below which the D = 0 solution is used; its error per step is at most
+/// s * 1e-9 mV^2 * dt, far below the resolution of V.
+const D_ZERO: f64 = 1e-9;
+
+/// Registry entry.
+pub static QIF: ModelInfo = ModelInfo {
+    name: "qif",
+    class_name: "QIFNeuron",
+    family: "integrate_and_fire",
+    summary: "tau_m dV/dt = a (V - V_rest)(V - V_c) + R (I + I_e); V >= V_peak -> spike, \
+              V = V_reset, clamped for t_ref. Exact integration over each step.",
+    citation: "Ermentrout & Kopell (1986) SIAM J. Appl. Math. 46:233; Latham, Richmond, Nelson \
+               & Nirenberg (2000) J. Neurophysiol. 83:808; Gerstner, Kistler, Naud & Paninski \
+               (2014) Neuronal Dynamics, Sec. 5.3",
+    params: &[
+        ParamSpec {
+            name: "tau_m",
+            unit: "ms",
+            default: 10.0,
+            range: ValueRange::Positive,
+            doc: "membrane time constant",
+        },
+        ParamSpec {
+            name: "a",
+            unit: "1/mV",
+            default: 0.07,
+            range: ValueRange::Positive,
+            doc: "curvature of the quadratic term (a_0)",
+        },
+        ParamSpec {
+            name: "v_rest",
+            unit: "mV",
+            default: -65.0,
+            range: ValueRange::Finite,
+            doc: "resting potential (stable fixed point without input)",
+        },
+        ParamSpec {
+            name: "v_c",
+            unit: "mV",
+            default: -50.0,
+            range: ValueRange::Finite,
+            doc: "critical potential (unstable fixed point without input)",
+        },
+        ParamSpec {
+            name: "r_m",
+            unit: "MOhm",
+            default: 10.0,
+            range: ValueRange::Positive,
+            doc: "membrane resistance R",
+        },
+        ParamSpec {
+            name: "v_peak",
+            unit: "mV",
+            default: -30.0,
+            range: ValueRange::Finite,
+            doc: "spike cut-off potential",
+        },
+        ParamSpec {
+            name: "v_reset",
+            unit: "mV",
+            default: -68.0,
+            range: ValueRange::Finite,
+            doc: "reset potential",
+        },
+        ParamSpec {
+            name: "t_ref",
+            unit: "ms",
+            default: 0.0,
+            range: ValueRange::NonNegative,
+            doc: "absolute refractory period",
+        },
+        ParamSpec {
+            name: "i_e",
+            unit: "pA",
+            default: 0.0,
+            range: ValueRange::Finite,
+            doc: "constant external current",
+        },
+        ParamSpec {
+            name: "v_init",
+            unit: "mV",
+            default: -65.0,
+            range: ValueRange::Finite,
+            doc: "initial membrane potential",
+        },
+    ],
+    state: &[
+        StateSpec {
+            name: "v",
+            unit: "mV",
+            doc: "membrane potential",
+        },
+        StateSpec {
+            name: "refractory",
+            unit: "ms",
+            doc: "refractory time left",
+        },
+    ],
+    membrane: 0,
+    input_unit: "pA",
+    presets: &[],
+    validate,
+    build,
+};
+
+fn validate(p: &Params, object: &str) -> Result<()> {
+    p.require_less(object, "v_rest", "v_c")?;
+    p.require_less(object, "v_reset", "v_peak")
+}
+
+fn build(ctx: &BuildContext<'_>) -> Box<dyn NeuronKernel> {
+    let p = ctx.params;
+    let (h, n) = (ctx.dt_ms, ctx.n);
+    let (a, v_rest, v_c) = (p.get("a"), p.get("v_rest"), p.get("v_c"));
+    let tau_m = p.get("tau_m");
+    Box::new(Qif {
+        s: per_neuron(n, |i| a.at(i) / tau_m.at(i)),
+        v_m: per_neuron(n, |i| 0.5 * (v_rest.at(i) + v_c.at(i))),
+        d0: per_neuron(n, |i| (0.5 * (v_c.at(i) - v_rest.at(i))).powi(2)),
+        r_over_a: per_neuron(n, |i| 1e-3 * p.get("r_m").at(i) / a.at(i)),
+        v_peak: p.get("v_peak").clone(),
+        v_reset: p.get("v_reset").clone(),
+        i_e: p.get("i_e").clone(),
+        t_ref: refractory_time(p.get("t_ref"), h),
+        h,
+        v: p.get("v_init").to_vec(n),
+        ref_ms: vec![0.0; n],
+    })
+}
+
+/// Struct-of-arrays state of a QIF population.
+struct Qif {
+    /// a / tau_m, 1/(mV ms).
+    s: ParamArray,
+    /// Midpoint (V_rest + V_c)/2, mV.
+    v_m: ParamArray,
+    /// ((V_c - V_rest)/2)^2, mV^2: D without input.
+    d0: ParamArray,
+    /// R / a in mV^2 per pA.
+    r_over_a: ParamArray,
+    v_peak: ParamArray,
+    v_reset: ParamArray,
+    i_e: ParamArray,
+    /// Refractory time set at a spike (`t_ref` rounded to whole steps), ms.
+    t_ref: ParamArray,
+    h: f64,
+    v: Vec<f64>,
+    /// Refractory time left, ms.
+    ref_ms: Vec<f64>,
+}
+
+/// Solves dx/dt = s (x^2 - d) from `x0` for `h` ms: `None` if x reaches `xp` within the
+/// step, else x(h).
+#[inline(always)]
+fn advance(x0: f64, xp: f64, s: f64, d: f64, h: f64) -> Option<f64> {
+    if x0 >= xp {
+        return None;
+    }
+    if d < -D_ZERO {
+        // x = beta tan(phase), the phase advancing at s beta.
+        let beta = (-d).sqrt();
+        let phase = (x0 / beta).atan() + s * beta * h;
+        (phase < (xp / beta).atan()).then(|| beta * phase.tan())
+    } else if d > D_ZERO {
+        // Fixed points -delta (stable) and delta (unstable); above delta x escapes to xp.
+        let delta = d.sqrt();
+        if x0 > delta {
+            let t_peak =
+                (((xp - delta) * (x0 + delta)) / ((xp + delta) * (x0 - delta))).ln() / (2.0 * s * delta);
+            if h >= t_peak {
+                return None;
+            }
+        }
+        let e = (-2.0 * s * delta * h).exp_m1();
+        Some(delta * (2.0 * x0 + (x0 + delta) * e) / (2.0 * delta + (x0 + delta) * e))
+    } else {
+        if x0 > 0.0 && h >= (1.0 / x0 - 1.0 / xp) / s {
+            return None;
+        }
+        Some(x0 / (1.0 - s * x0 * h))
+    }
+}
+
+impl NeuronKernel for Qif {
+    fn len(&self) -> usize {
+        self.v.len()
+    }
+
+    fn step(&mut self, input: &StepInput<'_>, spikes: &mut Vec<u32>) {
+        for i in 0..self.v.len() {
+            if refractory_step(&mut self.ref_ms[i], self.h) {
+                continue;
+            }
+            let v_m = self.v_m.at(i);
+            let v_peak = self.v_peak.at(i);
+            let d = self.d0.at(i) - self.r_over_a.at(i) * (input.current[i] + self.i_e.at(i));
+            let next = advance(self.v[i] - v_m, v_peak - v_m, self.s.at(i), d, self.h)
+                .map(|x| x + v_m + input.jump[i])
+                .filter(|&v| v < v_peak);
+            self.v[i] = match next {
+                Some(v) => v,
+                None => {
+                    self.ref_ms[i] = self.t_ref.at(i);
+                    spikes.push(i as u32);
+                    self.v_reset.at(i)
+                }
+            };
+        }
+    }
+
+    fn var(&self, index: usize) -> &[f64] {
+        match index {
+            0 => &self.v,
+            _ => &self.ref_ms,
+        }
+    }
+
+    fn var_mut(&mut self, index: usize) -> &mut [f64] {
+        match index {
+            0 => &mut self.v,
+            _ => &mut self.ref_ms,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::spike_times;
+    use super::*;
+
+    /// Defaults: s = 0.007 /(mV ms), V_m = -57.5 mV, ((V_c - V_rest)/2)^2 = 56.25 mV^2, and
+    /// R/a = 0.01/0.07 mV^2 per pA.
+    fn beta(current: f64) -> f64 {
+        (0.01 / 0.07 * current - 56.25f64).sqrt()
+    }
+
+    /// Above rheobase the QIF fires periodically with the analytic period
+    /// T = (atan(x_peak/beta) - atan(x_reset/beta)) / (s beta) + t_ref; spikes are reported
+    /// on the step grid, so every interval lies within one step above it.
+    #[test]
+    fn firing_period_matches_the_analytic_formula() {
+        let dt = 0.01;
+        for &(current, t_ref) in &[(420.0, 0.0), (500.0, 0.0), (1500.0, 2.0)] {
+            let b = beta(current);
+            let period = t_ref
+                + (((-30.0 - -57.5) / b).atan() - ((-68.0 - -57.5) / b).atan()) / (0.007 * b);
+            let times = spike_times(&QIF, &[("t_ref", t_ref)], current, dt, 2000.0);
+            assert!(times.len() > 3, "{current} pA: {times:?}");
+            for isi in times.windows(2).map(|w| w[1] - w[0]) {
+                assert!(
+                    isi >= period - 1e-9 && isi <= period + dt + 1e-9,
+                    "{current} pA: ISI {isi} vs analytic {period}"
+                );
+            }
+        }
+    }
+
+    /// The rheobase is R I_rh = a (V_c - V_rest)^2 / 4, i.e. 393.75 pA for the defaults: just
+    /// 1 % below it the neuron is silent and V settles at the stable fixed point V_m - sqrt(D);
+    /// 1 % above it fires repetitively.
+    #[test]
+    fn rheobase_and_fixed_point_match_the_analytic_values() {
+        let i_rh = 0.07 * 15.0 * 15.0 / 4.0 / 0.01;
+        assert!(spike_times(&QIF, &[], 1.01 * i_rh, 0.1, 2000.0).len() >= 2);
+        assert!(spike_times(&QIF, &[], 0.99 * i_rh, 0.1, 2000.0).is_empty());
+        let current = 0.9 * i_rh;
+        let params = Params::defaults(&QIF, 1);
+        let mut k = build(&BuildContext {
+            params: &params,
+            n: 1,
+            dt_ms: 1.0,
+            seed: 0,
+            first_id: 0,
+        });
+        let mut spikes = Vec::new();
+        for _ in 0..2000 {
+            k.step(
+                &StepInput {
+                    jump: &[0.0],
+                    current: &[current],
+                },
+                &mut spikes,
+            );
+        }
+        let fixed = -57.5 - (56.25 - 0.01 / 0.07 * current).sqrt();
+        approx::assert_abs_diff_eq!(k.var(0)[0], fixed, epsilon = 1e-9);
+    }
+
+    /// The integration is exact: the trajectory at the end of 10 ms does not depend on dt,
+    /// below (D > 0), at (D = 0) and above (D < 0) the rheobase.
+    #[test]
+    fn trajectory_does_not_depend_on_dt() {
+        for &current in &[200.0, 393.75, 420.0] {
+            let v_at = |dt: f64| {
+                let params = Params::check(&QIF, "test", 1, [("v_init", &(-56.0).into())]).unwrap();
+                let mut k = build(&BuildContext {
+                    params: &params,
+                    n: 1,
+                    dt_ms: dt,
+                    seed: 0,
+                    first_id: 0,
+                });
+                let mut spikes = Vec::new();
+                for _ in 0..(10.0 / dt).round() as usize {
+                    k.step(
+                        &StepInput {
+                            jump: &[0.0],
+                            current: &[current],
+                        },
+                        &mut spikes,
+                    );
+                }
+                assert!(spikes.is_empty(), "{current} pA spiked");
+                k.var(0)[0]
+            };
+            let coarse = v_at(1.0);
+            approx::assert_abs_diff_eq!(coarse, v_at(0.01), epsilon = 1e-9);
+            approx::assert_abs_diff_eq!(coarse, v_at(0.1), epsilon = 1e-9);
+        }
+    }
+}

@@ -1,0 +1,509 @@
+//! Building the partitioned network: blocks of neurons, their input channels, their
+//! incoming synapses (generated once per projection, then split by target block), and the
+//! routing of spikes into the delay rings.
+
+use crate::channel::Channel;
+use crate::engine::NetworkRunner;
+use crate::plastic::{PlasticSynapses, PreTraces};
+use crate::spec::{Connectivity, Delay, Network, SynapseKind};
+use rayon::prelude::*;
+use sc_neurocore_core::{Csr, Error, Result, TimeGrid};
+use sc_neurocore_neurons::{BuildContext, NeuronKernel, StepInput};
+use sc_neurocore_stimuli::{InputKind, StimulusBlock};
+use std::ops::Range;
+
+/// Longest delay a projection may have, in steps (the delay rings hold one slot per step).
+const MAX_DELAY_STEPS: usize = 1 << 16;
+
+/// Neurons per block aimed at: enough blocks to balance threads, few enough to keep the
+/// per-block cost of each spike (one row lookup) negligible.
+const BLOCKS_PER_THREAD: usize = 4;
+
+/// Weights of a block's incoming synapses of one projection.
+pub(crate) enum Weights {
+    /// The same weight for every synapse (generated topologies): nothing stored per synapse.
+    Uniform(f64),
+    /// One weight per synapse.
+    PerSynapse(Vec<f64>),
+}
+
+/// Delays of a block's incoming synapses of one projection, in steps.
+pub(crate) enum Delays {
+    Uniform(u64),
+    PerSynapse(Vec<u32>),
+}
+
+/// The synapses of one projection that end on one block, source-major.
+pub(crate) struct Incoming {
+    pub proj: usize,
+    pub src_pop: usize,
+    pub channel: usize,
+    /// `indptr[s]..indptr[s+1]` are the synapses from source `s` (local to its population).
+    pub indptr: Vec<u32>,
+    /// Block-local target of each synapse.
+    pub targets: Vec<u32>,
+    pub weights: Weights,
+    pub delays: Delays,
+    pub plastic: Option<PlasticSynapses>,
+}
+
+/// A stimulus as one block runs it.
+pub(crate) enum BlockStimulus {
+    /// Adds a current.
+    Current(StimulusBlock),
+    /// Adds input spikes (weight × count) into a channel, due now.
+    Spikes(StimulusBlock, usize),
+}
+
+/// A contiguous range of one population's neurons and everything that acts on them.
+pub(crate) struct Block {
+    pub pop: usize,
+    pub range: Range<usize>,
+    pub global_start: u64,
+    pub kernel: Box<dyn NeuronKernel>,
+    membrane: usize,
+    channels: Vec<Channel>,
+    pub incoming: Vec<Incoming>,
+    stimuli: Vec<BlockStimulus>,
+    jump: Vec<f64>,
+    current: Vec<f64>,
+    /// Local ids that spiked in the last integrated step, ascending.
+    pub spikes: Vec<u32>,
+}
+
+impl Block {
+    /// (1) + (2): input due at `step` plus stimuli, then integration from t to t + dt.
+    pub fn integrate(&mut self, step: u64) {
+        self.jump.iter_mut().for_each(|x| *x = 0.0);
+        self.current.iter_mut().for_each(|x| *x = 0.0);
+        for s in &mut self.stimuli {
+            match s {
+                BlockStimulus::Current(b) => b.add(step, &mut self.current),
+                BlockStimulus::Spikes(b, ch) => b.add(step, self.channels[*ch].ring.due_mut(step)),
+            }
+        }
+        let v = self.kernel.var(self.membrane);
+        for ch in &mut self.channels {
+            ch.apply(step, v, &mut self.jump, &mut self.current);
+        }
+        self.spikes.clear();
+        let input = StepInput {
+            jump: &self.jump,
+            current: &self.current,
+        };
+        self.kernel.step(&input, &mut self.spikes);
+    }
+
+    /// (4) + (5): routes the spikes emitted in step `emitted` (global ids, ascending) into this
+    /// block's delay rings and applies plasticity. A spike emitted in step k carries the time
+    /// (k+1) dt; with a delay of d steps it is consumed in step k + d, so that it acts on the
+    /// membrane at (k+1) dt + d dt, exactly the delay later (as NEST does).
+    pub fn route(
+        &mut self,
+        emitted: u64,
+        spikes: &[u64],
+        offsets: &[u64],
+        pre: &[Option<PreTraces>],
+    ) {
+        for inc in &mut self.incoming {
+            let (lo, hi) = (offsets[inc.src_pop], offsets[inc.src_pop + 1]);
+            let a = spikes.partition_point(|&g| g < lo);
+            let b = spikes.partition_point(|&g| g < hi);
+            let ring = &mut self.channels[inc.channel].ring;
+            for &g in &spikes[a..b] {
+                let s = (g - lo) as usize;
+                let (r0, r1) = (inc.indptr[s] as usize, inc.indptr[s + 1] as usize);
+                match (&inc.weights, &inc.delays) {
+                    (Weights::Uniform(w), Delays::Uniform(d)) => {
+                        let slot = ring.due_mut(emitted + d);
+                        for &t in &inc.targets[r0..r1] {
+                            slot[t as usize] += w;
+                        }
+                    }
+                    (Weights::PerSynapse(ws), Delays::Uniform(d)) => {
+                        let slot = ring.due_mut(emitted + d);
+                        for (&t, &w) in inc.targets[r0..r1].iter().zip(&ws[r0..r1]) {
+                            slot[t as usize] += w;
+                        }
+                    }
+                    (w, Delays::PerSynapse(ds)) => {
+                        for k in r0..r1 {
+                            let wk = match w {
+                                Weights::Uniform(w) => *w,
+                                Weights::PerSynapse(ws) => ws[k],
+                            };
+                            ring.add(emitted + ds[k] as u64, inc.targets[k] as usize, wk);
+                        }
+                    }
+                }
+            }
+            if let Some(pl) = &mut inc.plastic {
+                let Weights::PerSynapse(ws) = &mut inc.weights else {
+                    unreachable!("plastic projections store per-synapse weights")
+                };
+                let x = pre[inc.proj]
+                    .as_ref()
+                    .expect("pre traces of a plastic projection");
+                pl.apply(
+                    &spikes[a..b],
+                    lo,
+                    &inc.indptr,
+                    &inc.targets,
+                    &self.spikes,
+                    ws,
+                    x,
+                );
+            }
+        }
+    }
+}
+
+/// Blocks and synapse count.
+pub(crate) struct Built {
+    pub blocks: Vec<Block>,
+    pub n_synapses: u64,
+}
+
+/// Splits `n` neurons into `k` near-equal contiguous ranges.
+fn split(n: usize, k: usize) -> Vec<Range<usize>> {
+    let k = k.clamp(1, n.max(1));
+    (0..k).map(|i| (i * n / k)..((i + 1) * n / k)).collect()
+}
+
+/// The synapse kinds acting on population `p`, in order of first use.
+fn channel_kinds(net: &Network, p: usize) -> Vec<SynapseKind> {
+    let mut kinds: Vec<SynapseKind> = Vec::new();
+    let uses = net
+        .projections
+        .iter()
+        .filter(|pr| pr.target == p)
+        .map(|pr| pr.synapse)
+        .chain(
+            net.stimuli
+                .iter()
+                .filter(|s| s.target == p && s.spec.input_kind() == InputKind::Jump)
+                .map(|s| s.synapse),
+        );
+    for k in uses {
+        if !kinds.contains(&k) {
+            kinds.push(k);
+        }
+    }
+    kinds
+}
+
+/// Delay of projection `j` in steps: one value, or one per synapse in CSR order.
+fn delay_steps(net: &Network, j: usize, grid: &TimeGrid) -> Result<Delays> {
+    let pr = &net.projections[j];
+    let object = format!("Projection '{}'", pr.label);
+    let check = |d: f64| -> Result<usize> {
+        let s = grid
+            .delay_steps(d)
+            .map_err(|_| Error::out_of_range(&object, "delay", d, "[0, inf) s"))?;
+        if s > MAX_DELAY_STEPS {
+            return Err(Error::out_of_range(
+                &object,
+                "delay",
+                d,
+                format!(
+                    "[0, {}] s at dt = {} s",
+                    MAX_DELAY_STEPS as f64 * grid.dt(),
+                    grid.dt()
+                ),
+            ));
+        }
+        Ok(s)
+    };
+    Ok(match &pr.delay {
+        Delay::Uniform(d) => Delays::Uniform(check(*d)? as u64),
+        Delay::PerSynapse(ds) => Delays::PerSynapse(
+            ds.iter()
+                .map(|&d| check(d).map(|s| s as u32))
+                .collect::<Result<_>>()?,
+        ),
+    })
+}
+
+fn max_delay(d: &Delays) -> usize {
+    match d {
+        Delays::Uniform(s) => *s as usize,
+        Delays::PerSynapse(v) => v.iter().copied().max().unwrap_or(1) as usize,
+    }
+}
+
+/// The connectivity of projection `j` as a CSR (generated from its own streams).
+fn connectivity(net: &Network, j: usize) -> Result<Csr> {
+    let pr = &net.projections[j];
+    match &pr.connectivity {
+        Connectivity::Explicit(csr) => Ok(csr.clone()),
+        Connectivity::Generated {
+            topology,
+            weight,
+            options,
+        } => {
+            let n_src = net.populations[pr.source].n;
+            let n_tgt = net.populations[pr.target].n;
+            let mut opts = *options;
+            opts.same_population = pr.source == pr.target;
+            topology
+                .generate(n_src, n_tgt, *weight, net.seed, j as u32, opts)
+                .map_err(|e| relabel(e, &format!("Projection '{}'", pr.label)))
+        }
+    }
+}
+
+/// Puts the projection's name on an error raised by a generator.
+fn relabel(e: Error, object: &str) -> Error {
+    match e {
+        Error::OutOfRange {
+            field,
+            value,
+            range,
+            ..
+        } => Error::OutOfRange {
+            object: object.into(),
+            field,
+            value,
+            range,
+        },
+        Error::Invalid { message, .. } => Error::Invalid {
+            object: object.into(),
+            message,
+        },
+        e => e,
+    }
+}
+
+pub(crate) fn build_blocks(
+    net: &Network,
+    grid: &TimeGrid,
+    threads: usize,
+    offsets: &[u64],
+) -> Result<Built> {
+    let total = net.n_neurons().max(1);
+    let target_blocks = threads * BLOCKS_PER_THREAD;
+    // Delays first: they size the rings and are cheap to check.
+    let delays: Vec<Delays> = (0..net.projections.len())
+        .map(|j| delay_steps(net, j, grid))
+        .collect::<Result<_>>()?;
+
+    let mut blocks = Vec::new();
+    for (p, pop) in net.populations.iter().enumerate() {
+        let kinds = channel_kinds(net, p);
+        let ring_len: Vec<usize> = kinds
+            .iter()
+            .map(|k| {
+                net.projections
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, pr)| pr.target == p && pr.synapse == *k)
+                    .map(|(j, _)| max_delay(&delays[j]))
+                    .max()
+                    .unwrap_or(1)
+            })
+            .collect();
+        let n_blocks = (pop.n * target_blocks).div_ceil(total);
+        for range in split(pop.n, n_blocks) {
+            let n = range.len();
+            let params = pop.params.slice(range.clone());
+            let kernel = (pop.model.build)(&BuildContext {
+                params: &params,
+                n,
+                dt_ms: grid.dt_ms(),
+                seed: net.seed,
+                first_id: offsets[p] + range.start as u64,
+            });
+            let channels = kinds
+                .iter()
+                .zip(&ring_len)
+                .map(|(&k, &d)| Channel::new(k, n, d, grid.dt()))
+                .collect();
+            let stimuli = net
+                .stimuli
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.target == p)
+                .map(|(i, s)| {
+                    let b = s.spec.block(net.seed, i as u32, range.clone(), grid);
+                    if s.spec.input_kind() == InputKind::Jump {
+                        let ch = kinds
+                            .iter()
+                            .position(|k| *k == s.synapse)
+                            .expect("channel of a stimulus");
+                        BlockStimulus::Spikes(b, ch)
+                    } else {
+                        BlockStimulus::Current(b)
+                    }
+                })
+                .collect();
+            blocks.push(Block {
+                pop: p,
+                global_start: offsets[p] + range.start as u64,
+                range,
+                kernel,
+                membrane: pop.model.membrane,
+                channels,
+                incoming: Vec::new(),
+                stimuli,
+                jump: vec![0.0; n],
+                current: vec![0.0; n],
+                spikes: Vec::new(),
+            });
+        }
+    }
+
+    let mut n_synapses = 0u64;
+    for (j, (pr, delays)) in net.projections.iter().zip(delays).enumerate() {
+        let csr = connectivity(net, j)?;
+        n_synapses += csr.nnz() as u64;
+        let kinds = channel_kinds(net, pr.target);
+        let channel = kinds
+            .iter()
+            .position(|k| *k == pr.synapse)
+            .expect("channel of a projection");
+        let uniform_weight = match &pr.connectivity {
+            Connectivity::Generated { weight, .. } if pr.stdp.is_none() => Some(*weight),
+            _ => None,
+        };
+        let plastic = pr
+            .stdp
+            .as_ref()
+            .map(|p| crate::plastic::rule_for(p, &csr, grid, &format!("Projection '{}'", pr.label)))
+            .transpose()?;
+        blocks
+            .par_iter_mut()
+            .filter(|b| b.pop == pr.target)
+            .for_each(|b| {
+                let inc = incoming_for_block(
+                    j,
+                    pr.source,
+                    channel,
+                    &csr,
+                    &delays,
+                    uniform_weight,
+                    b.range.clone(),
+                    plastic.as_ref(),
+                );
+                b.incoming.push(inc);
+            });
+    }
+    Ok(Built { blocks, n_synapses })
+}
+
+/// The synapses of `csr` whose target lies in `range`, re-indexed to the block.
+#[allow(clippy::too_many_arguments)]
+fn incoming_for_block(
+    proj: usize,
+    src_pop: usize,
+    channel: usize,
+    csr: &Csr,
+    delays: &Delays,
+    uniform_weight: Option<f64>,
+    range: Range<usize>,
+    plastic: Option<&crate::plastic::Rule>,
+) -> Incoming {
+    let mut indptr = Vec::with_capacity(csr.n_rows() + 1);
+    let mut targets = Vec::new();
+    let mut weights = Vec::new();
+    let mut per_delay = Vec::new();
+    let mut csr_pos = Vec::new();
+    indptr.push(0u32);
+    let (lo, hi) = (range.start as u32, range.end as u32);
+    for s in 0..csr.n_rows() {
+        let (a, b) = (csr.indptr()[s], csr.indptr()[s + 1]);
+        for k in a..b {
+            let t = csr.indices()[k];
+            if t >= lo && t < hi {
+                targets.push(t - lo);
+                if uniform_weight.is_none() {
+                    weights.push(csr.weights()[k]);
+                }
+                if let Delays::PerSynapse(ds) = delays {
+                    per_delay.push(ds[k]);
+                }
+                if plastic.is_some() {
+                    csr_pos.push(k as u64);
+                }
+            }
+        }
+        indptr.push(targets.len() as u32);
+    }
+    let plastic = plastic
+        .map(|rule| PlasticSynapses::new(*rule, s_of(&indptr), &targets, range.len(), csr_pos));
+    Incoming {
+        proj,
+        src_pop,
+        channel,
+        indptr,
+        targets,
+        weights: match uniform_weight {
+            Some(w) => Weights::Uniform(w),
+            None => Weights::PerSynapse(weights),
+        },
+        delays: match delays {
+            Delays::Uniform(d) => Delays::Uniform(*d),
+            Delays::PerSynapse(_) => Delays::PerSynapse(per_delay),
+        },
+        plastic,
+    }
+}
+
+/// Source (row) of each synapse of a source-major table.
+fn s_of(indptr: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(*indptr.last().unwrap_or(&0) as usize);
+    for s in 0..indptr.len().saturating_sub(1) {
+        out.extend(std::iter::repeat_n(
+            s as u32,
+            (indptr[s + 1] - indptr[s]) as usize,
+        ));
+    }
+    out
+}
+
+/// Current weights of projection `proj` in the order of its connectivity CSR.
+pub(crate) fn gather_weights(r: &NetworkRunner, proj: usize) -> Result<Vec<f64>> {
+    let pr = r.net.projections.get(proj).ok_or_else(|| {
+        Error::out_of_range(
+            "NetworkRunner",
+            "projection",
+            proj,
+            format!("[0, {})", r.net.projections.len()),
+        )
+    })?;
+    if let (Connectivity::Generated { weight, .. }, None) = (&pr.connectivity, &pr.stdp) {
+        let nnz: usize = r
+            .blocks
+            .iter()
+            .flat_map(|b| &b.incoming)
+            .filter(|i| i.proj == proj)
+            .map(|i| i.targets.len())
+            .sum();
+        return Ok(vec![*weight; nnz]);
+    }
+    if pr.stdp.is_none() {
+        if let Connectivity::Explicit(csr) = &pr.connectivity {
+            return Ok(csr.weights().to_vec());
+        }
+    }
+    let nnz: usize = r
+        .blocks
+        .iter()
+        .flat_map(|b| &b.incoming)
+        .filter(|i| i.proj == proj)
+        .map(|i| i.targets.len())
+        .sum();
+    let mut out = vec![0.0; nnz];
+    for inc in r
+        .blocks
+        .iter()
+        .flat_map(|b| &b.incoming)
+        .filter(|i| i.proj == proj)
+    {
+        if let (Some(pl), Weights::PerSynapse(ws)) = (&inc.plastic, &inc.weights) {
+            for (&k, &w) in pl.csr_pos.iter().zip(ws) {
+                out[k as usize] = w;
+            }
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,91 @@
+//! `sc-neurocore models [--json]` and `sc-neurocore zoo`: the catalogues, from the registries.
+
+use sc_neurocore_core::{Error, ParamSpec};
+use sc_neurocore_neurons::MODELS;
+use serde_json::{Value, json};
+
+fn param_json(p: &ParamSpec) -> Value {
+    json!({
+        "name": p.name,
+        "unit": p.unit,
+        "default": p.default,
+        "range": p.range.to_string(),
+        "doc": p.doc,
+    })
+}
+
+/// The catalogue as JSON (one object per model).
+pub fn catalogue_json() -> Value {
+    Value::Array(
+        MODELS
+            .iter()
+            .map(|m| {
+                json!({
+                    "name": m.name,
+                    "class_name": m.class_name,
+                    "family": m.family,
+                    "summary": m.summary,
+                    "citation": m.citation,
+                    "input_unit": m.input_unit,
+                    "parameters": m.params.iter().map(param_json).collect::<Vec<_>>(),
+                    "state": m.state.iter().map(|s| json!({"name": s.name, "unit": s.unit, "doc": s.doc})).collect::<Vec<_>>(),
+                    "presets": m.presets.iter().map(|p| p.name).collect::<Vec<_>>(),
+                })
+            })
+            .collect(),
+    )
+}
+
+/// Prints the catalogue.
+pub fn print(json: bool) -> Result<(), Error> {
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&catalogue_json()).expect("JSON of static data")
+        );
+        return Ok(());
+    }
+    println!("{} models\n", MODELS.len());
+    for m in MODELS {
+        println!(
+            "{} ({}, {}) — {}",
+            m.name, m.class_name, m.family, m.citation
+        );
+        println!("  input current: {}", m.input_unit);
+        for p in m.params {
+            println!(
+                "  {:<12} {:>10} {:<8} {:<22} {}",
+                p.name,
+                p.default,
+                p.unit,
+                p.range.to_string(),
+                p.doc
+            );
+        }
+        if !m.presets.is_empty() {
+            let names: Vec<&str> = m.presets.iter().map(|p| p.name).collect();
+            println!("  presets: {}", names.join(", "));
+        }
+        println!();
+    }
+    Ok(())
+}
+
+/// Prints the zoo.
+pub fn print_zoo() -> Result<(), Error> {
+    for z in sc_neurocore_zoo::ZOO {
+        println!("{} — {}", z.name, z.summary);
+        for p in z.params {
+            println!(
+                "  --set {}={:<10} {:<4} {:<18} {}",
+                p.name,
+                p.default,
+                p.unit,
+                p.range.to_string(),
+                p.doc
+            );
+        }
+        println!();
+    }
+    Ok(())
+}

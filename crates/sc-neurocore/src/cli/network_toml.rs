@@ -1,0 +1,474 @@
+//! The TOML network format of `sc-neurocore run NET.toml` (documented in docs/network-toml.md,
+//! examples in examples/). Every table maps onto the runner's `Network` API; unknown keys are
+//! errors, not ignored.
+
+use sc_neurocore_core::{Csr, Error, Result};
+use sc_neurocore_neurons::ParamValue;
+use sc_neurocore_plasticity::{StdpMode, StdpParams};
+use sc_neurocore_runner::{Connectivity, Delay, MonitorSpec, Network, ProjectionSpec, SynapseKind};
+use sc_neurocore_stimuli::{PoissonInput, StepCurrent, StimulusSpec, TimedArray};
+use sc_neurocore_topology::{ConnectOptions, Topology};
+use toml::{Table, Value};
+
+/// Run settings a TOML file may carry (command-line flags override them).
+#[derive(Debug, Clone, Default)]
+pub struct RunSettings {
+    /// Seconds.
+    pub duration: Option<f64>,
+    /// Seconds.
+    pub dt: Option<f64>,
+    /// Seed.
+    pub seed: Option<u64>,
+}
+
+fn num(object: &str, key: &str, v: &Value) -> Result<f64> {
+    match v {
+        Value::Float(f) => Ok(*f),
+        Value::Integer(i) => Ok(*i as f64),
+        other => Err(Error::invalid(
+            object,
+            format!("{key} must be a number, got {}", other.type_str()),
+        )),
+    }
+}
+
+fn text<'a>(object: &str, key: &str, v: &'a Value) -> Result<&'a str> {
+    v.as_str().ok_or_else(|| {
+        Error::invalid(
+            object,
+            format!("{key} must be a string, got {}", v.type_str()),
+        )
+    })
+}
+
+fn nums(object: &str, key: &str, v: &Value) -> Result<Vec<f64>> {
+    match v {
+        Value::Array(a) => a.iter().map(|x| num(object, key, x)).collect(),
+        other => Ok(vec![num(object, key, other)?]),
+    }
+}
+
+fn scalar_or_array(object: &str, key: &str, v: &Value) -> Result<ParamValue> {
+    Ok(match v {
+        Value::Array(_) => ParamValue::PerNeuron(nums(object, key, v)?),
+        other => ParamValue::Scalar(num(object, key, other)?),
+    })
+}
+
+/// Takes `key` out of `t` (so that leftovers can be reported as unknown).
+fn take(t: &mut Table, key: &str) -> Option<Value> {
+    t.remove(key)
+}
+
+fn require(object: &str, t: &mut Table, key: &str) -> Result<Value> {
+    take(t, key).ok_or_else(|| Error::invalid(object, format!("missing key '{key}'")))
+}
+
+fn no_leftovers(object: &str, t: &Table, known: &[&str]) -> Result<()> {
+    match t.keys().next() {
+        Some(k) => Err(Error::unknown(object, "key", k, known)),
+        None => Ok(()),
+    }
+}
+
+fn tables(root: &mut Table, key: &str) -> Result<Vec<Table>> {
+    match root.remove(key) {
+        None => Ok(Vec::new()),
+        Some(Value::Array(a)) => a
+            .into_iter()
+            .map(|v| match v {
+                Value::Table(t) => Ok(t),
+                other => Err(Error::invalid(
+                    "network TOML",
+                    format!("[[{key}]] entries must be tables, got {}", other.type_str()),
+                )),
+            })
+            .collect(),
+        Some(other) => Err(Error::invalid(
+            "network TOML",
+            format!(
+                "'{key}' must be an array of tables ([[{key}]]), got {}",
+                other.type_str()
+            ),
+        )),
+    }
+}
+
+fn synapse(object: &str, t: &mut Table) -> Result<SynapseKind> {
+    let name = match take(t, "synapse") {
+        Some(v) => text(object, "synapse", &v)?.to_string(),
+        None => "delta".to_string(),
+    };
+    let tau = take(t, "tau_syn")
+        .map(|v| num(object, "tau_syn", &v))
+        .transpose()?;
+    let e_rev = take(t, "e_rev")
+        .map(|v| num(object, "e_rev", &v))
+        .transpose()?;
+    SynapseKind::from_name(object, &name, tau, e_rev)
+}
+
+/// Parses a TOML network description.
+pub fn parse(source: &str, seed_override: Option<u64>) -> Result<(Network, RunSettings)> {
+    let mut root: Table = source
+        .parse()
+        .map_err(|e: toml::de::Error| Error::invalid("network TOML", e.to_string()))?;
+    let mut settings = RunSettings::default();
+    if let Some(v) = root.remove("run") {
+        let Value::Table(mut run) = v else {
+            return Err(Error::invalid("network TOML", "[run] must be a table"));
+        };
+        settings.duration = take(&mut run, "duration")
+            .map(|v| num("[run]", "duration", &v))
+            .transpose()?;
+        settings.dt = take(&mut run, "dt")
+            .map(|v| num("[run]", "dt", &v))
+            .transpose()?;
+        settings.seed = match take(&mut run, "seed") {
+            Some(Value::Integer(i)) if i >= 0 => Some(i as u64),
+            Some(other) => {
+                return Err(Error::out_of_range(
+                    "[run]",
+                    "seed",
+                    other,
+                    "an integer >= 0",
+                ));
+            }
+            None => None,
+        };
+        no_leftovers("[run]", &run, &["duration", "dt", "seed"])?;
+    }
+    let mut net = Network::new(seed_override.or(settings.seed).unwrap_or(0));
+
+    for mut t in tables(&mut root, "population")? {
+        let object = "[[population]]";
+        let label = text(object, "label", &require(object, &mut t, "label")?)?.to_string();
+        let object = &format!("[[population]] '{label}'");
+        let model = text(object, "model", &require(object, &mut t, "model")?)?.to_string();
+        let n = num(object, "n", &require(object, &mut t, "n")?)?;
+        if n < 1.0 || n.fract() != 0.0 {
+            return Err(Error::out_of_range(
+                object.as_str(),
+                "n",
+                n,
+                "a whole number >= 1",
+            ));
+        }
+        let mut params = Vec::new();
+        if let Some(v) = take(&mut t, "params") {
+            let Value::Table(p) = v else {
+                return Err(Error::invalid(object.as_str(), "params must be a table"));
+            };
+            for (k, v) in p {
+                let pv = scalar_or_array(object, &k, &v)?;
+                params.push((k, pv));
+            }
+        }
+        no_leftovers(object, &t, &["label", "model", "n", "params"])?;
+        let refs: Vec<(&str, ParamValue)> = params
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.clone()))
+            .collect();
+        net.add_population(&label, &model, n as usize, &refs)?;
+    }
+
+    for (idx, mut t) in tables(&mut root, "projection")?.into_iter().enumerate() {
+        let object = format!("[[projection]] #{idx}");
+        let src = text(&object, "source", &require(&object, &mut t, "source")?)?.to_string();
+        let tgt = text(&object, "target", &require(&object, &mut t, "target")?)?.to_string();
+        let label = match take(&mut t, "label") {
+            Some(v) => text(&object, "label", &v)?.to_string(),
+            None => format!("{src}->{tgt}"),
+        };
+        let (s, g) = (net.population_id(&src)?, net.population_id(&tgt)?);
+        let syn = synapse(&object, &mut t)?;
+        let delay = match take(&mut t, "delay") {
+            Some(v @ Value::Array(_)) => Delay::PerSynapse(nums(&object, "delay", &v)?),
+            Some(v) => Delay::Uniform(num(&object, "delay", &v)?),
+            None => Delay::Uniform(1e-3),
+        };
+        let connectivity = if let Some(csr) = take(&mut t, "csr") {
+            let Value::Table(mut c) = csr else {
+                return Err(Error::invalid(
+                    &object,
+                    "csr must be a table {indptr, indices, data}",
+                ));
+            };
+            let indptr: Vec<usize> = nums(&object, "indptr", &require(&object, &mut c, "indptr")?)?
+                .iter()
+                .map(|&x| x as usize)
+                .collect();
+            let indices: Vec<u32> =
+                nums(&object, "indices", &require(&object, &mut c, "indices")?)?
+                    .iter()
+                    .map(|&x| x as u32)
+                    .collect();
+            let data = nums(&object, "data", &require(&object, &mut c, "data")?)?;
+            let (ns, nt) = (net.populations()[s].n, net.populations()[g].n);
+            Connectivity::Explicit(Csr::new(ns, nt, indptr, indices, data)?)
+        } else {
+            let topo =
+                text(&object, "topology", &require(&object, &mut t, "topology")?)?.to_string();
+            let weight = num(&object, "weight", &require(&object, &mut t, "weight")?)?;
+            let mut options = ConnectOptions::default();
+            if let Some(v) = take(&mut t, "allow_autapses") {
+                options.allow_autapses = v.as_bool().ok_or_else(|| {
+                    Error::invalid(&object, "allow_autapses must be true or false")
+                })?;
+            }
+            if let Some(v) = take(&mut t, "allow_multapses") {
+                options.allow_multapses = v.as_bool().ok_or_else(|| {
+                    Error::invalid(&object, "allow_multapses must be true or false")
+                })?;
+            }
+            let stdp_table = take(&mut t, "stdp");
+            // What is left are the topology's keyword arguments.
+            let kwargs: Vec<(String, f64)> = t
+                .iter()
+                .map(|(k, v)| Ok((k.clone(), num(&object, k, v)?)))
+                .collect::<Result<_>>()?;
+            t.clear();
+            if let Some(st) = stdp_table {
+                t.insert("stdp".into(), st);
+            }
+            let kw: Vec<(&str, f64)> = kwargs.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+            Connectivity::Generated {
+                topology: Topology::from_name(&topo, &kw)?,
+                weight,
+                options,
+            }
+        };
+        let stdp = match take(&mut t, "stdp") {
+            None => None,
+            Some(Value::Table(mut st)) => {
+                let o = format!("{object} stdp");
+                let mut get = |k: &str| -> Result<Option<f64>> {
+                    take(&mut st, k).map(|v| num(&o, k, &v)).transpose()
+                };
+                let mut p = StdpParams::default();
+                if let Some(v) = get("tau_plus")? {
+                    p.tau_plus = v;
+                }
+                if let Some(v) = get("tau_minus")? {
+                    p.tau_minus = v;
+                }
+                if let Some(v) = get("a_plus")? {
+                    p.a_plus = v;
+                }
+                if let Some(v) = get("a_minus")? {
+                    p.a_minus = v;
+                }
+                if let Some(v) = get("w_min")? {
+                    p.w_min = v;
+                }
+                if let Some(v) = get("w_max")? {
+                    p.w_max = v;
+                }
+                if let Some(v) = take(&mut st, "mode") {
+                    p.mode = match text(&o, "mode", &v)? {
+                        "additive" => StdpMode::Additive,
+                        "multiplicative" => StdpMode::Multiplicative,
+                        other => {
+                            return Err(Error::unknown(
+                                &o,
+                                "mode",
+                                other,
+                                ["additive", "multiplicative"],
+                            ));
+                        }
+                    };
+                }
+                no_leftovers(
+                    &o,
+                    &st,
+                    &[
+                        "tau_plus",
+                        "tau_minus",
+                        "a_plus",
+                        "a_minus",
+                        "w_min",
+                        "w_max",
+                        "mode",
+                    ],
+                )?;
+                p.check().map_err(|e| match e {
+                    Error::OutOfRange {
+                        field,
+                        value,
+                        range,
+                        ..
+                    } => Error::OutOfRange {
+                        object: o.clone(),
+                        field,
+                        value,
+                        range,
+                    },
+                    e => e,
+                })?;
+                Some(p)
+            }
+            Some(_) => return Err(Error::invalid(&object, "stdp must be a table")),
+        };
+        no_leftovers(
+            &object,
+            &t,
+            &[
+                "source",
+                "target",
+                "label",
+                "topology",
+                "weight",
+                "csr",
+                "synapse",
+                "tau_syn",
+                "e_rev",
+                "delay",
+                "stdp",
+                "allow_autapses",
+                "allow_multapses",
+            ],
+        )?;
+        let mut spec = ProjectionSpec::new(label, s, g, connectivity)
+            .synapse(syn)
+            .delay(delay);
+        if let Some(p) = stdp {
+            spec = spec.stdp(p);
+        }
+        net.add_projection(spec)?;
+    }
+
+    for (idx, mut t) in tables(&mut root, "stimulus")?.into_iter().enumerate() {
+        let object = format!("[[stimulus]] #{idx}");
+        let kind = text(&object, "kind", &require(&object, &mut t, "kind")?)?.to_string();
+        let target = match take(&mut t, "target") {
+            Some(v) => Some(net.population_id(text(&object, "target", &v)?)?),
+            None => None,
+        };
+        let target_n = net.populations()[target.unwrap_or(0)].n;
+        let syn = synapse(&object, &mut t)?;
+        let spec = match kind.as_str() {
+            "poisson" => {
+                let rate =
+                    scalar_or_array(&object, "rate_hz", &require(&object, &mut t, "rate_hz")?)?;
+                let weight = num(&object, "weight", &require(&object, &mut t, "weight")?)?;
+                let n = match take(&mut t, "n") {
+                    Some(v) => num(&object, "n", &v)? as usize,
+                    None => target_n,
+                };
+                let mut p = match rate {
+                    ParamValue::Scalar(r) => PoissonInput::new(n, r, weight)?,
+                    ParamValue::PerNeuron(r) => PoissonInput::new(n, r, weight)?,
+                };
+                if let Some(v) = take(&mut t, "seed") {
+                    p = p.with_seed(num(&object, "seed", &v)? as u64);
+                }
+                no_leftovers(
+                    &object,
+                    &t,
+                    &[
+                        "kind", "target", "rate_hz", "weight", "n", "seed", "synapse", "tau_syn",
+                        "e_rev",
+                    ],
+                )?;
+                StimulusSpec::Poisson(p)
+            }
+            "step_current" => {
+                let onset = num(&object, "onset", &require(&object, &mut t, "onset")?)?;
+                let offset = match take(&mut t, "offset") {
+                    Some(v) => num(&object, "offset", &v)?,
+                    None => f64::INFINITY,
+                };
+                let amp = scalar_or_array(
+                    &object,
+                    "amplitude",
+                    &require(&object, &mut t, "amplitude")?,
+                )?;
+                no_leftovers(
+                    &object,
+                    &t,
+                    &["kind", "target", "onset", "offset", "amplitude"],
+                )?;
+                StimulusSpec::Step(match amp {
+                    ParamValue::Scalar(a) => StepCurrent::new(onset, offset, a)?,
+                    ParamValue::PerNeuron(a) => StepCurrent::new(onset, offset, a)?,
+                })
+            }
+            "timed_array" => {
+                let values = nums(&object, "values", &require(&object, &mut t, "values")?)?;
+                let dt = num(&object, "dt", &require(&object, &mut t, "dt")?)?;
+                no_leftovers(&object, &t, &["kind", "target", "values", "dt"])?;
+                StimulusSpec::Timed(TimedArray::new(values, dt)?)
+            }
+            other => {
+                return Err(Error::unknown(
+                    &object,
+                    "stimulus kind",
+                    other,
+                    ["poisson", "step_current", "timed_array"],
+                ));
+            }
+        };
+        net.add_stimulus(&format!("{kind}#{idx}"), spec, target, syn)?;
+    }
+
+    for (idx, mut t) in tables(&mut root, "monitor")?.into_iter().enumerate() {
+        let object = format!("[[monitor]] #{idx}");
+        let kind = text(&object, "kind", &require(&object, &mut t, "kind")?)?.to_string();
+        let population = net.population_id(text(
+            &object,
+            "population",
+            &require(&object, &mut t, "population")?,
+        )?)?;
+        let spec = match kind.as_str() {
+            "spikes" => MonitorSpec::Spikes { population },
+            "state" => MonitorSpec::State {
+                population,
+                variable: text(&object, "variable", &require(&object, &mut t, "variable")?)?
+                    .to_string(),
+                indices: take(&mut t, "indices")
+                    .map(|v| {
+                        nums(&object, "indices", &v)
+                            .map(|x| x.iter().map(|&i| i as usize).collect())
+                    })
+                    .transpose()?,
+                interval: take(&mut t, "interval")
+                    .map(|v| num(&object, "interval", &v))
+                    .transpose()?,
+            },
+            "rate" => MonitorSpec::Rate {
+                population,
+                bin: num(&object, "bin", &require(&object, &mut t, "bin")?)?,
+            },
+            other => {
+                return Err(Error::unknown(
+                    &object,
+                    "monitor kind",
+                    other,
+                    ["spikes", "state", "rate"],
+                ));
+            }
+        };
+        no_leftovers(
+            &object,
+            &t,
+            &[
+                "kind",
+                "population",
+                "variable",
+                "indices",
+                "interval",
+                "bin",
+            ],
+        )?;
+        net.add_monitor(spec)?;
+    }
+    no_leftovers(
+        "network TOML",
+        &root,
+        &["run", "population", "projection", "stimulus", "monitor"],
+    )?;
+    if net.populations().is_empty() {
+        return Err(Error::invalid("network TOML", "no [[population]] given"));
+    }
+    Ok((net, settings))
+}

@@ -1,0 +1,186 @@
+//! What `sc-neurocore run --out DIR` writes (DESIGN.md §6): summary.json, spikes.npz and
+//! raster.png.
+
+use serde::Serialize;
+use std::io::Write;
+use std::path::Path;
+
+/// One population's line of the summary.
+#[derive(Debug, Clone, Serialize)]
+pub struct PopulationSummary {
+    /// Label.
+    pub label: String,
+    /// Model registry name.
+    pub model: String,
+    /// Neurons.
+    pub n: usize,
+    /// Spikes in the run.
+    pub spikes: u64,
+    /// Mean rate over neurons and the run, Hz.
+    pub rate_hz: f64,
+    /// Mean ISI coefficient of variation over neurons with at least 3 spikes (None when none).
+    pub cv_isi: Option<f64>,
+}
+
+/// summary.json.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    /// Total neurons.
+    pub neurons: u64,
+    /// Total synapses.
+    pub synapses: u64,
+    /// Total spikes.
+    pub spikes: u64,
+    /// Simulated time, s.
+    pub duration_s: f64,
+    /// Step, s.
+    pub dt_s: f64,
+    /// Seed.
+    pub seed: u64,
+    /// Threads per rank.
+    pub threads: usize,
+    /// MPI ranks (1 for the shared-memory engine).
+    pub ranks: usize,
+    /// Backend that ran.
+    pub backend: String,
+    /// Build time, s.
+    pub build_s: f64,
+    /// Simulation time, s.
+    pub sim_s: f64,
+    /// Peak resident memory of the process, bytes.
+    pub peak_rss_bytes: u64,
+    /// Per population.
+    pub populations: Vec<PopulationSummary>,
+}
+
+/// Peak resident set size of this process (Linux `VmHWM`), 0 where unknown.
+pub fn peak_rss_bytes() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| {
+                l.split_whitespace()
+                    .nth(1)
+                    .and_then(|kb| kb.parse::<u64>().ok())
+            })
+        })
+        .map_or(0, |kb| kb * 1024)
+}
+
+/// One 1-D array as a NumPy `.npy` (format 1.0, little endian).
+fn npy(descr: &str, len: usize, data: &[u8]) -> Vec<u8> {
+    let mut header = format!("{{'descr': '{descr}', 'fortran_order': False, 'shape': ({len},), }}");
+    // magic (6) + version (2) + header length (2) + header + '\n' is a multiple of 64.
+    let unpadded = 10 + header.len() + 1;
+    header.push_str(&" ".repeat(unpadded.div_ceil(64) * 64 - unpadded));
+    header.push('\n');
+    let mut out = Vec::with_capacity(10 + header.len() + data.len());
+    out.extend_from_slice(b"\x93NUMPY\x01\x00");
+    out.extend_from_slice(&(header.len() as u16).to_le_bytes());
+    out.extend_from_slice(header.as_bytes());
+    out.extend_from_slice(data);
+    out
+}
+
+/// spikes.npz: `t` (float64 s), `i` (uint64 global id), `pop` (uint32), sorted by (t, i).
+pub fn write_npz(path: &Path, t: &[f64], i: &[u64], pop: &[u32]) -> std::io::Result<()> {
+    let file = std::fs::File::create(path)?;
+    let mut zip = zip::ZipWriter::new(file);
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Stored)
+        .large_file(t.len() > 50_000_000);
+    let arrays: [(&str, &str, Vec<u8>, usize); 3] = [
+        (
+            "t.npy",
+            "<f8",
+            t.iter().flat_map(|x| x.to_le_bytes()).collect(),
+            t.len(),
+        ),
+        (
+            "i.npy",
+            "<u8",
+            i.iter().flat_map(|x| x.to_le_bytes()).collect(),
+            i.len(),
+        ),
+        (
+            "pop.npy",
+            "<u4",
+            pop.iter().flat_map(|x| x.to_le_bytes()).collect(),
+            pop.len(),
+        ),
+    ];
+    for (name, descr, bytes, len) in arrays {
+        zip.start_file(name, opts).map_err(std::io::Error::other)?;
+        zip.write_all(&npy(descr, len, &bytes))?;
+    }
+    zip.finish().map_err(std::io::Error::other)?;
+    Ok(())
+}
+
+/// raster.png: one dot per spike, time on x, global neuron id on y, a colour per population.
+pub fn write_raster(
+    path: &Path,
+    t: &[f64],
+    i: &[u64],
+    pop: &[u32],
+    duration: f64,
+    neurons: u64,
+) -> std::io::Result<()> {
+    const W: usize = 1200;
+    const H: usize = 700;
+    const MARGIN: usize = 20;
+    const PALETTE: [[u8; 3]; 6] = [
+        [31, 119, 180],
+        [214, 39, 40],
+        [44, 160, 44],
+        [255, 127, 14],
+        [148, 103, 189],
+        [140, 86, 75],
+    ];
+    let mut img = vec![255u8; W * H * 3];
+    let (pw, ph) = (W - 2 * MARGIN, H - 2 * MARGIN);
+    // Frame.
+    for x in MARGIN..W - MARGIN {
+        for y in [MARGIN, H - MARGIN] {
+            img[(y * W + x) * 3..(y * W + x) * 3 + 3].copy_from_slice(&[0, 0, 0]);
+        }
+    }
+    for y in MARGIN..=H - MARGIN {
+        for x in [MARGIN, W - MARGIN] {
+            img[(y * W + x) * 3..(y * W + x) * 3 + 3].copy_from_slice(&[0, 0, 0]);
+        }
+    }
+    let duration = if duration > 0.0 { duration } else { 1.0 };
+    let neurons = neurons.max(1) as f64;
+    for ((&t, &i), &p) in t.iter().zip(i).zip(pop) {
+        let x = MARGIN + ((t / duration) * (pw - 1) as f64).clamp(0.0, (pw - 1) as f64) as usize;
+        let y = H - MARGIN - 1 - ((i as f64 / neurons) * (ph - 1) as f64) as usize;
+        let c = PALETTE[p as usize % PALETTE.len()];
+        img[(y * W + x) * 3..(y * W + x) * 3 + 3].copy_from_slice(&c);
+    }
+    let file = std::io::BufWriter::new(std::fs::File::create(path)?);
+    let mut enc = png::Encoder::new(file, W as u32, H as u32);
+    enc.set_color(png::ColorType::Rgb);
+    enc.set_depth(png::BitDepth::Eight);
+    let mut w = enc.write_header().map_err(std::io::Error::other)?;
+    w.write_image_data(&img).map_err(std::io::Error::other)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn npy_header_is_aligned_to_64_bytes() {
+        let b = npy("<f8", 3, &[0u8; 24]);
+        let hlen = u16::from_le_bytes([b[8], b[9]]) as usize;
+        assert_eq!((10 + hlen) % 64, 0);
+        assert_eq!(b[10 + hlen - 1], b'\n');
+        assert!(
+            std::str::from_utf8(&b[10..10 + hlen])
+                .unwrap()
+                .contains("'shape': (3,)")
+        );
+    }
+}

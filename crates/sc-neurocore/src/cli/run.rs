@@ -1,0 +1,270 @@
+//! `sc-neurocore run`: build a network (TOML file or zoo), run it with a progress bar, print
+//! a summary, and with `--out DIR` write summary.json, spikes.npz and raster.png.
+
+use super::network_toml;
+use super::output::{PopulationSummary, Summary, peak_rss_bytes, write_npz, write_raster};
+use clap::Args;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use sc_neurocore_core::{Error, Result};
+use sc_neurocore_runner::{MonitorSpec, Network, NetworkRunner, RunConfig};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// Arguments of `sc-neurocore run`.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// A network described in TOML (see docs/network-toml.md). Without it, a zoo network runs.
+    pub network: Option<PathBuf>,
+    /// Zoo network to run (default: brunel). See `sc-neurocore zoo`.
+    #[arg(long)]
+    pub zoo: Option<String>,
+    /// Simulated time, seconds (default: the TOML's [run] or the zoo network's suggestion).
+    #[arg(long)]
+    pub duration: Option<f64>,
+    /// Step, seconds (default: the TOML's [run] or the zoo network's suggestion).
+    #[arg(long)]
+    pub dt: Option<f64>,
+    /// Seed of every random stream (connectivity, Poisson input, noise).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Backend: rust (shared memory) or mpi (needs a build with the mpi feature).
+    #[arg(long, default_value = "rust")]
+    pub backend: String,
+    /// Zoo parameter, KEY=VALUE (repeatable), e.g. --set g=6 --set eta=4.
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
+    /// Directory to write summary.json, spikes.npz and raster.png into.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+}
+
+fn parse_set(items: &[String]) -> Result<Vec<(String, f64)>> {
+    items
+        .iter()
+        .map(|s| {
+            let (k, v) = s
+                .split_once('=')
+                .ok_or_else(|| Error::invalid("--set", format!("'{s}' is not KEY=VALUE")))?;
+            let v: f64 = v
+                .trim()
+                .parse()
+                .map_err(|_| Error::out_of_range("--set", k.trim(), v, "a number"))?;
+            Ok((k.trim().to_string(), v))
+        })
+        .collect()
+}
+
+/// Builds the network the arguments ask for, with its run settings (duration, dt).
+fn network(args: &RunArgs) -> Result<(Network, f64, f64, String)> {
+    let seed = args.seed;
+    if let Some(path) = &args.network {
+        if args.zoo.is_some() {
+            return Err(Error::invalid(
+                "sc-neurocore run",
+                "give a TOML network or --zoo, not both",
+            ));
+        }
+        if !args.set.is_empty() {
+            return Err(Error::invalid(
+                "sc-neurocore run",
+                "--set applies to zoo networks; edit the TOML file instead",
+            ));
+        }
+        let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })?;
+        let (net, s) = network_toml::parse(&text, seed).map_err(|e| match e {
+            Error::Invalid { object, message } => Error::Invalid {
+                object: format!("{}: {object}", path.display()),
+                message,
+            },
+            e => e,
+        })?;
+        let duration = args.duration.or(s.duration).unwrap_or(1.0);
+        let dt = args.dt.or(s.dt).unwrap_or(1e-4);
+        return Ok((net, duration, dt, path.display().to_string()));
+    }
+    let name = args.zoo.as_deref().unwrap_or("brunel");
+    let entry = sc_neurocore_zoo::lookup(name)?;
+    let set = parse_set(&args.set)?;
+    let refs: Vec<(&str, f64)> = set.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    let net = (entry.build)(&refs, seed.unwrap_or(1))?;
+    let duration = args.duration.unwrap_or(entry.default_run.0);
+    let dt = args.dt.unwrap_or(entry.default_run.1);
+    Ok((net, duration, dt, format!("zoo '{name}'")))
+}
+
+/// Runs the command.
+pub fn run(args: RunArgs) -> Result<()> {
+    match args.backend.as_str() {
+        "rust" => {}
+        "mpi" => {
+            return Err(Error::invalid(
+                "sc-neurocore run",
+                "backend 'mpi' is not available in this build: rebuild with `--features mpi` \
+                 and launch with mpirun",
+            ));
+        }
+        other => {
+            return Err(Error::unknown(
+                "sc-neurocore run",
+                "backend",
+                other,
+                ["rust", "mpi"],
+            ));
+        }
+    }
+    let t0 = Instant::now();
+    let (mut net, duration, dt, what) = network(&args)?;
+    // Record every population's spikes (the summary needs them).
+    let mut spike_monitor = Vec::new();
+    for p in 0..net.populations().len() {
+        let existing = net
+            .monitors()
+            .iter()
+            .position(|m| *m == MonitorSpec::Spikes { population: p });
+        spike_monitor.push(match existing {
+            Some(m) => m,
+            None => net.add_monitor(MonitorSpec::Spikes { population: p })?,
+        });
+    }
+    let config = RunConfig {
+        dt,
+        threads: args.threads.unwrap_or(RunConfig::default().threads),
+    };
+    let mut runner = NetworkRunner::new(&net, config)?;
+    let build_s = t0.elapsed().as_secs_f64();
+    eprintln!(
+        "{what}: {} neurons, {} synapses, built in {build_s:.2} s; simulating {duration} s at dt = {dt} s on {} thread(s)",
+        net.n_neurons(),
+        runner.n_synapses(),
+        runner.threads()
+    );
+
+    let bar = ProgressBar::with_draw_target(
+        Some(runner.grid().steps_for(duration)?),
+        if std::io::stderr().is_terminal() {
+            ProgressDrawTarget::stderr()
+        } else {
+            ProgressDrawTarget::hidden()
+        },
+    );
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{bar:40} {percent:>3}% simulated, {elapsed} elapsed, eta {eta}",
+        )
+        .expect("static template"),
+    );
+    let t1 = Instant::now();
+    runner.run_with_progress(duration, |done, _| bar.set_position(done))?;
+    let sim_s = t1.elapsed().as_secs_f64();
+    bar.finish_and_clear();
+
+    // Collect every spike: (t, global id, population), sorted by (t, i).
+    let mut rows: Vec<(f64, u64, u32)> = Vec::new();
+    let mut pops = Vec::new();
+    for (p, pop) in net.populations().iter().enumerate() {
+        let data = runner.spike_data(spike_monitor[p])?;
+        let off = runner.population_offset(p);
+        rows.extend(
+            data.times()
+                .iter()
+                .zip(data.ids())
+                .map(|(&t, &i)| (t, off + i as u64, p as u32)),
+        );
+        let count = data.count() as u64;
+        pops.push(PopulationSummary {
+            label: pop.label.clone(),
+            model: pop.model.name.to_string(),
+            n: pop.n,
+            spikes: count,
+            rate_hz: count as f64 / (pop.n as f64 * duration.max(f64::MIN_POSITIVE)),
+            cv_isi: mean_cv_isi(&data.spike_trains()),
+        });
+    }
+    rows.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let summary = Summary {
+        neurons: net.n_neurons() as u64,
+        synapses: runner.n_synapses(),
+        spikes: rows.len() as u64,
+        duration_s: duration,
+        dt_s: dt,
+        seed: net.seed(),
+        threads: runner.threads(),
+        ranks: 1,
+        backend: "rust".into(),
+        build_s,
+        sim_s,
+        peak_rss_bytes: peak_rss_bytes(),
+        populations: pops,
+    };
+    print_summary(&summary);
+    if let Some(dir) = &args.out {
+        let io = |e: std::io::Error| Error::Io {
+            path: dir.display().to_string(),
+            message: e.to_string(),
+        };
+        std::fs::create_dir_all(dir).map_err(io)?;
+        let json = serde_json::to_string_pretty(&summary).expect("summary serialises");
+        std::fs::write(dir.join("summary.json"), json + "\n").map_err(io)?;
+        let t: Vec<f64> = rows.iter().map(|r| r.0).collect();
+        let i: Vec<u64> = rows.iter().map(|r| r.1).collect();
+        let pop: Vec<u32> = rows.iter().map(|r| r.2).collect();
+        write_npz(&dir.join("spikes.npz"), &t, &i, &pop).map_err(io)?;
+        write_raster(
+            &dir.join("raster.png"),
+            &t,
+            &i,
+            &pop,
+            duration,
+            summary.neurons,
+        )
+        .map_err(io)?;
+        eprintln!(
+            "wrote {}/summary.json, spikes.npz, raster.png",
+            dir.display()
+        );
+    }
+    Ok(())
+}
+
+/// Mean ISI coefficient of variation over neurons with at least 3 spikes (as the NEST
+/// reference script computes it), None when no neuron qualifies.
+fn mean_cv_isi(trains: &[Vec<f64>]) -> Option<f64> {
+    let cvs: Vec<f64> = trains
+        .iter()
+        .filter(|t| t.len() >= 3)
+        .filter_map(|t| sc_neurocore_analysis::cv_isi(t))
+        .collect();
+    (!cvs.is_empty()).then(|| cvs.iter().sum::<f64>() / cvs.len() as f64)
+}
+
+fn print_summary(s: &Summary) {
+    println!(
+        "{} neurons, {} synapses, {} spikes in {} s (dt {} s, seed {}, {} thread(s), backend {})",
+        s.neurons, s.synapses, s.spikes, s.duration_s, s.dt_s, s.seed, s.threads, s.backend
+    );
+    println!(
+        "build {:.2} s, simulation {:.2} s ({:.2} s per simulated second), peak memory {:.0} MiB",
+        s.build_s,
+        s.sim_s,
+        s.sim_s / s.duration_s.max(f64::MIN_POSITIVE),
+        s.peak_rss_bytes as f64 / (1 << 20) as f64
+    );
+    println!(
+        "{:<12} {:<16} {:>8} {:>10} {:>9} {:>7}",
+        "population", "model", "n", "spikes", "rate Hz", "CV ISI"
+    );
+    for p in &s.populations {
+        let cv = p.cv_isi.map_or("-".to_string(), |c| format!("{c:.3}"));
+        println!(
+            "{:<12} {:<16} {:>8} {:>10} {:>9.2} {:>7}",
+            p.label, p.model, p.n, p.spikes, p.rate_hz, cv
+        );
+    }
+}

@@ -1,0 +1,31 @@
+//! `cargo xtask <command>`: the project's automation, one file per command.
+//!
+//! - `ci`: exactly what CI runs (formatting, lints, tests, docs, the CLI contract check).
+//! - `bench`: the benchmarks, figures for docs/performance.md.
+
+mod bench;
+mod ci;
+mod util;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("ci") => ci::run(&args[1..]),
+        Some("bench") => bench::run(&args[1..]),
+        _ => {
+            eprintln!(
+                "usage: cargo xtask <ci | bench>\n  ci     fmt --check, clippy -D warnings, tests, docs, CLI contract\n  bench  benchmarks (figures for docs/performance.md)"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
