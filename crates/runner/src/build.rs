@@ -5,7 +5,7 @@
 use crate::channel::Channel;
 use crate::engine::NetworkRunner;
 use crate::plastic::{PlasticSynapses, PreTraces};
-use crate::spec::{Connectivity, Delay, Network, SynapseKind};
+use crate::spec::{Connectivity, Delay, Network, SynapseKind, relabel};
 use rayon::prelude::*;
 use sc_neurocore_core::{Csr, Error, Result, TimeGrid};
 use sc_neurocore_neurons::{BuildContext, NeuronKernel, StepInput};
@@ -252,28 +252,6 @@ fn connectivity(net: &Network, j: usize) -> Result<Csr> {
     }
 }
 
-/// Puts the projection's name on an error raised by a generator.
-fn relabel(e: Error, object: &str) -> Error {
-    match e {
-        Error::OutOfRange {
-            field,
-            value,
-            range,
-            ..
-        } => Error::OutOfRange {
-            object: object.into(),
-            field,
-            value,
-            range,
-        },
-        Error::Invalid { message, .. } => Error::Invalid {
-            object: object.into(),
-            message,
-        },
-        e => e,
-    }
-}
-
 pub(crate) fn build_blocks(
     net: &Network,
     grid: &TimeGrid,
@@ -480,10 +458,8 @@ pub(crate) fn gather_weights(r: &NetworkRunner, proj: usize) -> Result<Vec<f64>>
             .sum();
         return Ok(vec![*weight; nnz]);
     }
-    if pr.stdp.is_none() {
-        if let Connectivity::Explicit(csr) = &pr.connectivity {
-            return Ok(csr.weights().to_vec());
-        }
+    if let (None, Connectivity::Explicit(csr)) = (&pr.stdp, &pr.connectivity) {
+        return Ok(csr.weights().to_vec());
     }
     let nnz: usize = r
         .blocks

@@ -2,7 +2,7 @@
 //! `sc-neurocore-monitors`, and the results users read.
 
 use crate::engine::NetworkRunner;
-use crate::spec::{MonitorSpec, Network};
+use crate::spec::{MonitorSpec, Network, relabel};
 use sc_neurocore_core::{Error, Result, TimeGrid};
 use sc_neurocore_monitors::{
     RateData, RateRecorder, SpikeData, SpikeRecorder, StateData, StateRecorder,
@@ -69,23 +69,6 @@ pub(crate) fn create(net: &Network, grid: &TimeGrid) -> Result<Vec<MonitorState>
             })
         })
         .collect()
-}
-
-fn relabel(e: Error, object: &str) -> Error {
-    match e {
-        Error::OutOfRange {
-            field,
-            value,
-            range,
-            ..
-        } => Error::OutOfRange {
-            object: object.into(),
-            field,
-            value,
-            range,
-        },
-        e => e,
-    }
 }
 
 /// Records the spikes emitted in `step` (global ids, ascending).

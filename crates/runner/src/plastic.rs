@@ -133,6 +133,7 @@ impl PlasticSynapses {
 
     /// Applies the rule for the spikes of one step: `pre` are the spiking sources (global ids,
     /// `lo` = the source population's first id), `post` the block's own spiking neurons.
+    #[allow(clippy::too_many_arguments)] // the block's synapse table, passed by parts
     pub fn apply(
         &mut self,
         pre: &[u64],

@@ -3,7 +3,7 @@
 
 use sc_neurocore_core::{Csr, Error, Result, ValueRange, check_value};
 use sc_neurocore_neurons::{ModelInfo, ParamValue, Params, lookup};
-use sc_neurocore_plasticity::StdpParams;
+use sc_neurocore_plasticity::{StdpParams, StdpRule, WeightSign};
 use sc_neurocore_stimuli::StimulusSpec;
 use sc_neurocore_topology::{ConnectOptions, Topology};
 
@@ -414,17 +414,14 @@ impl Network {
                 }
             }
         }
-        if p.stdp.is_some() {
-            if let Connectivity::Explicit(csr) = &p.connectivity {
-                let pos = csr.weights().iter().any(|&w| w > 0.0);
-                let neg = csr.weights().iter().any(|&w| w < 0.0);
-                if pos && neg {
-                    return Err(Error::invalid(
-                        &object,
-                        "STDP needs weights of one sign (all excitatory or all inhibitory)",
-                    ));
-                }
-            }
+        if let (Some(stdp), Connectivity::Explicit(csr)) = (&p.stdp, &p.connectivity) {
+            // Checked here so that the error comes when the projection is added.
+            stdp.check().map_err(|e| relabel(e, &object))?;
+            let sign = WeightSign::of(&object, csr.weights())?;
+            let grid = sc_neurocore_core::TimeGrid::new(1e-4).expect("a valid grid");
+            StdpRule::new(stdp, sign, &grid)?.check_weights(&object, csr.weights())?;
+        } else if let Some(stdp) = &p.stdp {
+            stdp.check().map_err(|e| relabel(e, &object))?;
         }
         self.projections.push(p);
         Ok(self.projections.len() - 1)
@@ -450,15 +447,15 @@ impl Network {
             None => 0,
         };
         let pop = self.check_population(&object, "target", target)?;
-        if let Some(n) = spec.n() {
-            if n != pop.n {
-                return Err(Error::shape(
-                    &object,
-                    "n",
-                    n,
-                    format!("{} (the size of target population '{}')", pop.n, pop.label),
-                ));
-            }
+        if let Some(n) = spec.n()
+            && n != pop.n
+        {
+            return Err(Error::shape(
+                &object,
+                "n",
+                n,
+                format!("{} (the size of target population '{}')", pop.n, pop.label),
+            ));
         }
         synapse.check(&object)?;
         self.stimuli.push(StimulusEntry {
@@ -492,15 +489,15 @@ impl Network {
                         pop.model.state.iter().map(|s| s.name),
                     ));
                 }
-                if let Some(ix) = indices {
-                    if let Some((k, &i)) = ix.iter().enumerate().find(|&(_, &i)| i >= pop.n) {
-                        return Err(Error::out_of_range(
-                            &object,
-                            format!("indices[{k}]"),
-                            i,
-                            format!("[0, {})", pop.n),
-                        ));
-                    }
+                if let Some(ix) = indices
+                    && let Some((k, &i)) = ix.iter().enumerate().find(|&(_, &i)| i >= pop.n)
+                {
+                    return Err(Error::out_of_range(
+                        &object,
+                        format!("indices[{k}]"),
+                        i,
+                        format!("[0, {})", pop.n),
+                    ));
                 }
                 if let Some(iv) = interval {
                     check_value(&object, "interval", *iv, ValueRange::Positive)?;
@@ -518,5 +515,27 @@ impl Network {
         }
         self.monitors.push(m);
         Ok(self.monitors.len() - 1)
+    }
+}
+
+/// Puts `object` on an out-of-range error raised by a lower layer.
+pub(crate) fn relabel(e: Error, object: &str) -> Error {
+    match e {
+        Error::OutOfRange {
+            field,
+            value,
+            range,
+            ..
+        } => Error::OutOfRange {
+            object: object.into(),
+            field,
+            value,
+            range,
+        },
+        Error::Invalid { message, .. } => Error::Invalid {
+            object: object.into(),
+            message,
+        },
+        e => e,
     }
 }

@@ -148,7 +148,7 @@ impl NeuronKernel for ExpIf {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::spike_times;
+    use super::super::testing::{hold, kernel, spike_times};
     use super::*;
 
     /// The rheobase of the EIF is I_rh = g_L (V_T - E_L - Delta_T) (the current at which the
@@ -175,7 +175,10 @@ mod tests {
             };
             let i_rh = get("g_l") * (get("v_t") - get("e_l") - get("delta_t"));
             let below = spike_times(&EXP_IF, given, 0.99 * i_rh, 0.1, 2000.0);
-            assert!(below.is_empty(), "{given:?}: fired below rheobase at {below:?}");
+            assert!(
+                below.is_empty(),
+                "{given:?}: fired below rheobase at {below:?}"
+            );
             let above = spike_times(&EXP_IF, given, 1.01 * i_rh, 0.1, 2000.0);
             assert!(above.len() >= 3, "{given:?}: {above:?} above rheobase");
         }
@@ -192,25 +195,27 @@ mod tests {
             let mid = 0.5 * (lo + hi);
             if f(mid) > 0.0 { lo = mid } else { hi = mid }
         }
-        let params = crate::Params::defaults(&EXP_IF, 1);
-        let mut k = build(&BuildContext {
-            params: &params,
-            n: 1,
-            dt_ms: 0.5,
-            seed: 0,
-            first_id: 0,
-        });
-        let mut spikes = Vec::new();
-        for _ in 0..1000 {
-            k.step(
-                &StepInput {
-                    jump: &[0.0],
-                    current: &[current],
-                },
-                &mut spikes,
+        let mut k = kernel(&EXP_IF, &[], 0.5);
+        assert!(hold(k.as_mut(), current, 1000).is_empty());
+        approx::assert_abs_diff_eq!(k.var(0)[0], lo, epsilon = 1e-9);
+    }
+
+    /// Repetitive firing converges in dt: the mean interval at dt = 0.1 ms (two 0.05 ms
+    /// sub-steps) is within 0.01 ms of the one at dt = 0.005 ms. This needs the reset at the
+    /// crossing time inside the sub-step: resetting at the end of the sub-step lengthens each
+    /// interval by half a sub-step on average (0.025 ms).
+    #[test]
+    fn firing_period_converges_in_dt() {
+        for current in [700.0, 1000.0] {
+            let mean_isi = |dt: f64| {
+                let t = spike_times(&EXP_IF, &[], current, dt, 2000.0);
+                (t[t.len() - 1] - t[0]) / (t.len() - 1) as f64
+            };
+            let (coarse, fine) = (mean_isi(0.1), mean_isi(0.005));
+            assert!(
+                (coarse - fine).abs() < 0.01,
+                "{current} pA: {coarse} vs {fine} ms"
             );
         }
-        assert!(spikes.is_empty());
-        approx::assert_abs_diff_eq!(k.var(0)[0], lo, epsilon = 1e-9);
     }
 }

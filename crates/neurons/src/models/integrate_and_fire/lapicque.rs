@@ -195,36 +195,8 @@ impl NeuronKernel for Lapicque {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::spike_times;
+    use super::super::testing::{hold, kernel, spike_times};
     use super::*;
-
-    fn kernel(given: &[(&str, f64)], dt: f64) -> Box<dyn NeuronKernel> {
-        let values: Vec<(&str, crate::ParamValue)> =
-            given.iter().map(|&(k, v)| (k, v.into())).collect();
-        let params = Params::check(&LAPICQUE, "test", 1, values.iter().map(|(k, v)| (*k, v)))
-            .expect("valid parameters");
-        build(&BuildContext {
-            params: &params,
-            n: 1,
-            dt_ms: dt,
-            seed: 0,
-            first_id: 0,
-        })
-    }
-
-    fn run(k: &mut dyn NeuronKernel, current: f64, steps: usize) -> usize {
-        let mut spikes = Vec::new();
-        for _ in 0..steps {
-            k.step(
-                &StepInput {
-                    jump: &[0.0],
-                    current: &[current],
-                },
-                &mut spikes,
-            );
-        }
-        spikes.len()
-    }
 
     /// Below threshold, V follows the analytic RC charging curve
     /// V(t) = E_L + (I/g_L)(1 - e^{-t g_L/C}) from rest, and the straight line
@@ -234,14 +206,18 @@ mod tests {
         for &dt in &[0.01f64, 0.1, 1.0] {
             let steps = (30.0 / dt).round() as usize;
             let t = steps as f64 * dt;
-            let mut leaky = kernel(&[], dt);
-            assert_eq!(run(leaky.as_mut(), 300.0, steps), 0);
+            let mut leaky = kernel(&LAPICQUE, &[], dt);
+            assert!(hold(leaky.as_mut(), 300.0, steps).is_empty());
             let expected = -70.0 + 300.0 / 25.0 * (1.0 - (-t * 25.0 / 250.0f64).exp());
             approx::assert_abs_diff_eq!(leaky.var(0)[0], expected, epsilon = 1e-9);
 
-            let mut perfect = kernel(&[("g_l", 0.0)], dt);
-            assert_eq!(run(perfect.as_mut(), 100.0, steps), 0);
-            approx::assert_abs_diff_eq!(perfect.var(0)[0], -70.0 + 100.0 * t / 250.0, epsilon = 1e-9);
+            let mut perfect = kernel(&LAPICQUE, &[("g_l", 0.0)], dt);
+            assert!(hold(perfect.as_mut(), 100.0, steps).is_empty());
+            approx::assert_abs_diff_eq!(
+                perfect.var(0)[0],
+                -70.0 + 100.0 * t / 250.0,
+                epsilon = 1e-9
+            );
         }
     }
 
@@ -254,9 +230,19 @@ mod tests {
         let dt = 0.01;
         let cases = [
             // (g_l nS, I pA, t_ref ms, analytic period ms)
-            (25.0, 500.0, 2.0, 2.0 + 10.0 * (20.0f64 / (20.0 - 15.0)).ln()),
+            (
+                25.0,
+                500.0,
+                2.0,
+                2.0 + 10.0 * (20.0f64 / (20.0 - 15.0)).ln(),
+            ),
             (10.0, 400.0, 0.0, 25.0 * (40.0f64 / (40.0 - 15.0)).ln()),
-            (0.0, 300.0, 2.0, 1.0 / (300.0 / (250.0 * 15.0 + 2.0 * 300.0))),
+            (
+                0.0,
+                300.0,
+                2.0,
+                1.0 / (300.0 / (250.0 * 15.0 + 2.0 * 300.0)),
+            ),
             (0.0, 1000.0, 0.0, 250.0 * 15.0 / 1000.0),
         ];
         for (g_l, current, t_ref, period) in cases {
@@ -280,7 +266,7 @@ mod tests {
     /// Jumps are discarded during the refractory period and applied otherwise.
     #[test]
     fn jumps_are_ignored_while_refractory() {
-        let mut k = kernel(&[("t_ref", 1.0), ("g_l", 0.0)], 0.1);
+        let mut k = kernel(&LAPICQUE, &[("t_ref", 1.0), ("g_l", 0.0)], 0.1);
         let mut spikes = Vec::new();
         let mut step = |k: &mut Box<dyn NeuronKernel>, jump: f64| {
             k.step(

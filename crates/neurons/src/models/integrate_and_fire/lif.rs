@@ -173,7 +173,7 @@ impl NeuronKernel for Lif {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::spike_times;
+    use super::super::testing::{hold, kernel, spike_times};
     use super::*;
 
     /// Below threshold with a constant current, V follows the analytic trajectory
@@ -181,30 +181,13 @@ mod tests {
     #[test]
     fn membrane_follows_the_analytic_trajectory() {
         for &dt in &[0.01, 0.1, 0.5] {
-            let params = Params::defaults(&LIF, 1);
-            let mut k = build(&BuildContext {
-                params: &params,
-                n: 1,
-                dt_ms: dt,
-                seed: 0,
-                first_id: 0,
-            });
-            let current = [200.0]; // pA: V_inf = -70 + 40 * 0.2 = -62 mV < v_th
-            let mut spikes = Vec::new();
+            let mut k = kernel(&LIF, &[], dt);
+            // 200 pA: V_inf = -70 + 40 * 0.2 = -62 mV < v_th
             let steps = (50.0 / dt).round() as usize;
-            for _ in 0..steps {
-                k.step(
-                    &StepInput {
-                        jump: &[0.0],
-                        current: &current,
-                    },
-                    &mut spikes,
-                );
-            }
+            assert!(hold(k.as_mut(), 200.0, steps).is_empty());
             let t = steps as f64 * dt;
             let expected = -62.0 + (-70.0 - -62.0) * (-t / 10.0f64).exp();
             approx::assert_abs_diff_eq!(k.var(0)[0], expected, epsilon = 1e-9);
-            assert!(spikes.is_empty());
         }
     }
 

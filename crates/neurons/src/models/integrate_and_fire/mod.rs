@@ -19,7 +19,11 @@ use crate::ParamArray;
 #[inline(always)]
 pub(crate) fn refractory_step(left_ms: &mut f64, h: f64) -> bool {
     if *left_ms > 0.5 * h {
-        *left_ms = if *left_ms > 1.5 * h { *left_ms - h } else { 0.0 };
+        *left_ms = if *left_ms > 1.5 * h {
+            *left_ms - h
+        } else {
+            0.0
+        };
         true
     } else {
         *left_ms = 0.0;
@@ -44,11 +48,49 @@ pub(crate) fn per_neuron(n: usize, f: impl Fn(usize) -> f64) -> ParamArray {
 /// Helpers for the family's unit tests.
 #[cfg(test)]
 pub(crate) mod testing {
-    use crate::{BuildContext, ModelInfo, ParamValue, Params, StepInput};
+    use crate::{BuildContext, ModelInfo, NeuronKernel, ParamValue, Params, StepInput};
+
+    /// A one-neuron kernel of `model` with parameters `given` (checked) at step `dt` ms.
+    pub(crate) fn kernel(
+        model: &'static ModelInfo,
+        given: &[(&str, f64)],
+        dt: f64,
+    ) -> Box<dyn NeuronKernel> {
+        let values: Vec<(&str, ParamValue)> = given
+            .iter()
+            .map(|&(k, v)| (k, ParamValue::Scalar(v)))
+            .collect();
+        let params = Params::check(model, "test", 1, values.iter().map(|(k, v)| (*k, v)))
+            .unwrap_or_else(|e| panic!("{e}"));
+        (model.build)(&BuildContext {
+            params: &params,
+            n: 1,
+            dt_ms: dt,
+            seed: 0,
+            first_id: 0,
+        })
+    }
+
+    /// Steps a one-neuron kernel `steps` times with a constant `current` and no jumps;
+    /// returns the indices of the steps in which it spiked.
+    pub(crate) fn hold(k: &mut dyn NeuronKernel, current: f64, steps: usize) -> Vec<usize> {
+        let input = StepInput {
+            jump: &[0.0],
+            current: &[current],
+        };
+        let mut spikes = Vec::new();
+        (0..steps)
+            .filter(|_| {
+                spikes.clear();
+                k.step(&input, &mut spikes);
+                !spikes.is_empty()
+            })
+            .collect()
+    }
 
     /// Spike times (ms; the end of the step in which each spike was emitted) of one neuron of
-    /// `model` with parameters `given` (checked), driven by a constant `current` for `t_end`
-    /// ms at step `dt` ms.
+    /// `model` with parameters `given`, driven by a constant `current` for `t_end` ms at step
+    /// `dt` ms.
     pub(crate) fn spike_times(
         model: &'static ModelInfo,
         given: &[(&str, f64)],
@@ -56,30 +98,10 @@ pub(crate) mod testing {
         dt: f64,
         t_end: f64,
     ) -> Vec<f64> {
-        let values: Vec<(&str, ParamValue)> =
-            given.iter().map(|&(k, v)| (k, ParamValue::Scalar(v))).collect();
-        let params = Params::check(model, "test", 1, values.iter().map(|(k, v)| (*k, v)))
-            .unwrap_or_else(|e| panic!("{e}"));
-        let mut kernel = (model.build)(&BuildContext {
-            params: &params,
-            n: 1,
-            dt_ms: dt,
-            seed: 0,
-            first_id: 0,
-        });
-        let input = StepInput {
-            jump: &[0.0],
-            current: &[current],
-        };
-        let mut spikes = Vec::new();
-        let mut times = Vec::new();
-        for k in 0..(t_end / dt).round() as usize {
-            spikes.clear();
-            kernel.step(&input, &mut spikes);
-            if !spikes.is_empty() {
-                times.push((k + 1) as f64 * dt);
-            }
-        }
-        times
+        let mut k = kernel(model, given, dt);
+        hold(k.as_mut(), current, (t_end / dt).round() as usize)
+            .into_iter()
+            .map(|step| (step + 1) as f64 * dt)
+            .collect()
     }
 }

@@ -193,8 +193,8 @@ fn advance(x0: f64, xp: f64, s: f64, d: f64, h: f64) -> Option<f64> {
         // Fixed points -delta (stable) and delta (unstable); above delta x escapes to xp.
         let delta = d.sqrt();
         if x0 > delta {
-            let t_peak =
-                (((xp - delta) * (x0 + delta)) / ((xp + delta) * (x0 - delta))).ln() / (2.0 * s * delta);
+            let t_peak = (((xp - delta) * (x0 + delta)) / ((xp + delta) * (x0 - delta))).ln()
+                / (2.0 * s * delta);
             if h >= t_peak {
                 return None;
             }
@@ -253,7 +253,7 @@ impl NeuronKernel for Qif {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::spike_times;
+    use super::super::testing::{hold, kernel, spike_times};
     use super::*;
 
     /// Defaults: s = 0.007 /(mV ms), V_m = -57.5 mV, ((V_c - V_rest)/2)^2 = 56.25 mV^2, and
@@ -270,8 +270,8 @@ mod tests {
         let dt = 0.01;
         for &(current, t_ref) in &[(420.0, 0.0), (500.0, 0.0), (1500.0, 2.0)] {
             let b = beta(current);
-            let period = t_ref
-                + (((-30.0 - -57.5) / b).atan() - ((-68.0 - -57.5) / b).atan()) / (0.007 * b);
+            let period =
+                t_ref + (((-30.0 - -57.5) / b).atan() - ((-68.0 - -57.5) / b).atan()) / (0.007 * b);
             let times = spike_times(&QIF, &[("t_ref", t_ref)], current, dt, 2000.0);
             assert!(times.len() > 3, "{current} pA: {times:?}");
             for isi in times.windows(2).map(|w| w[1] - w[0]) {
@@ -292,24 +292,8 @@ mod tests {
         assert!(spike_times(&QIF, &[], 1.01 * i_rh, 0.1, 2000.0).len() >= 2);
         assert!(spike_times(&QIF, &[], 0.99 * i_rh, 0.1, 2000.0).is_empty());
         let current = 0.9 * i_rh;
-        let params = Params::defaults(&QIF, 1);
-        let mut k = build(&BuildContext {
-            params: &params,
-            n: 1,
-            dt_ms: 1.0,
-            seed: 0,
-            first_id: 0,
-        });
-        let mut spikes = Vec::new();
-        for _ in 0..2000 {
-            k.step(
-                &StepInput {
-                    jump: &[0.0],
-                    current: &[current],
-                },
-                &mut spikes,
-            );
-        }
+        let mut k = kernel(&QIF, &[], 1.0);
+        assert!(hold(k.as_mut(), current, 2000).is_empty());
         let fixed = -57.5 - (56.25 - 0.01 / 0.07 * current).sqrt();
         approx::assert_abs_diff_eq!(k.var(0)[0], fixed, epsilon = 1e-9);
     }
@@ -320,25 +304,12 @@ mod tests {
     fn trajectory_does_not_depend_on_dt() {
         for &current in &[200.0, 393.75, 420.0] {
             let v_at = |dt: f64| {
-                let params = Params::check(&QIF, "test", 1, [("v_init", &(-56.0).into())]).unwrap();
-                let mut k = build(&BuildContext {
-                    params: &params,
-                    n: 1,
-                    dt_ms: dt,
-                    seed: 0,
-                    first_id: 0,
-                });
-                let mut spikes = Vec::new();
-                for _ in 0..(10.0 / dt).round() as usize {
-                    k.step(
-                        &StepInput {
-                            jump: &[0.0],
-                            current: &[current],
-                        },
-                        &mut spikes,
-                    );
-                }
-                assert!(spikes.is_empty(), "{current} pA spiked");
+                let mut k = kernel(&QIF, &[("v_init", -56.0)], dt);
+                let steps = (10.0 / dt).round() as usize;
+                assert!(
+                    hold(k.as_mut(), current, steps).is_empty(),
+                    "{current} pA spiked"
+                );
                 k.var(0)[0]
             };
             let coarse = v_at(1.0);

@@ -1,0 +1,156 @@
+//! The command line as a user meets it: runs, outputs and error messages.
+//! (The full output contract is checked by ../shared/checks/cli_contract.py in `cargo xtask ci`.)
+
+use std::process::{Command, Output};
+
+fn cli(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sc-neurocore"))
+        .args(args)
+        .output()
+        .expect("binary runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn example(name: &str) -> String {
+    format!("{}/../../examples/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn a_small_brunel_run_prints_its_summary() {
+    let o = cli(&[
+        "run",
+        "--set",
+        "order=100",
+        "--duration",
+        "0.1",
+        "--threads",
+        "2",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("500 neurons"), "{out}");
+    assert!(out.contains("exc") && out.contains("inh"), "{out}");
+}
+
+#[test]
+fn the_toml_example_runs_and_writes_its_outputs() {
+    let dir = std::env::temp_dir().join(format!("scn-cli-toml-{}", std::process::id()));
+    let o = cli(&[
+        "run",
+        &example("two_populations.toml"),
+        "--duration",
+        "0.1",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("summary.json")).unwrap()).unwrap();
+    assert_eq!(summary["neurons"], 1000);
+    assert_eq!(summary["seed"], 3); // from the file's [run] table
+    assert!(summary["spikes"].as_u64().unwrap() > 0, "{summary}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn models_json_lists_the_catalogue_with_metadata() {
+    let o = cli(&["models", "--json"]);
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let models = v.as_array().unwrap();
+    let hh = models
+        .iter()
+        .find(|m| m["name"] == "hodgkin_huxley")
+        .expect("HH listed");
+    assert_eq!(hh["class_name"], "HodgkinHuxleyNeuron");
+    let g_na = hh["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "g_na")
+        .expect("g_na");
+    assert_eq!(g_na["default"], 120.0);
+    assert!(!g_na["unit"].as_str().unwrap().is_empty());
+    assert!(models.len() >= 10);
+}
+
+#[test]
+fn bad_inputs_exit_2_with_a_clear_message() {
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["run", "--zoo", "nope"],
+            "zoo: unknown network 'nope'; known: brunel",
+        ),
+        (
+            &["run", "--set", "gain=2"],
+            "zoo 'brunel': unknown parameter 'gain'",
+        ),
+        (
+            &["run", "--set", "g=-1"],
+            "zoo 'brunel': g = -1 is out of range; valid range: [0, inf)",
+        ),
+        (&["run", "--set", "g"], "--set: 'g' is not KEY=VALUE"),
+        (&["run", "--dt", "0"], "dt = 0 is out of range"),
+        (
+            &["run", "--threads", "0", "--set", "order=10"],
+            "threads = 0 is out of range; valid range: [1, 1024]",
+        ),
+        (
+            &["run", "--backend", "gpu"],
+            "unknown backend 'gpu'; known: rust, mpi",
+        ),
+        (
+            &["run", "--backend", "mpi"],
+            "backend 'mpi' is not available in this build",
+        ),
+        (&["run", "/no/such/net.toml"], "/no/such/net.toml: "),
+    ];
+    for (args, expected) in cases {
+        let o = cli(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains(expected),
+            "{args:?}: got {}",
+            stderr(&o)
+        );
+    }
+}
+
+#[test]
+fn toml_errors_name_the_table_and_key() {
+    let dir = std::env::temp_dir().join(format!("scn-cli-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cases = [
+        (
+            "[[population]]\nlabel = \"a\"\nmodel = \"lif\"\nn = 10\nparams = { tau_q = 1.0 }\n",
+            "Population 'a' (lif): unknown parameter 'tau_q'",
+        ),
+        (
+            "[[population]]\nlabel = \"a\"\nmodel = \"lif\"\nn = 10\ncolour = 3\n",
+            "[[population]] 'a': unknown key 'colour'",
+        ),
+        (
+            "[[population]]\nlabel = \"a\"\nmodel = \"lif\"\nn = 10\n[[projection]]\nsource = \"a\"\ntarget = \"a\"\ntopology = \"random\"\nprobability = 1.5\nweight = 1.0\n",
+            "probability = 1.5 is out of range",
+        ),
+        (
+            "[[population]]\nlabel = \"a\"\nmodel = \"lif\"\nn = 10\n[[stimulus]]\nkind = \"poisson\"\nn = 5\nrate_hz = 10.0\nweight = 1.0\n",
+            "has size 5, expected 10",
+        ),
+    ];
+    for (k, (text, expected)) in cases.iter().enumerate() {
+        let path = dir.join(format!("bad{k}.toml"));
+        std::fs::write(&path, text).unwrap();
+        let o = cli(&["run", path.to_str().unwrap(), "--duration", "0.01"]);
+        assert_eq!(o.status.code(), Some(2), "case {k}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains(expected),
+            "case {k}: got {}",
+            stderr(&o)
+        );
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
