@@ -166,12 +166,15 @@ fn build(ctx: &BuildContext<'_>) -> Box<dyn NeuronKernel> {
     let p = ctx.params;
     let n = ctx.n;
     let g = |name: &str| p.get(name).clone();
-    let mut h_max = H_MAX;
-    for i in 0..n {
-        let g_tot = p.get("g_na").at(i) + p.get("g_k").at(i) + p.get("g_l").at(i);
-        h_max = h_max.min(4.0 * p.get("c_m").at(i) / g_tot);
-    }
-    let n_sub = sub_steps(ctx.dt_ms, h_max);
+    // One sub-step count per neuron, from that neuron's own parameters: a neuron's result
+    // must not depend on which neurons share its kernel (blocks, threads, ranks).
+    let n_sub: Vec<u32> = (0..n)
+        .map(|i| {
+            let g_tot = p.get("g_na").at(i) + p.get("g_k").at(i) + p.get("g_l").at(i);
+            H_MAX.min(4.0 * p.get("c_m").at(i) / g_tot)
+        })
+        .map(|h_max| sub_steps(ctx.dt_ms, h_max) as u32)
+        .collect();
     let v = p.get("v_init").to_vec(n);
     let ss: Vec<[f64; 3]> = v.iter().map(|&v| steady_state(v)).collect();
     Box::new(HodgkinHuxley {
@@ -185,7 +188,7 @@ fn build(ctx: &BuildContext<'_>) -> Box<dyn NeuronKernel> {
         i_e: g("i_e"),
         v_th: g("v_th"),
         n_sub,
-        h: ctx.dt_ms / n_sub as f64,
+        dt: ctx.dt_ms,
         m: ss.iter().map(|s| s[0]).collect(),
         hh: ss.iter().map(|s| s[1]).collect(),
         nn: ss.iter().map(|s| s[2]).collect(),
@@ -204,9 +207,10 @@ struct HodgkinHuxley {
     e_l: ParamArray,
     i_e: ParamArray,
     v_th: ParamArray,
-    n_sub: usize,
-    /// Sub-step, ms.
-    h: f64,
+    /// Sub-steps per step, per neuron.
+    n_sub: Vec<u32>,
+    /// Step, ms.
+    dt: f64,
     v: Vec<f64>,
     m: Vec<f64>,
     hh: Vec<f64>,
@@ -271,8 +275,9 @@ impl NeuronKernel for HodgkinHuxley {
             let v_th = self.v_th.at(i);
             let mut y = [self.v[i], self.m[i], self.hh[i], self.nn[i]];
             let mut fired = false;
-            for _ in 0..self.n_sub {
-                let next = cell.sub_step(y, self.h);
+            let h = self.dt / self.n_sub[i] as f64;
+            for _ in 0..self.n_sub[i] {
+                let next = cell.sub_step(y, h);
                 fired |= y[0] < v_th && next[0] >= v_th;
                 y = next;
             }
