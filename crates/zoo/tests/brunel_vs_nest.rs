@@ -25,27 +25,60 @@ struct Stats {
 
 fn simulate(settings: &[(&str, f64)], seed: u64) -> Stats {
     let mut net = (sc_neurocore_zoo::lookup("brunel").unwrap().build)(settings, seed).unwrap();
-    let me = net.add_monitor(MonitorSpec::Spikes { population: 0 }).unwrap();
-    let mi = net.add_monitor(MonitorSpec::Spikes { population: 1 }).unwrap();
-    let mut r = NetworkRunner::new(&net, RunConfig { dt: 1e-4, threads: 2 }).unwrap();
+    let me = net
+        .add_monitor(MonitorSpec::Spikes { population: 0 })
+        .unwrap();
+    let mi = net
+        .add_monitor(MonitorSpec::Spikes { population: 1 })
+        .unwrap();
+    let mut r = NetworkRunner::new(
+        &net,
+        RunConfig {
+            dt: 1e-4,
+            threads: 2,
+        },
+    )
+    .unwrap();
     r.run(1.0).unwrap();
     let stats = |m: usize| {
         let d = r.spike_data(m).unwrap();
-        let cvs: Vec<f64> = d.spike_trains().iter().filter(|t| t.len() >= 3).filter_map(|t| cv_isi(t)).collect();
-        (d.count() as f64 / d.n() as f64, cvs.iter().sum::<f64>() / cvs.len() as f64)
+        let cvs: Vec<f64> = d
+            .spike_trains()
+            .iter()
+            .filter(|t| t.len() >= 3)
+            .filter_map(|t| cv_isi(t))
+            .collect();
+        (
+            d.count() as f64 / d.n() as f64,
+            cvs.iter().sum::<f64>() / cvs.len() as f64,
+        )
     };
     let (rate_e, cv_e) = stats(me);
     let (rate_i, cv_i) = stats(mi);
-    Stats { rate_e, rate_i, cv_e, cv_i }
+    Stats {
+        rate_e,
+        rate_i,
+        cv_e,
+        cv_i,
+    }
 }
 
 fn reference(file: &str) -> Value {
-    let path = format!("{}/../../reference/brunel_nest/{file}", env!("CARGO_MANIFEST_DIR"));
-    serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))).unwrap()
+    let path = format!(
+        "{}/../../reference/brunel_nest/{file}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}")))
+        .unwrap()
 }
 
 fn check(what: &str, summary: &Value, ours: &Stats) {
-    for (key, value) in [("rate_E_hz", ours.rate_e), ("rate_I_hz", ours.rate_i), ("cv_E", ours.cv_e), ("cv_I", ours.cv_i)] {
+    for (key, value) in [
+        ("rate_E_hz", ours.rate_e),
+        ("rate_I_hz", ours.rate_i),
+        ("cv_E", ours.cv_e),
+        ("cv_I", ours.cv_i),
+    ] {
         let mean = summary[key]["mean"].as_f64().unwrap();
         let sd = summary[key]["std"].as_f64().unwrap().max(0.01 * mean.abs());
         assert!(
