@@ -1,1 +1,1 @@
-//! (skeleton)
+#![doc = include_str!("../README.md")]

@@ -2,7 +2,7 @@
 //! bifurcation (Ermentrout & Kopell 1986), in the form of Latham et al. (2000) and Gerstner,
 //! Kistler, Naud & Paninski (2014) Neuronal Dynamics §5.3:
 //!
-//! tau_m dV/dt = a (V - V_rest)(V - V_c) + R I(t),  R I in mV = r_m[MOhm] I[pA] / 1000.
+//! tau_m dV/dt = a (V - V_rest)(V - V_c) + R I(t),  R I in mV = r_m (MOhm) · I (pA) / 1000.
 //!
 //! With no input, V_rest is the stable and V_c the unstable fixed point. V >= V_peak emits a
 //! spike and sets V = V_reset, clamped for t_ref. Writing x = V - V_m, V_m = (V_rest + V_c)/2,
