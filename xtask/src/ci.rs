@@ -6,6 +6,7 @@ use std::process::Command;
 
 pub fn run_ci() -> Result<(), String> {
     sh(&mut cargo(&["fmt", "--all", "--", "--check"]))?;
+    crate::codegen::run(&["--check".to_string()])?;
     sh(&mut cargo(&[
         "clippy",
         "--workspace",

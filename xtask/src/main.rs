@@ -2,9 +2,11 @@
 //!
 //! - `ci`: exactly what CI runs (formatting, lints, tests, docs, the CLI contract check).
 //! - `bench`: the benchmarks, figures for docs/performance.md.
+//! - `codegen [--check]`: generated files (the model catalogue page).
 
 mod bench;
 mod ci;
+mod codegen;
 mod util;
 
 use std::process::ExitCode;
@@ -14,9 +16,10 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("ci") => ci::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
+        Some("codegen") => codegen::run(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <ci | bench>\n  ci     fmt --check, clippy -D warnings, tests, docs, CLI contract\n  bench  benchmarks (figures for docs/performance.md)"
+                "usage: cargo xtask <ci | bench | codegen>\n  ci     fmt --check, clippy -D warnings, tests, docs, CLI contract\n  bench  benchmarks (figures for docs/performance.md)\n  codegen [--check]  generated docs (docs/models.md)"
             );
             return ExitCode::from(2);
         }
