@@ -24,6 +24,8 @@ pub enum StreamKind {
     SynapseParams = 5,
     /// Anything else a stimulus needs, one stream per channel.
     Stimulus = 6,
+    /// Stochastic analysis functions (surrogates, generators), keyed by the caller's seed.
+    Analysis = 7,
 }
 
 /// SplitMix64: a good 64-bit mixer to spread (seed, kind, object) over a ChaCha key.
