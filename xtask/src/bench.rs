@@ -1,6 +1,7 @@
-//! `cargo xtask bench`: runs the default Brunel network with the release binary for 1 and 2
-//! threads and prints the figures that docs/performance.md records (build time, simulation
-//! time, peak memory, synapses, bytes per synapse).
+//! `cargo xtask bench [DURATION]`: runs the default Brunel network with the release binary
+//! for 1 and 2 threads and prints the table that docs/performance.md records (build time,
+//! simulation time, peak memory, synapses), then the Criterion benchmarks
+//! (`benches/`: every registered neuron model, Poisson input, connectivity, Brunel steps).
 
 use crate::util::{cargo, root, sh};
 use std::process::Command;
@@ -64,5 +65,5 @@ pub fn run(args: &[String]) -> Result<(), String> {
             field("spikes")
         );
     }
-    Ok(())
+    sh(&mut cargo(&["bench", "-p", "sc-neurocore-benches"]))
 }

@@ -9,8 +9,8 @@ pub struct TimeGrid {
     dt: f64,
 }
 
-/// Relative tolerance used when a duration is not an exact multiple of `dt`
-/// (floating point makes 1.5e-3 / 1e-4 = 15.000000000000002).
+/// Steps: a millionth of a step absorbs the binary representation error of decimal times
+/// (1.5e-3 / 1e-4 = 15.000000000000002, 1.5e-4 / 1e-4 = 1.4999999999999998).
 const GRID_TOL: f64 = 1e-6;
 
 impl TimeGrid {
@@ -52,14 +52,10 @@ impl TimeGrid {
     }
 
     fn round_steps(&self, seconds: f64) -> u64 {
-        let x = seconds / self.dt;
-        let r = x.round();
-        // Values within GRID_TOL of a whole step are that step; others round to nearest.
-        if (x - r).abs() <= GRID_TOL * r.max(1.0) {
-            r as u64
-        } else {
-            x.round() as u64
-        }
+        // Nearest step, halves up. The small offset makes values that are a half-step in
+        // decimal (0.15 ms at dt = 0.1 ms, 1.4999999999999998 steps in binary) round the same
+        // way as those that happen to be exact (2.05 ms = 20.5 steps).
+        (seconds / self.dt + GRID_TOL).round() as u64
     }
 }
 
@@ -74,6 +70,10 @@ mod tests {
         assert_eq!(g.delay_steps(1.5e-3).unwrap(), 15);
         assert_eq!(g.delay_steps(0.0).unwrap(), 1);
         assert_eq!(g.delay_steps(0.04e-3).unwrap(), 1);
+        // Half steps round up however the decimal value is represented in binary.
+        assert_eq!(g.delay_steps(0.15e-3).unwrap(), 2);
+        assert_eq!(g.delay_steps(1.55e-3).unwrap(), 16);
+        assert_eq!(g.delay_steps(2.05e-3).unwrap(), 21);
         assert!((g.time_of(15) - 1.5e-3).abs() < 1e-15);
         assert!((g.dt_ms() - 0.1).abs() < 1e-15);
     }

@@ -166,7 +166,8 @@ impl StdpRule {
         if self.sign > 0.0 {
             (self.w_min, self.w_max)
         } else {
-            (-self.w_max, -self.w_min)
+            // `0.0 - x` rather than `-x`: a bound of 0 stays 0, not -0 (which prints as "-0").
+            (0.0 - self.w_max, 0.0 - self.w_min)
         }
     }
 

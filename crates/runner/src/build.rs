@@ -264,6 +264,14 @@ pub(crate) fn build_blocks(
     let delays: Vec<Delays> = (0..net.projections.len())
         .map(|j| delay_steps(net, j, grid))
         .collect::<Result<_>>()?;
+    // Stimuli against their targets on this grid: sizes were checked when added; here a step
+    // current must also cover at least one step of dt.
+    for s in &net.stimuli {
+        let pop = &net.populations[s.target];
+        s.spec
+            .check(&format!("Population '{}'", pop.label), pop.n, grid)
+            .map_err(|e| relabel(e, &format!("{} '{}'", s.spec.kind_name(), s.label)))?;
+    }
 
     let mut blocks = Vec::new();
     for (p, pop) in net.populations.iter().enumerate() {

@@ -63,6 +63,12 @@ impl Channel {
     /// Consumes the input due at `step` and adds this step's effect: jumps for delta
     /// synapses, a current held over the step otherwise. `v` is the membrane variable at the
     /// start of the step (for conductances).
+    ///
+    /// Input due at step k arrives at the end of step k, time (k+1) dt: a delta jump is added
+    /// after the step's integration, and an arrival on a current channel is added to its
+    /// state after this step's current is taken, so that it drives the membrane from
+    /// (k+1) dt on (as NEST's `iaf_psc_exp`/`iaf_psc_alpha`/`iaf_cond_exp` do). Both kinds of
+    /// synapse thus act exactly the delay after the spike time.
     pub fn apply(&mut self, step: u64, v: &[f64], jump: &mut [f64], current: &mut [f64]) {
         let due = self.ring.due_mut(step);
         match self.kind {
@@ -78,10 +84,9 @@ impl Channel {
                     .zip(self.a.iter_mut())
                     .zip(due.iter_mut())
                 {
-                    *s += *d;
-                    *d = 0.0;
                     *c += *s * self.factor;
-                    *s *= self.decay;
+                    *s = *s * self.decay + *d;
+                    *d = 0.0;
                 }
             }
             SynapseKind::Alpha { .. } => {
@@ -93,11 +98,10 @@ impl Channel {
                     .zip(self.b.iter_mut())
                     .zip(due.iter_mut())
                 {
-                    *y += *d * self.factor;
-                    *d = 0.0;
                     *c += *i;
                     *i = self.decay * (*i + self.h * *y);
-                    *y *= self.decay;
+                    *y = *y * self.decay + *d * self.factor;
+                    *d = 0.0;
                 }
             }
             SynapseKind::Conductance { e_rev, .. } => {
@@ -107,10 +111,9 @@ impl Channel {
                     .zip(due.iter_mut())
                     .zip(v)
                 {
-                    *g += *d;
-                    *d = 0.0;
                     *c += *g * (e_rev - vm);
-                    *g *= self.decay;
+                    *g = *g * self.decay + *d;
+                    *d = 0.0;
                 }
             }
         }

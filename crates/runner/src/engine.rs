@@ -134,11 +134,12 @@ impl NetworkRunner {
             .grid
             .steps_for(duration)
             .map_err(|_| Error::out_of_range("Network.run", "duration", duration, "[0, inf) s"))?;
-        if self.step == 0 {
-            crate::monitors::record_state(self, 0);
-        }
         let every = (steps / 100).max(1);
         for k in 0..steps {
+            // (3) for state monitors: the sample of step k is the state before step k
+            // integrates, taken only for the steps of this run (the state at the end of the
+            // run is the first sample of the next run), as sc-neurocore-monitors documents.
+            crate::monitors::record_state(self, self.step);
             self.step();
             if (k + 1) % every == 0 || k + 1 == steps {
                 progress(k + 1, steps);
@@ -190,7 +191,6 @@ impl NetworkRunner {
         crate::monitors::record_spikes(self, step, &spikes);
         self.last_spikes = spikes;
         self.step += 1;
-        crate::monitors::record_state(self, self.step);
     }
 
     /// Steps done so far.

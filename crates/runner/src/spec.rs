@@ -391,6 +391,20 @@ impl Network {
                         n_tgt,
                     ));
                 }
+                // Csr::new checks its weights, but weights_mut can change them afterwards.
+                if let Some((k, &w)) = csr
+                    .weights()
+                    .iter()
+                    .enumerate()
+                    .find(|(_, w)| !w.is_finite())
+                {
+                    return Err(Error::out_of_range(
+                        &object,
+                        format!("weights[{k}]"),
+                        w,
+                        ValueRange::Finite,
+                    ));
+                }
             }
         }
         match &p.delay {
