@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use sc_neurocore_core::{Csr, Error, Result, TimeGrid};
 use sc_neurocore_neurons::{BuildContext, NeuronKernel, StepInput};
 use sc_neurocore_stimuli::{InputKind, StimulusBlock};
+use sc_neurocore_topology::TargetRows;
 use std::ops::Range;
 
 /// Longest delay a projection may have, in steps (the delay rings hold one slot per step).
@@ -340,38 +341,93 @@ pub(crate) fn build_blocks(
 
     let mut n_synapses = 0u64;
     for (j, (pr, delays)) in net.projections.iter().zip(delays).enumerate() {
-        let csr = connectivity(net, j)?;
-        n_synapses += csr.nnz() as u64;
+        let object = format!("Projection '{}'", pr.label);
         let kinds = channel_kinds(net, pr.target);
         let channel = kinds
             .iter()
             .position(|k| *k == pr.synapse)
             .expect("channel of a projection");
-        let uniform_weight = match &pr.connectivity {
-            Connectivity::Generated { weight, .. } if pr.stdp.is_none() => Some(*weight),
-            _ => None,
-        };
-        let plastic = pr
-            .stdp
-            .as_ref()
-            .map(|p| crate::plastic::rule_for(p, &csr, grid, &format!("Projection '{}'", pr.label)))
-            .transpose()?;
-        blocks
-            .par_iter_mut()
-            .filter(|b| b.pop == pr.target)
-            .for_each(|b| {
-                let inc = incoming_for_block(
-                    j,
-                    pr.source,
-                    channel,
-                    &csr,
-                    &delays,
-                    uniform_weight,
-                    b.range.clone(),
-                    plastic.as_ref(),
-                );
-                b.incoming.push(inc);
-            });
+        let target_blocks = || blocks.iter().filter(|b| b.pop == pr.target);
+        match &pr.connectivity {
+            Connectivity::Generated {
+                topology,
+                weight,
+                options,
+            } if topology.is_row_local() => {
+                // Each block generates its own target rows from their own streams: no global
+                // CSR is built, memory stays at the block tables (what an MPI rank does too).
+                let plastic = pr
+                    .stdp
+                    .as_ref()
+                    .map(|p| crate::plastic::rule_for(p, &[*weight], grid, &object))
+                    .transpose()?;
+                let (n_src, n_tgt) = (net.populations[pr.source].n, net.populations[pr.target].n);
+                let mut opts = *options;
+                opts.same_population = pr.source == pr.target;
+                let made: Vec<Result<Incoming>> = blocks
+                    .par_iter()
+                    .filter(|b| b.pop == pr.target)
+                    .map(|b| {
+                        let rows = topology
+                            .generate_in_rows(
+                                n_src,
+                                n_tgt,
+                                b.range.clone(),
+                                net.seed,
+                                j as u32,
+                                opts,
+                            )
+                            .map_err(|e| relabel(e, &object))?;
+                        Ok(incoming_from_rows(
+                            j,
+                            pr.source,
+                            channel,
+                            &rows,
+                            *weight,
+                            &delays,
+                            plastic.as_ref(),
+                        ))
+                    })
+                    .collect();
+                let made: Vec<Incoming> = made.into_iter().collect::<Result<_>>()?;
+                debug_assert_eq!(made.len(), target_blocks().count());
+                let mut made = made.into_iter();
+                for b in blocks.iter_mut().filter(|b| b.pop == pr.target) {
+                    let inc = made.next().expect("one table per block");
+                    n_synapses += inc.targets.len() as u64;
+                    b.incoming.push(inc);
+                }
+            }
+            _ => {
+                let csr = connectivity(net, j)?;
+                n_synapses += csr.nnz() as u64;
+                let uniform_weight = match &pr.connectivity {
+                    Connectivity::Generated { weight, .. } if pr.stdp.is_none() => Some(*weight),
+                    _ => None,
+                };
+                let plastic = pr
+                    .stdp
+                    .as_ref()
+                    .map(|p| crate::plastic::rule_for(p, csr.weights(), grid, &object))
+                    .transpose()?;
+                blocks
+                    .par_iter_mut()
+                    .filter(|b| b.pop == pr.target)
+                    .for_each(|b| {
+                        let inc = incoming_for_block(
+                            j,
+                            pr.source,
+                            channel,
+                            &csr,
+                            &delays,
+                            uniform_weight,
+                            b.range.clone(),
+                            plastic.as_ref(),
+                        );
+                        b.incoming.push(inc);
+                    });
+            }
+        }
     }
     Ok(Built { blocks, n_synapses })
 }
@@ -414,8 +470,9 @@ fn incoming_for_block(
         }
         indptr.push(targets.len() as u32);
     }
-    let plastic = plastic
-        .map(|rule| PlasticSynapses::new(*rule, s_of(&indptr), &targets, range.len(), csr_pos));
+    let plastic = plastic.map(|rule| {
+        PlasticSynapses::new(*rule, s_of(&indptr), &targets, range.len(), Some(csr_pos))
+    });
     Incoming {
         proj,
         src_pop,
@@ -430,6 +487,56 @@ fn incoming_for_block(
             Delays::Uniform(d) => Delays::Uniform(*d),
             Delays::PerSynapse(_) => Delays::PerSynapse(per_delay),
         },
+        plastic,
+    }
+}
+
+/// A block's synapses of one projection from its target rows (row-local topologies), made
+/// source-major by a counting sort. For each source, targets come out ascending and the
+/// repeated synapses of a pair (multapses) adjacent in draw order, exactly the order of the
+/// projection's CSR; so the block tables in block order are the CSR order.
+fn incoming_from_rows(
+    proj: usize,
+    src_pop: usize,
+    channel: usize,
+    rows: &TargetRows,
+    weight: f64,
+    delays: &Delays,
+    plastic: Option<&crate::plastic::Rule>,
+) -> Incoming {
+    let n_src = rows.n_src();
+    let mut indptr = vec![0u32; n_src + 1];
+    for &s in rows.sources() {
+        indptr[s as usize + 1] += 1;
+    }
+    for s in 0..n_src {
+        indptr[s + 1] += indptr[s];
+    }
+    let mut fill = indptr.clone();
+    let mut targets = vec![0u32; rows.nnz()];
+    for r in 0..rows.targets().len() {
+        for &s in rows.row(rows.targets().start + r) {
+            targets[fill[s as usize] as usize] = r as u32;
+            fill[s as usize] += 1;
+        }
+    }
+    let Delays::Uniform(d) = delays else {
+        unreachable!("generated projections have one delay")
+    };
+    let n = rows.targets().len();
+    let plastic = plastic.map(|rule| PlasticSynapses::new(*rule, s_of(&indptr), &targets, n, None));
+    Incoming {
+        proj,
+        src_pop,
+        channel,
+        weights: if plastic.is_some() {
+            Weights::PerSynapse(vec![weight; targets.len()])
+        } else {
+            Weights::Uniform(weight)
+        },
+        indptr,
+        targets,
+        delays: Delays::Uniform(*d),
         plastic,
     }
 }
@@ -476,16 +583,44 @@ pub(crate) fn gather_weights(r: &NetworkRunner, proj: usize) -> Result<Vec<f64>>
         .filter(|i| i.proj == proj)
         .map(|i| i.targets.len())
         .sum();
-    let mut out = vec![0.0; nnz];
-    for inc in r
+    let tables: Vec<&Incoming> = r
         .blocks
         .iter()
         .flat_map(|b| &b.incoming)
         .filter(|i| i.proj == proj)
+        .collect();
+    let weights_of = |inc: &Incoming| -> Vec<f64> {
+        match &inc.weights {
+            Weights::PerSynapse(ws) => ws.clone(),
+            Weights::Uniform(w) => vec![*w; inc.targets.len()],
+        }
+    };
+    let mut out = vec![0.0; nnz];
+    if let Some(Some(_)) = tables
+        .first()
+        .map(|i| i.plastic.as_ref().and_then(|p| p.csr_pos.as_ref()))
     {
-        if let (Some(pl), Weights::PerSynapse(ws)) = (&inc.plastic, &inc.weights) {
-            for (&k, &w) in pl.csr_pos.iter().zip(ws) {
+        // Tables split from an explicit CSR remember each synapse's position in it.
+        for inc in &tables {
+            let pos = inc
+                .plastic
+                .as_ref()
+                .and_then(|p| p.csr_pos.as_ref())
+                .expect("positions kept");
+            for (&k, w) in pos.iter().zip(weights_of(inc)) {
                 out[k as usize] = w;
+            }
+        }
+    } else {
+        // Generated tables: source by source, blocks in target order, is the CSR order.
+        let all: Vec<Vec<f64>> = tables.iter().map(|i| weights_of(i)).collect();
+        let n_src = tables.first().map_or(0, |i| i.indptr.len() - 1);
+        let mut k = 0;
+        for s in 0..n_src {
+            for (inc, ws) in tables.iter().zip(&all) {
+                let (a, b) = (inc.indptr[s] as usize, inc.indptr[s + 1] as usize);
+                out[k..k + b - a].copy_from_slice(&ws[a..b]);
+                k += b - a;
             }
         }
     }

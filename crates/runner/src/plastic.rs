@@ -10,7 +10,7 @@
 //! Δt = n dt thus changes the weight by exactly A+ exp(-Δt/tau_plus) or -A- exp(-Δt/tau_minus).
 
 use crate::spec::Network;
-use sc_neurocore_core::{Csr, Error, Result, TimeGrid};
+use sc_neurocore_core::{Error, Result, TimeGrid};
 use sc_neurocore_plasticity::{StdpParams, StdpRule, WeightSign};
 
 /// The rule of one projection, with the sign its weights keep.
@@ -18,8 +18,13 @@ pub(crate) type Rule = StdpRule;
 
 /// Builds the rule for a projection from its parameters and the sign of its weights, and
 /// checks the initial weights against its bounds.
-pub(crate) fn rule_for(p: &StdpParams, csr: &Csr, grid: &TimeGrid, object: &str) -> Result<Rule> {
-    let sign = WeightSign::of(object, csr.weights())?;
+pub(crate) fn rule_for(
+    p: &StdpParams,
+    weights: &[f64],
+    grid: &TimeGrid,
+    object: &str,
+) -> Result<Rule> {
+    let sign = WeightSign::of(object, weights)?;
     let rule = StdpRule::new(p, sign, grid).map_err(|e| match e {
         Error::OutOfRange {
             field,
@@ -34,7 +39,7 @@ pub(crate) fn rule_for(p: &StdpParams, csr: &Csr, grid: &TimeGrid, object: &str)
         },
         e => e,
     })?;
-    rule.check_weights(object, csr.weights())?;
+    rule.check_weights(object, weights)?;
     Ok(rule)
 }
 
@@ -94,8 +99,9 @@ pub(crate) struct PlasticSynapses {
     /// Postsynaptic trace of each block-local target.
     y: Vec<f64>,
     y_decay: f64,
-    /// Position of each synapse in the projection's CSR (to report weights in that order).
-    pub csr_pos: Vec<u64>,
+    /// Position of each synapse in the projection's explicit CSR (to report weights in that
+    /// order); None for generated projections, whose block order is the CSR order.
+    pub csr_pos: Option<Vec<u64>>,
 }
 
 impl PlasticSynapses {
@@ -104,7 +110,7 @@ impl PlasticSynapses {
         sources: Vec<u32>,
         targets: &[u32],
         n: usize,
-        csr_pos: Vec<u64>,
+        csr_pos: Option<Vec<u64>>,
     ) -> Self {
         let mut post_ptr = vec![0u32; n + 1];
         for &t in targets {
