@@ -48,6 +48,26 @@ pub(crate) struct Incoming {
     pub plastic: Option<PlasticSynapses>,
 }
 
+impl Incoming {
+    /// Bytes this table holds (the synapse storage of the engine).
+    pub fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        let weights = match &self.weights {
+            Weights::Uniform(_) => 0,
+            Weights::PerSynapse(w) => w.capacity() * size_of::<f64>(),
+        };
+        let delays = match &self.delays {
+            Delays::Uniform(_) => 0,
+            Delays::PerSynapse(d) => d.capacity() * size_of::<u32>(),
+        };
+        self.indptr.capacity() * size_of::<u32>()
+            + self.targets.capacity() * size_of::<u32>()
+            + weights
+            + delays
+            + self.plastic.as_ref().map_or(0, |p| p.heap_bytes())
+    }
+}
+
 /// A stimulus as one block runs it.
 pub(crate) enum BlockStimulus {
     /// Adds a current.

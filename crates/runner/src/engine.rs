@@ -223,6 +223,17 @@ impl NetworkRunner {
         self.n_synapses
     }
 
+    /// Bytes the synapse tables hold (targets, row pointers, and per-synapse weights, delays
+    /// and plasticity state where a projection has them). Divide by [`Self::n_synapses`] for
+    /// the memory per synapse.
+    pub fn synapse_bytes(&self) -> u64 {
+        self.blocks
+            .iter()
+            .flat_map(|b| &b.incoming)
+            .map(|i| i.heap_bytes() as u64)
+            .sum()
+    }
+
     /// Seconds spent building.
     pub fn build_seconds(&self) -> f64 {
         self.build_seconds

@@ -137,6 +137,18 @@ impl PlasticSynapses {
         }
     }
 
+    /// Bytes of plastic state (sources, post index, traces, CSR positions).
+    pub fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        (self.sources.capacity() + self.post_ptr.capacity() + self.post_syn.capacity())
+            * size_of::<u32>()
+            + self.y.capacity() * size_of::<f64>()
+            + self
+                .csr_pos
+                .as_ref()
+                .map_or(0, |c| c.capacity() * size_of::<u64>())
+    }
+
     /// Applies the rule for the spikes of one step: `pre` are the spiking sources (global ids,
     /// `lo` = the source population's first id), `post` the block's own spiking neurons.
     #[allow(clippy::too_many_arguments)] // the block's synapse table, passed by parts

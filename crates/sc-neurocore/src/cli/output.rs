@@ -49,6 +49,8 @@ pub struct Summary {
     pub sim_s: f64,
     /// Peak resident memory of the process, bytes.
     pub peak_rss_bytes: u64,
+    /// Bytes held by the synapse tables.
+    pub synapse_bytes: u64,
     /// Per population.
     pub populations: Vec<PopulationSummary>,
 }

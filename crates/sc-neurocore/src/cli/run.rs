@@ -201,6 +201,7 @@ pub fn run(args: RunArgs) -> Result<()> {
         build_s,
         sim_s,
         peak_rss_bytes: peak_rss_bytes(),
+        synapse_bytes: runner.synapse_bytes(),
         populations: pops,
     };
     print_summary(&summary);
@@ -250,11 +251,12 @@ fn print_summary(s: &Summary) {
         s.neurons, s.synapses, s.spikes, s.duration_s, s.dt_s, s.seed, s.threads, s.backend
     );
     println!(
-        "build {:.2} s, simulation {:.2} s ({:.2} s per simulated second), peak memory {:.0} MiB",
+        "build {:.2} s, simulation {:.2} s ({:.2} s per simulated second), peak memory {:.0} MiB, {:.2} bytes per synapse",
         s.build_s,
         s.sim_s,
         s.sim_s / s.duration_s.max(f64::MIN_POSITIVE),
-        s.peak_rss_bytes as f64 / (1 << 20) as f64
+        s.peak_rss_bytes as f64 / (1 << 20) as f64,
+        s.synapse_bytes as f64 / s.synapses.max(1) as f64
     );
     println!(
         "{:<12} {:<16} {:>8} {:>10} {:>9} {:>7}",
