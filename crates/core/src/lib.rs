@@ -8,7 +8,7 @@ mod ring;
 mod rng;
 mod time;
 
-pub use comm::{Communicator, LocalCommunicator};
+pub use comm::{Communicator, LocalCommunicator, ThreadRanks};
 pub use csr::Csr;
 pub use error::{Error, Result};
 pub use params::{ParamSpec, ValueRange, check_value};

@@ -253,7 +253,7 @@ fn max_delay(d: &Delays) -> usize {
 }
 
 /// The connectivity of projection `j` as a CSR (generated from its own streams).
-fn connectivity(net: &Network, j: usize) -> Result<Csr> {
+pub(crate) fn connectivity(net: &Network, j: usize) -> Result<Csr> {
     let pr = &net.projections[j];
     match &pr.connectivity {
         Connectivity::Explicit(csr) => Ok(csr.clone()),
@@ -273,13 +273,28 @@ fn connectivity(net: &Network, j: usize) -> Result<Csr> {
     }
 }
 
+/// The global ids this rank owns: ranks own contiguous, near-equal ranges of all neurons
+/// (neuron-level partitioning across populations), in rank order.
+pub(crate) fn owned_range(n_neurons: u64, rank: usize, size: usize) -> Range<u64> {
+    let (r, s) = (rank as u64, size as u64);
+    (n_neurons * r / s)..(n_neurons * (r + 1) / s)
+}
+
+/// The part of population `p` (local indices) that lies in `owned` (global ids).
+pub(crate) fn owned_part(offsets: &[u64], p: usize, owned: &Range<u64>) -> Range<usize> {
+    let lo = offsets[p].max(owned.start).min(offsets[p + 1]);
+    let hi = offsets[p + 1].min(owned.end).max(lo);
+    (lo - offsets[p]) as usize..(hi - offsets[p]) as usize
+}
+
 pub(crate) fn build_blocks(
     net: &Network,
     grid: &TimeGrid,
     threads: usize,
     offsets: &[u64],
+    owned: &Range<u64>,
 ) -> Result<Built> {
-    let total = net.n_neurons().max(1);
+    let total = (owned.end - owned.start).max(1) as usize;
     let target_blocks = threads * BLOCKS_PER_THREAD;
     // Delays first: they size the rings and are cheap to check.
     let delays: Vec<Delays> = (0..net.projections.len())
@@ -309,8 +324,13 @@ pub(crate) fn build_blocks(
                     .unwrap_or(1)
             })
             .collect();
-        let n_blocks = (pop.n * target_blocks).div_ceil(total);
-        for range in split(pop.n, n_blocks) {
+        let part = owned_part(offsets, p, owned);
+        if part.is_empty() {
+            continue;
+        }
+        let n_blocks = (part.len() * target_blocks).div_ceil(total);
+        for range in split(part.len(), n_blocks) {
+            let range = part.start + range.start..part.start + range.end;
             let n = range.len();
             let params = pop.params.slice(range.clone());
             let kernel = (pop.model.build)(&BuildContext {
@@ -583,66 +603,133 @@ pub(crate) fn gather_weights(r: &NetworkRunner, proj: usize) -> Result<Vec<f64>>
             format!("[0, {})", r.net.projections.len()),
         )
     })?;
-    if let (Connectivity::Generated { weight, .. }, None) = (&pr.connectivity, &pr.stdp) {
-        let nnz: usize = r
-            .blocks
-            .iter()
-            .flat_map(|b| &b.incoming)
-            .filter(|i| i.proj == proj)
-            .map(|i| i.targets.len())
-            .sum();
-        return Ok(vec![*weight; nnz]);
-    }
-    if let (None, Connectivity::Explicit(csr)) = (&pr.stdp, &pr.connectivity) {
-        return Ok(csr.weights().to_vec());
-    }
-    let nnz: usize = r
-        .blocks
-        .iter()
-        .flat_map(|b| &b.incoming)
-        .filter(|i| i.proj == proj)
-        .map(|i| i.targets.len())
-        .sum();
     let tables: Vec<&Incoming> = r
         .blocks
         .iter()
         .flat_map(|b| &b.incoming)
         .filter(|i| i.proj == proj)
         .collect();
-    let weights_of = |inc: &Incoming| -> Vec<f64> {
-        match &inc.weights {
-            Weights::PerSynapse(ws) => ws.clone(),
-            Weights::Uniform(w) => vec![*w; inc.targets.len()],
+    if let (Connectivity::Generated { weight, .. }, None) = (&pr.connectivity, &pr.stdp) {
+        let local: usize = tables.iter().map(|i| i.targets.len()).sum();
+        return Ok(vec![*weight; r.comm.all_sum(local as u64) as usize]);
+    }
+    if let (None, Connectivity::Explicit(csr)) = (&pr.stdp, &pr.connectivity) {
+        return Ok(csr.weights().to_vec());
+    }
+    // Plastic: the weights live in the block tables of every rank. Each rank sends its tables
+    // (row pointers, weights, and CSR positions where kept) as one self-delimiting message;
+    // the rank-order concatenation lists every table in global block order.
+    let mut msg = vec![tables.len() as f64];
+    for inc in &tables {
+        let Weights::PerSynapse(ws) = &inc.weights else {
+            unreachable!("plastic projections store per-synapse weights")
+        };
+        let pos = inc.plastic.as_ref().and_then(|p| p.csr_pos.as_ref());
+        msg.push(if pos.is_some() { 1.0 } else { 0.0 });
+        msg.extend(inc.indptr.iter().map(|&x| x as f64));
+        msg.extend_from_slice(ws);
+        if let Some(pos) = pos {
+            msg.extend(pos.iter().map(|&k| k as f64));
         }
-    };
+    }
+    let mut all = Vec::new();
+    r.comm.all_gather_f64(&msg, &mut all);
+    let n_src = r.net.populations[pr.source].n;
+    // (row pointers, weights, positions) of every table, in global block order.
+    let mut parsed: Vec<(Vec<usize>, &[f64], Option<&[f64]>)> = Vec::new();
+    let mut at = 0;
+    while at < all.len() {
+        let n_tables = all[at] as usize;
+        at += 1;
+        for _ in 0..n_tables {
+            let has_pos = all[at] == 1.0;
+            at += 1;
+            let indptr: Vec<usize> = all[at..at + n_src + 1]
+                .iter()
+                .map(|&x| x as usize)
+                .collect();
+            at += n_src + 1;
+            let nnz = indptr[n_src];
+            let ws = &all[at..at + nnz];
+            at += nnz;
+            let pos = has_pos.then(|| &all[at..at + nnz]);
+            if has_pos {
+                at += nnz;
+            }
+            parsed.push((indptr, ws, pos));
+        }
+    }
+    let nnz: usize = parsed.iter().map(|t| t.1.len()).sum();
     let mut out = vec![0.0; nnz];
-    if let Some(Some(_)) = tables
-        .first()
-        .map(|i| i.plastic.as_ref().and_then(|p| p.csr_pos.as_ref()))
-    {
+    if parsed.iter().any(|t| t.2.is_some()) {
         // Tables split from an explicit CSR remember each synapse's position in it.
-        for inc in &tables {
-            let pos = inc
-                .plastic
-                .as_ref()
-                .and_then(|p| p.csr_pos.as_ref())
-                .expect("positions kept");
-            for (&k, w) in pos.iter().zip(weights_of(inc)) {
+        for (_, ws, pos) in &parsed {
+            for (&k, &w) in pos
+                .expect("positions kept for every table")
+                .iter()
+                .zip(ws.iter())
+            {
                 out[k as usize] = w;
             }
         }
     } else {
         // Generated tables: source by source, blocks in target order, is the CSR order.
-        let all: Vec<Vec<f64>> = tables.iter().map(|i| weights_of(i)).collect();
-        let n_src = tables.first().map_or(0, |i| i.indptr.len() - 1);
         let mut k = 0;
         for s in 0..n_src {
-            for (inc, ws) in tables.iter().zip(&all) {
-                let (a, b) = (inc.indptr[s] as usize, inc.indptr[s + 1] as usize);
+            for (indptr, ws, _) in &parsed {
+                let (a, b) = (indptr[s], indptr[s + 1]);
                 out[k..k + b - a].copy_from_slice(&ws[a..b]);
                 k += b - a;
             }
         }
     }
     Ok(out)
+}
+
+/// Replaces the weights of projection `proj` (in the order of its connectivity CSR) in the
+/// running network. The structure and delays stay; a plastic projection's weights must keep
+/// its sign and lie within its STDP bounds. Nothing changes on error.
+pub(crate) fn set_weights(r: &mut NetworkRunner, proj: usize, weights: &[f64]) -> Result<()> {
+    let old = gather_weights(r, proj)?;
+    let pr = &r.net.projections[proj];
+    let object = format!("Projection '{}'", pr.label);
+    if weights.len() != old.len() {
+        return Err(Error::shape(&object, "weights", weights.len(), old.len()));
+    }
+    if let Some((k, &w)) = weights.iter().enumerate().find(|(_, w)| !w.is_finite()) {
+        return Err(Error::out_of_range(
+            &object,
+            format!("weights[{k}]"),
+            w,
+            "any finite number",
+        ));
+    }
+    if let Some(p) = &pr.stdp {
+        let sign = sc_neurocore_plasticity::WeightSign::of(&object, &old)?;
+        sc_neurocore_plasticity::StdpRule::new(p, sign, &r.grid)
+            .map_err(|e| relabel(e, &object))?
+            .check_weights(&object, weights)?;
+    }
+    let mut csr = connectivity(&r.net, proj)?;
+    csr.weights_mut().copy_from_slice(weights);
+    for b in r.blocks.iter_mut() {
+        let range = b.range.clone();
+        let (lo, hi) = (range.start as u32, range.end as u32);
+        for inc in b.incoming.iter_mut().filter(|i| i.proj == proj) {
+            let mut ws = Vec::with_capacity(inc.targets.len());
+            for s in 0..csr.n_rows() {
+                let (idx, w) = csr.row(s);
+                ws.extend(
+                    idx.iter()
+                        .zip(w)
+                        .filter(|&(&t, _)| t >= lo && t < hi)
+                        .map(|(_, &w)| w),
+                );
+            }
+            debug_assert_eq!(ws.len(), inc.targets.len());
+            inc.weights = Weights::PerSynapse(ws);
+        }
+    }
+    r.net.projections[proj].connectivity = Connectivity::Explicit(csr);
+    Ok(())
 }

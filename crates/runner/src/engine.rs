@@ -55,7 +55,7 @@ pub struct NetworkRunner {
     pub(crate) pre_traces: Vec<Option<PreTraces>>,
     n_synapses: u64,
     build_seconds: f64,
-    comm: Box<dyn Communicator>,
+    pub(crate) comm: Box<dyn Communicator>,
 }
 
 impl NetworkRunner {
@@ -94,9 +94,10 @@ impl NetworkRunner {
         for p in &net.populations {
             pop_offsets.push(pop_offsets.last().unwrap() + p.n as u64);
         }
+        let owned = build::owned_range(*pop_offsets.last().unwrap(), comm.rank(), comm.size());
         let built =
-            pool.install(|| build::build_blocks(net, &grid, config.threads, &pop_offsets))?;
-        let monitors = crate::monitors::create(net, &grid)?;
+            pool.install(|| build::build_blocks(net, &grid, config.threads, &pop_offsets, &owned))?;
+        let monitors = crate::monitors::create(net, &grid, &pop_offsets, &owned)?;
         let pre_traces = crate::plastic::create_pre_traces(net, &grid);
         let mut runner = NetworkRunner {
             net: net.clone(),
@@ -111,7 +112,7 @@ impl NetworkRunner {
             pop_spike_counts: vec![0; net.populations.len()],
             monitors,
             pre_traces,
-            n_synapses: built.n_synapses,
+            n_synapses: comm.all_sum(built.n_synapses),
             build_seconds: 0.0,
             comm,
         };
@@ -224,14 +225,21 @@ impl NetworkRunner {
     }
 
     /// Bytes the synapse tables hold (targets, row pointers, and per-synapse weights, delays
-    /// and plasticity state where a projection has them). Divide by [`Self::n_synapses`] for
-    /// the memory per synapse.
+    /// and plasticity state where a projection has them), over all ranks (a collective under
+    /// MPI). Divide by [`Self::n_synapses`] for the memory per synapse.
     pub fn synapse_bytes(&self) -> u64 {
-        self.blocks
+        let local = self
+            .blocks
             .iter()
             .flat_map(|b| &b.incoming)
             .map(|i| i.heap_bytes() as u64)
-            .sum()
+            .sum();
+        self.comm.all_sum(local)
+    }
+
+    /// This process's rank and the number of ranks (0 and 1 without MPI).
+    pub fn rank_and_size(&self) -> (usize, usize) {
+        (self.comm.rank(), self.comm.size())
     }
 
     /// Seconds spent building.
@@ -249,7 +257,8 @@ impl NetworkRunner {
         self.pop_offsets[p]
     }
 
-    /// Current values of state variable `variable` of every neuron of population `p`.
+    /// Current values of state variable `variable` of every neuron of population `p`
+    /// (a collective under MPI: every rank calls it and gets the whole population).
     pub fn state(&self, p: PopulationId, variable: &str) -> Result<Vec<f64>> {
         let pop = self.net.populations.get(p).ok_or_else(|| {
             Error::out_of_range(
@@ -267,15 +276,26 @@ impl NetworkRunner {
                 pop.model.state.iter().map(|s| s.name),
             )
         })?;
-        let mut out = Vec::with_capacity(pop.n);
+        let mut local = Vec::new();
         for b in self.blocks.iter().filter(|b| b.pop == p) {
-            out.extend_from_slice(b.kernel.var(var));
+            local.extend_from_slice(b.kernel.var(var));
         }
+        // Ranks own ascending ranges of ids, so the rank-order concatenation is in id order.
+        let mut out = Vec::with_capacity(pop.n);
+        self.comm.all_gather_f64(&local, &mut out);
         Ok(out)
     }
 
     /// Current weights of projection `proj`, in the order of its connectivity CSR.
     pub fn weights(&self, proj: usize) -> Result<Vec<f64>> {
         build::gather_weights(self, proj)
+    }
+
+    /// Replaces the weights of projection `proj` (in the order of its connectivity CSR, see
+    /// [`Network::connectivity`]) between runs, e.g. after a manual plasticity update. The
+    /// run continues with them; a plastic projection's weights must keep its sign and STDP
+    /// bounds. Nothing changes on error.
+    pub fn set_weights(&mut self, proj: usize, weights: &[f64]) -> Result<()> {
+        build::set_weights(self, proj, weights)
     }
 }

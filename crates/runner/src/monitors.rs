@@ -17,6 +17,10 @@ pub(crate) enum MonitorState {
     State {
         pop: usize,
         var: usize,
+        /// Every recorded neuron, in the user's order (this rank records the ones it owns).
+        all: Vec<usize>,
+        /// Recording interval as the user gave it (for rebuilding the whole record).
+        interval: Option<f64>,
         rec: StateRecorder,
         /// (block, index within block) of each recorded neuron, resolved on first use.
         at: Vec<(usize, usize)>,
@@ -28,7 +32,12 @@ pub(crate) enum MonitorState {
 }
 
 /// Creates the empty records (checking intervals and bins against the grid).
-pub(crate) fn create(net: &Network, grid: &TimeGrid) -> Result<Vec<MonitorState>> {
+pub(crate) fn create(
+    net: &Network,
+    grid: &TimeGrid,
+    offsets: &[u64],
+    owned: &std::ops::Range<u64>,
+) -> Result<Vec<MonitorState>> {
     net.monitors
         .iter()
         .map(|m| {
@@ -44,17 +53,33 @@ pub(crate) fn create(net: &Network, grid: &TimeGrid) -> Result<Vec<MonitorState>
                     interval,
                 } => {
                     let pop = &net.populations[*population];
+                    let object = format!("StateMonitor of '{}'", pop.label);
+                    // Checks every index and the interval (on every rank alike).
+                    let whole = StateRecorder::new(
+                        variable.clone(),
+                        indices.clone(),
+                        pop.n,
+                        *interval,
+                        grid,
+                    )
+                    .map_err(|e| relabel(e, &object))?;
+                    let all = whole.indices().to_vec();
+                    let part = crate::build::owned_part(offsets, *population, owned);
+                    let mine: Vec<usize> =
+                        all.iter().copied().filter(|i| part.contains(i)).collect();
                     MonitorState::State {
                         pop: *population,
                         var: pop.model.state_index(variable).expect("checked when added"),
+                        all,
+                        interval: *interval,
                         rec: StateRecorder::new(
                             variable.clone(),
-                            indices.clone(),
+                            Some(mine),
                             pop.n,
                             *interval,
                             grid,
                         )
-                        .map_err(|e| relabel(e, &format!("StateMonitor of '{}'", pop.label)))?,
+                        .map_err(|e| relabel(e, &object))?,
                         at: Vec::new(),
                     }
                 }
@@ -99,7 +124,10 @@ pub(crate) fn record_spikes(r: &mut NetworkRunner, step: u64, spikes: &[u64]) {
 /// StateMonitor does: the first sample of a run is the initial state, at t = 0.
 pub(crate) fn record_state(r: &mut NetworkRunner, step: u64) {
     for m in &mut r.monitors {
-        if let MonitorState::State { pop, var, rec, at } = m {
+        if let MonitorState::State {
+            pop, var, rec, at, ..
+        } = m
+        {
             if !rec.wants(step) {
                 continue;
             }
@@ -152,15 +180,57 @@ impl NetworkRunner {
         }
     }
 
-    /// The samples recorded so far by state monitor `m`.
+    /// The samples recorded so far by state monitor `m` (a collective under MPI: every rank
+    /// calls it and gets the whole record).
     pub fn state_data(&self, m: usize) -> Result<StateData> {
-        match self.monitor(m)? {
-            MonitorState::State { rec, .. } => Ok(rec.clone().finish(&self.grid)),
-            _ => Err(Error::invalid(
+        let MonitorState::State {
+            pop,
+            all,
+            interval,
+            rec,
+            ..
+        } = self.monitor(m)?
+        else {
+            return Err(Error::invalid(
                 format!("monitor {m}"),
                 "is not a state monitor",
-            )),
+            ));
+        };
+        let (_, size) = self.rank_and_size();
+        let local = rec.clone().finish(&self.grid);
+        if size == 1 {
+            return Ok(local);
         }
+        let mut values = Vec::new();
+        self.comm.all_gather_f64(local.values(), &mut values);
+        // Every rank recorded the same steps, each for the neurons it owns: rebuild the whole
+        // record column by column from the known partition.
+        let n_steps = local.times().len();
+        let mut where_is = std::collections::HashMap::new();
+        let mut base = 0;
+        for r in 0..size {
+            let part = crate::build::owned_part(
+                &self.pop_offsets,
+                *pop,
+                &crate::build::owned_range(*self.pop_offsets.last().unwrap(), r, size),
+            );
+            let mine: Vec<usize> = all.iter().copied().filter(|i| part.contains(i)).collect();
+            for (c, &i) in mine.iter().enumerate() {
+                where_is.entry(i).or_insert((base, mine.len(), c));
+            }
+            base += n_steps * mine.len();
+        }
+        let n = self.net.populations[*pop].n;
+        let mut whole =
+            StateRecorder::new(rec.variable(), Some(all.clone()), n, *interval, &self.grid)?;
+        for (t, &time) in local.times().iter().enumerate() {
+            let step = (time / self.grid.dt()).round() as u64;
+            whole.record_with(step, |i| {
+                let (b, k, c) = where_is[&i];
+                values[b + t * k + c]
+            });
+        }
+        Ok(whole.finish(&self.grid))
     }
 
     /// The population rate recorded so far by rate monitor `m`.

@@ -364,6 +364,20 @@ impl Network {
         })
     }
 
+    /// The connectivity of projection `j` as the engine builds it: the explicit CSR, or the
+    /// one its topology generates from the network's seed (the projection's own streams).
+    pub fn connectivity(&self, j: usize) -> Result<Csr> {
+        if j >= self.projections.len() {
+            return Err(Error::out_of_range(
+                "Network",
+                "projection",
+                j,
+                format!("[0, {})", self.projections.len()),
+            ));
+        }
+        crate::build::connectivity(self, j)
+    }
+
     /// Adds a projection after checking it against its populations.
     pub fn add_projection(&mut self, p: ProjectionSpec) -> Result<usize> {
         let object = format!("Projection '{}'", p.label);
