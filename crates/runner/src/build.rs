@@ -635,8 +635,10 @@ pub(crate) fn gather_weights(r: &NetworkRunner, proj: usize) -> Result<Vec<f64>>
     let mut all = Vec::new();
     r.comm.all_gather_f64(&msg, &mut all);
     let n_src = r.net.populations[pr.source].n;
-    // (row pointers, weights, positions) of every table, in global block order.
-    let mut parsed: Vec<(Vec<usize>, &[f64], Option<&[f64]>)> = Vec::new();
+    /// Row pointers, weights and (explicit CSRs only) CSR positions of one received table.
+    type Table<'a> = (Vec<usize>, &'a [f64], Option<&'a [f64]>);
+    // Every table, in global block order.
+    let mut parsed: Vec<Table<'_>> = Vec::new();
     let mut at = 0;
     while at < all.len() {
         let n_tables = all[at] as usize;
