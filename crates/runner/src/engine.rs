@@ -237,6 +237,11 @@ impl NetworkRunner {
         self.comm.all_sum(local)
     }
 
+    /// The communicator (for collectives a front end needs, e.g. summing figures over ranks).
+    pub fn communicator(&self) -> &dyn Communicator {
+        self.comm.as_ref()
+    }
+
     /// This process's rank and the number of ranks (0 and 1 without MPI).
     pub fn rank_and_size(&self) -> (usize, usize) {
         (self.comm.rank(), self.comm.size())

@@ -8,6 +8,8 @@ pub use sc_neurocore_runner as runner;
 pub use sc_neurocore_analysis as analysis;
 #[cfg(feature = "monitors")]
 pub use sc_neurocore_monitors as monitors;
+#[cfg(feature = "mpi")]
+pub use sc_neurocore_mpi as mpi;
 #[cfg(feature = "plasticity")]
 pub use sc_neurocore_plasticity as plasticity;
 #[cfg(feature = "stimuli")]

@@ -102,10 +102,6 @@ fn bad_inputs_exit_2_with_a_clear_message() {
             &["run", "--backend", "gpu"],
             "unknown backend 'gpu'; known: rust, mpi",
         ),
-        (
-            &["run", "--backend", "mpi"],
-            "backend 'mpi' is not available in this build",
-        ),
         (&["run", "/no/such/net.toml"], "/no/such/net.toml: "),
     ];
     for (args, expected) in cases {
@@ -117,6 +113,15 @@ fn bad_inputs_exit_2_with_a_clear_message() {
             stderr(&o)
         );
     }
+}
+
+/// Without the `mpi` feature, asking for the MPI backend says how to get it.
+#[cfg(not(feature = "mpi"))]
+#[test]
+fn mpi_backend_without_the_feature_says_how_to_build_it() {
+    let o = cli(&["run", "--backend", "mpi"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("backend 'mpi' is not available in this build: rebuild with `cargo build --release -p sc-neurocore --features mpi`"), "{}", stderr(&o));
 }
 
 #[test]

@@ -5,7 +5,7 @@ use super::network_toml;
 use super::output::{PopulationSummary, Summary, peak_rss_bytes, write_npz, write_raster};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use sc_neurocore_core::{Error, Result};
+use sc_neurocore_core::{Communicator, Error, LocalCommunicator, Result};
 use sc_neurocore_runner::{MonitorSpec, Network, NetworkRunner, RunConfig};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -31,7 +31,7 @@ pub struct RunArgs {
     /// Worker threads (default: all cores).
     #[arg(long)]
     pub threads: Option<usize>,
-    /// Backend: rust (shared memory) or mpi (needs a build with the mpi feature).
+    /// Backend: rust (shared memory) or mpi (a build with the mpi feature, under mpirun).
     #[arg(long, default_value = "rust")]
     pub backend: String,
     /// Zoo parameter, KEY=VALUE (repeatable), e.g. --set g=6 --set eta=4.
@@ -101,24 +101,9 @@ fn network(args: &RunArgs) -> Result<(Network, f64, f64, String)> {
 
 /// Runs the command.
 pub fn run(args: RunArgs) -> Result<()> {
-    match args.backend.as_str() {
-        "rust" => {}
-        "mpi" => {
-            return Err(Error::invalid(
-                "sc-neurocore run",
-                "backend 'mpi' is not available in this build: rebuild with `--features mpi` \
-                 and launch with mpirun",
-            ));
-        }
-        other => {
-            return Err(Error::unknown(
-                "sc-neurocore run",
-                "backend",
-                other,
-                ["rust", "mpi"],
-            ));
-        }
-    }
+    let comm = communicator(&args.backend)?;
+    let (rank, ranks) = (comm.rank(), comm.size());
+    let lead = rank == 0;
     let t0 = Instant::now();
     let (mut net, duration, dt, what) = network(&args)?;
     // Record every population's spikes (the summary needs them).
@@ -137,18 +122,21 @@ pub fn run(args: RunArgs) -> Result<()> {
         dt,
         threads: args.threads.unwrap_or(RunConfig::default().threads),
     };
-    let mut runner = NetworkRunner::new(&net, config)?;
+    let mut runner = NetworkRunner::with_communicator(&net, config, comm)?;
     let build_s = t0.elapsed().as_secs_f64();
-    eprintln!(
-        "{what}: {} neurons, {} synapses, built in {build_s:.2} s; simulating {duration} s at dt = {dt} s on {} thread(s)",
-        net.n_neurons(),
-        runner.n_synapses(),
-        runner.threads()
-    );
+    let synapse_bytes = runner.synapse_bytes();
+    if lead {
+        eprintln!(
+            "{what}: {} neurons, {} synapses, built in {build_s:.2} s; simulating {duration} s at dt = {dt} s on {} thread(s)",
+            net.n_neurons(),
+            runner.n_synapses(),
+            runner.threads()
+        );
+    }
 
     let bar = ProgressBar::with_draw_target(
         Some(runner.grid().steps_for(duration)?),
-        if std::io::stderr().is_terminal() {
+        if lead && std::io::stderr().is_terminal() {
             ProgressDrawTarget::stderr()
         } else {
             ProgressDrawTarget::hidden()
@@ -196,14 +184,18 @@ pub fn run(args: RunArgs) -> Result<()> {
         dt_s: dt,
         seed: net.seed(),
         threads: runner.threads(),
-        ranks: 1,
-        backend: "rust".into(),
+        ranks,
+        backend: args.backend.clone(),
         build_s,
         sim_s,
-        peak_rss_bytes: peak_rss_bytes(),
-        synapse_bytes: runner.synapse_bytes(),
+        // The whole job's memory: the sum of every rank's peak.
+        peak_rss_bytes: runner.communicator().all_sum(peak_rss_bytes()),
+        synapse_bytes,
         populations: pops,
     };
+    if !lead {
+        return Ok(()); // every rank holds the complete record; rank 0 reports it
+    }
     print_summary(&summary);
     if let Some(dir) = &args.out {
         let io = |e: std::io::Error| Error::Io {
@@ -234,13 +226,40 @@ pub fn run(args: RunArgs) -> Result<()> {
     Ok(())
 }
 
+/// The communicator of a backend: the process alone (`rust`) or the MPI world (`mpi`).
+fn communicator(backend: &str) -> Result<Box<dyn Communicator>> {
+    match backend {
+        "rust" => Ok(Box::new(LocalCommunicator)),
+        #[cfg(feature = "mpi")]
+        "mpi" => {
+            let expect = std::env::var("SCN_EXPECT_RANKS")
+                .ok()
+                .and_then(|v| v.parse().ok());
+            Ok(Box::new(sc_neurocore_mpi::MpiCommunicator::init(expect)?))
+        }
+        #[cfg(not(feature = "mpi"))]
+        "mpi" => Err(Error::invalid(
+            "sc-neurocore run",
+            "backend 'mpi' is not available in this build: rebuild with \
+             `cargo build --release -p sc-neurocore --features mpi` and launch with mpirun",
+        )),
+        other => Err(Error::unknown(
+            "sc-neurocore run",
+            "backend",
+            other,
+            ["rust", "mpi"],
+        )),
+    }
+}
+
 /// Mean ISI coefficient of variation over neurons with at least 3 spikes (as the NEST
 /// reference script computes it), None when no neuron qualifies.
 fn mean_cv_isi(trains: &[Vec<f64>]) -> Option<f64> {
     let cvs: Vec<f64> = trains
         .iter()
         .filter(|t| t.len() >= 3)
-        .filter_map(|t| sc_neurocore_analysis::cv_isi(t))
+        .filter_map(|t| sc_neurocore_analysis::coefficient_of_variation(t).ok())
+        .filter(|cv| !cv.is_nan())
         .collect();
     (!cvs.is_empty()).then(|| cvs.iter().sum::<f64>() / cvs.len() as f64)
 }
