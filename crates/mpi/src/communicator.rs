@@ -14,10 +14,10 @@ pub struct MpiCommunicator {
     _universe: Universe,
 }
 
-// SAFETY: the runner calls the communicator from one thread at a time (the thread that
-// steps the network; its worker threads never touch it), and MPI is initialised with at
-// least `Threading::Funneled`... the handles are plain MPI object handles that any thread
-// may pass around; rsmpi only lacks the markers because they wrap raw pointers.
+// SAFETY: the runner calls the communicator only from the thread that steps the network
+// (its worker threads never touch it), which is what MPI's `Threading::Funneled` level
+// requires; the fields are plain MPI handles that may move between threads. rsmpi lacks the
+// markers only because the handles are raw pointers.
 #[allow(unsafe_code)]
 unsafe impl Send for MpiCommunicator {}
 // SAFETY: see above; no method is called concurrently by the runner.
@@ -26,12 +26,22 @@ unsafe impl Sync for MpiCommunicator {}
 
 impl std::fmt::Debug for MpiCommunicator {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "MpiCommunicator({}/{})", self.world.rank(), self.world.size())
+        write!(
+            f,
+            "MpiCommunicator({}/{})",
+            self.world.rank(),
+            self.world.size()
+        )
     }
 }
 
 /// Environment variables through which the common launchers announce the job size.
-const LAUNCHER_SIZE_VARS: [&str; 4] = ["OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "PMIX_SIZE", "MPI_LOCALNRANKS"];
+const LAUNCHER_SIZE_VARS: [&str; 4] = [
+    "OMPI_COMM_WORLD_SIZE",
+    "PMI_SIZE",
+    "PMIX_SIZE",
+    "MPI_LOCALNRANKS",
+];
 
 impl MpiCommunicator {
     /// Starts MPI (once per process). `expect_ranks`, when given, must equal the size of
@@ -49,20 +59,29 @@ impl MpiCommunicator {
         {
             return Err(Error::invalid(
                 "MPI",
-                format!("expected {n} ranks but the MPI world has {size}: is the launcher (mpirun) the one of the MPI this program was built with?"),
+                format!(
+                    "expected {n} ranks but the MPI world has {size}: is the launcher (mpirun) the one of the MPI this program was built with?"
+                ),
             ));
         }
         for var in LAUNCHER_SIZE_VARS {
-            if let Some(n) = std::env::var(var).ok().and_then(|v| v.parse::<usize>().ok())
+            if let Some(n) = std::env::var(var)
+                .ok()
+                .and_then(|v| v.parse::<usize>().ok())
                 && n != size
             {
                 return Err(Error::invalid(
                     "MPI",
-                    format!("the launcher started {n} processes ({var}) but this MPI world has {size} rank(s): the launcher belongs to another MPI installation than the one this program is linked against (e.g. mpiexec.mpich with an Open MPI build)"),
+                    format!(
+                        "the launcher started {n} processes ({var}) but this MPI world has {size} rank(s): the launcher belongs to another MPI installation than the one this program is linked against (e.g. mpiexec.mpich with an Open MPI build)"
+                    ),
                 ));
             }
         }
-        Ok(MpiCommunicator { world, _universe: universe })
+        Ok(MpiCommunicator {
+            world,
+            _universe: universe,
+        })
     }
 
     fn counts(&self, len: usize) -> (Vec<Count>, Vec<Count>) {
@@ -110,7 +129,8 @@ impl EngineCommunicator for MpiCommunicator {
 
     fn all_sum(&self, value: u64) -> u64 {
         let mut sum = 0u64;
-        self.world.all_reduce_into(&value, &mut sum, mpi::collective::SystemOperation::sum());
+        self.world
+            .all_reduce_into(&value, &mut sum, mpi::collective::SystemOperation::sum());
         sum
     }
 }
