@@ -88,8 +88,11 @@ pub(crate) struct Block {
     stimuli: Vec<BlockStimulus>,
     jump: Vec<f64>,
     current: Vec<f64>,
-    /// Local ids that spiked in the last integrated step, ascending.
-    pub spikes: Vec<u32>,
+    /// Local ids that spiked in each integrated step not yet routed, ascending: entry `i`
+    /// is the `i`-th step since the last routing. Vectors are reused between batches.
+    history: Vec<Vec<u32>>,
+    /// How many entries of `history` are in use.
+    pub pending: usize,
 }
 
 impl Block {
@@ -107,25 +110,45 @@ impl Block {
         for ch in &mut self.channels {
             ch.apply(step, v, &mut self.jump, &mut self.current);
         }
-        self.spikes.clear();
+        if self.history.len() == self.pending {
+            self.history.push(Vec::new());
+        }
+        let spikes = &mut self.history[self.pending];
+        spikes.clear();
         let input = StepInput {
             jump: &self.jump,
             current: &self.current,
         };
-        self.kernel.step(&input, &mut self.spikes);
+        self.kernel.step(&input, spikes);
+        self.pending += 1;
+    }
+
+    /// The block's spikes of the `i`-th step since the last routing.
+    pub fn spikes(&self, i: usize) -> &[u32] {
+        &self.history[i]
+    }
+
+    /// Forgets the routed steps.
+    pub fn clear_pending(&mut self) {
+        self.pending = 0;
     }
 
     /// (4) + (5): routes the spikes emitted in step `emitted` (global ids, ascending) into this
-    /// block's delay rings and applies plasticity. A spike emitted in step k carries the time
-    /// (k+1) dt; with a delay of d steps it is consumed in step k + d, so that it acts on the
-    /// membrane at (k+1) dt + d dt, exactly the delay later (as NEST does).
+    /// block's delay rings and applies plasticity, with this block's own spikes of that step
+    /// (`history` entry `hist`) as the postsynaptic ones. A spike emitted in step k carries the
+    /// time (k+1) dt; with a delay of d steps it is consumed in step k + d, so that it acts on
+    /// the membrane at (k+1) dt + d dt, exactly the delay later (as NEST does). Routing may
+    /// happen up to the minimum delay after the spike (the exchange interval): the rings hold
+    /// every due step until it is consumed.
     pub fn route(
         &mut self,
         emitted: u64,
         spikes: &[u64],
         offsets: &[u64],
         pre: &[Option<PreTraces>],
+        hist: usize,
     ) {
+        let post = &self.history[hist];
         for inc in &mut self.incoming {
             let (lo, hi) = (offsets[inc.src_pop], offsets[inc.src_pop + 1]);
             let a = spikes.partition_point(|&g| g < lo);
@@ -165,24 +188,19 @@ impl Block {
                 let x = pre[inc.proj]
                     .as_ref()
                     .expect("pre traces of a plastic projection");
-                pl.apply(
-                    &spikes[a..b],
-                    lo,
-                    &inc.indptr,
-                    &inc.targets,
-                    &self.spikes,
-                    ws,
-                    x,
-                );
+                pl.apply(&spikes[a..b], lo, &inc.indptr, &inc.targets, post, ws, x);
             }
         }
     }
 }
 
-/// Blocks and synapse count.
+/// Blocks, synapse count and the shortest delay.
 pub(crate) struct Built {
     pub blocks: Vec<Block>,
     pub n_synapses: u64,
+    /// The shortest delay of any projection, in steps (None without projections): spikes
+    /// need to reach other blocks and ranks only this often.
+    pub min_delay: Option<u64>,
 }
 
 /// Splits `n` neurons into `k` near-equal contiguous ranges.
@@ -374,11 +392,19 @@ pub(crate) fn build_blocks(
                 stimuli,
                 jump: vec![0.0; n],
                 current: vec![0.0; n],
-                spikes: Vec::new(),
+                history: Vec::new(),
+                pending: 0,
             });
         }
     }
 
+    let min_delay = delays
+        .iter()
+        .map(|d| match d {
+            Delays::Uniform(s) => *s,
+            Delays::PerSynapse(v) => v.iter().copied().min().unwrap_or(u32::MAX) as u64,
+        })
+        .min();
     let mut n_synapses = 0u64;
     for (j, (pr, delays)) in net.projections.iter().zip(delays).enumerate() {
         let object = format!("Projection '{}'", pr.label);
@@ -469,7 +495,11 @@ pub(crate) fn build_blocks(
             }
         }
     }
-    Ok(Built { blocks, n_synapses })
+    Ok(Built {
+        blocks,
+        n_synapses,
+        min_delay,
+    })
 }
 
 /// The synapses of `csr` whose target lies in `range`, re-indexed to the block.

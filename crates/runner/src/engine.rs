@@ -10,6 +10,10 @@
 //! or threads.
 
 use crate::build::{self, Block};
+
+/// The longest exchange interval, in steps (bounds the spikes held between exchanges when
+/// delays are long or there is no projection).
+const MAX_INTERVAL: usize = 64;
 use crate::monitors::MonitorState;
 use crate::plastic::PreTraces;
 use crate::spec::{Network, PopulationId};
@@ -46,10 +50,18 @@ pub struct NetworkRunner {
     pub(crate) pop_offsets: Vec<u64>,
     /// Steps done so far (the current time is `step * dt`).
     step: u64,
-    /// Spikes of the last step (global ids, ascending), routed at the start of the next step.
-    last_spikes: Vec<u64>,
-    /// Each block's spikes gathered, before the exchange.
-    local_spikes: Vec<u64>,
+    /// Steps integrated since the last exchange of spikes.
+    unsent_steps: Vec<u64>,
+    /// This rank's spikes of those steps, as sent: per step, the count then the global ids.
+    unsent: Vec<u64>,
+    /// Exchanged spikes not yet routed: (step, global ids ascending), in step order.
+    unrouted: Vec<(u64, Vec<u64>)>,
+    /// Steps between exchanges: the shortest delay (capped), so that every spike is routed
+    /// before any target needs it.
+    interval: usize,
+    /// Whether any projection is plastic (routing then goes step by step, with the
+    /// presynaptic traces advanced in between).
+    plastic: bool,
     pub(crate) pop_spike_counts: Vec<u64>,
     pub(crate) monitors: Vec<MonitorState>,
     pub(crate) pre_traces: Vec<Option<PreTraces>>,
@@ -107,8 +119,14 @@ impl NetworkRunner {
             blocks: built.blocks,
             pop_offsets,
             step: 0,
-            last_spikes: Vec::new(),
-            local_spikes: Vec::new(),
+            unsent_steps: Vec::new(),
+            unsent: Vec::new(),
+            unrouted: Vec::new(),
+            interval: built
+                .min_delay
+                .unwrap_or(MAX_INTERVAL as u64)
+                .min(MAX_INTERVAL as u64) as usize,
+            plastic: net.projections.iter().any(|p| p.stdp.is_some()),
             pop_spike_counts: vec![0; net.populations.len()],
             monitors,
             pre_traces,
@@ -146,52 +164,129 @@ impl NetworkRunner {
                 progress(k + 1, steps);
             }
         }
+        self.flush();
         Ok(())
     }
 
-    /// One step of the network. The order of DESIGN.md §2, with routing and plasticity of the
-    /// previous step's spikes done at the start of this step, inside the same parallel pass:
-    /// (4) route the last step's spikes into the delay rings, (5) plasticity for them,
-    /// (1) read the input due now and add stimuli, (2) integrate and emit spikes;
-    /// then, serially: exchange spikes and (3) record.
+    /// One step of the network, in the order of DESIGN.md §2: (1) read the input due now and
+    /// add stimuli, (2) integrate and emit spikes, (3) record, (4) route spikes into the delay
+    /// rings, (5) plasticity. Spikes are exchanged between ranks once per `interval` steps
+    /// (the shortest delay), and routed with their plasticity at the start of the step after
+    /// the exchange: no spike is due before then, so the result is the same as routing every
+    /// step, with one collective per interval instead of per step.
     fn step(&mut self) {
         let step = self.step;
-        let last = &self.last_spikes;
-        let offsets = &self.pop_offsets;
-        let pre = &self.pre_traces;
-        let blocks = &mut self.blocks;
-        self.pool.install(|| {
-            blocks.par_iter_mut().for_each(|b| {
-                if step > 0 {
-                    b.route(step - 1, last, offsets, pre);
-                }
-                b.integrate(step);
+        if self.plastic {
+            // Plasticity needs the presynaptic traces of each step: route step by step.
+            let unrouted = std::mem::take(&mut self.unrouted);
+            let routed_any = !unrouted.is_empty();
+            for (i, (m, spikes)) in unrouted.into_iter().enumerate() {
+                let (offsets, pre, blocks) =
+                    (&self.pop_offsets, &self.pre_traces, &mut self.blocks);
+                self.pool.install(|| {
+                    blocks
+                        .par_iter_mut()
+                        .for_each(|b| b.route(m, &spikes, offsets, pre, i));
+                });
+                crate::plastic::update_pre_traces(
+                    &mut self.pre_traces,
+                    &spikes,
+                    &self.pop_offsets,
+                    &self.net,
+                );
+            }
+            if routed_any {
+                self.blocks.iter_mut().for_each(Block::clear_pending);
+            }
+            let blocks = &mut self.blocks;
+            self.pool
+                .install(|| blocks.par_iter_mut().for_each(|b| b.integrate(step)));
+        } else {
+            // One parallel pass: route what was exchanged, then integrate.
+            let unrouted = std::mem::take(&mut self.unrouted);
+            let (offsets, pre, blocks) = (&self.pop_offsets, &self.pre_traces, &mut self.blocks);
+            self.pool.install(|| {
+                blocks.par_iter_mut().for_each(|b| {
+                    for (i, (m, spikes)) in unrouted.iter().enumerate() {
+                        b.route(*m, spikes, offsets, pre, i);
+                    }
+                    if !unrouted.is_empty() {
+                        b.clear_pending();
+                    }
+                    b.integrate(step);
+                });
             });
-        });
-        // The last step's spikes were routed with the traces of that step; advance the traces.
-        crate::plastic::update_pre_traces(
-            &mut self.pre_traces,
-            &self.last_spikes,
-            &self.pop_offsets,
-            &self.net,
-        );
-        // Gather: blocks are in global-id order and each block's spikes ascend.
-        self.local_spikes.clear();
+        }
+        // This rank's spikes of the step: blocks are in global-id order and ascend inside.
+        let at = self.unsent.len();
+        self.unsent.push(0);
         for b in &self.blocks {
-            self.local_spikes
-                .extend(b.spikes.iter().map(|&l| b.global_start + l as u64));
+            let base = b.global_start;
+            self.unsent
+                .extend(b.spikes(b.pending - 1).iter().map(|&l| base + l as u64));
         }
-        self.comm
-            .all_gather_ids(&self.local_spikes, &mut self.last_spikes);
-        let spikes = std::mem::take(&mut self.last_spikes);
-        for (p, count) in self.pop_spike_counts.iter_mut().enumerate() {
-            let (lo, hi) = (self.pop_offsets[p], self.pop_offsets[p + 1]);
-            *count +=
-                (spikes.partition_point(|&g| g < hi) - spikes.partition_point(|&g| g < lo)) as u64;
-        }
-        crate::monitors::record_spikes(self, step, &spikes);
-        self.last_spikes = spikes;
+        self.unsent[at] = (self.unsent.len() - at - 1) as u64;
+        self.unsent_steps.push(step);
         self.step += 1;
+        if self.unsent_steps.len() >= self.interval {
+            self.exchange();
+        }
+    }
+
+    /// Exchanges the spikes of the steps since the last exchange, counts and records them
+    /// (step (3) for spike and rate monitors), and queues them for routing.
+    fn exchange(&mut self) {
+        if self.unsent_steps.is_empty() {
+            return;
+        }
+        let mut all = Vec::new();
+        self.comm.all_gather_ids(&self.unsent, &mut all);
+        // Each rank's message holds, per step, the count and then the ids; ranks own
+        // ascending id ranges, so concatenating in rank order keeps every step's ids ascending.
+        let n = self.unsent_steps.len();
+        let mut per_step: Vec<Vec<u64>> = vec![Vec::new(); n];
+        let mut at = 0;
+        while at < all.len() {
+            for ids in per_step.iter_mut() {
+                let c = all[at] as usize;
+                ids.extend_from_slice(&all[at + 1..at + 1 + c]);
+                at += 1 + c;
+            }
+        }
+        let steps = std::mem::take(&mut self.unsent_steps);
+        self.unsent.clear();
+        for (m, spikes) in steps.into_iter().zip(per_step) {
+            for (p, count) in self.pop_spike_counts.iter_mut().enumerate() {
+                let (lo, hi) = (self.pop_offsets[p], self.pop_offsets[p + 1]);
+                *count += (spikes.partition_point(|&g| g < hi)
+                    - spikes.partition_point(|&g| g < lo)) as u64;
+            }
+            crate::monitors::record_spikes(self, m, &spikes);
+            self.unrouted.push((m, spikes));
+        }
+    }
+
+    /// Exchanges and routes everything pending (at the end of a run), so that monitors,
+    /// weights and plasticity are complete and the next run starts with nothing in flight
+    /// but the delay rings.
+    fn flush(&mut self) {
+        self.exchange();
+        let unrouted = std::mem::take(&mut self.unrouted);
+        for (i, (m, spikes)) in unrouted.into_iter().enumerate() {
+            let (offsets, pre, blocks) = (&self.pop_offsets, &self.pre_traces, &mut self.blocks);
+            self.pool.install(|| {
+                blocks
+                    .par_iter_mut()
+                    .for_each(|b| b.route(m, &spikes, offsets, pre, i))
+            });
+            crate::plastic::update_pre_traces(
+                &mut self.pre_traces,
+                &spikes,
+                &self.pop_offsets,
+                &self.net,
+            );
+        }
+        self.blocks.iter_mut().for_each(Block::clear_pending);
     }
 
     /// Steps done so far.
