@@ -12,7 +12,7 @@
 //! The simulation runs 1 s of 12,500 neurons: run the suite with `--release` (as
 //! `cargo xtask ci` does).
 
-use sc_neurocore_analysis::cv_isi;
+use sc_neurocore_analysis::coefficient_of_variation;
 use sc_neurocore_runner::{MonitorSpec, NetworkRunner, RunConfig};
 use serde_json::Value;
 
@@ -46,7 +46,8 @@ fn simulate(settings: &[(&str, f64)], seed: u64) -> Stats {
             .spike_trains()
             .iter()
             .filter(|t| t.len() >= 3)
-            .filter_map(|t| cv_isi(t))
+            .filter_map(|t| coefficient_of_variation(t).ok())
+            .filter(|cv| !cv.is_nan())
             .collect();
         (
             d.count() as f64 / d.n() as f64,

@@ -258,7 +258,8 @@ fn mean_cv_isi(trains: &[Vec<f64>]) -> Option<f64> {
     let cvs: Vec<f64> = trains
         .iter()
         .filter(|t| t.len() >= 3)
-        .filter_map(|t| sc_neurocore_analysis::cv_isi(t))
+        .filter_map(|t| sc_neurocore_analysis::coefficient_of_variation(t).ok())
+        .filter(|cv| !cv.is_nan())
         .collect();
     (!cvs.is_empty()).then(|| cvs.iter().sum::<f64>() / cvs.len() as f64)
 }
