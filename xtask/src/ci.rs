@@ -69,6 +69,8 @@ pub fn run_ci() -> Result<(), String> {
         "--features",
         FEATURES,
     ]))?;
+    // The Python wheel: built into .venv (created if missing), then pytest.
+    crate::wheel::test_python()?;
     let mut doc = cargo(&["doc", "--workspace", "--no-deps", "--features", FEATURES]);
     doc.env("RUSTDOCFLAGS", "-D warnings");
     sh(&mut doc)?;

@@ -3,11 +3,13 @@
 //! - `ci`: exactly what CI runs (formatting, lints, tests, docs, the CLI contract check).
 //! - `bench`: the benchmarks, figures for docs/performance.md.
 //! - `codegen [--check]`: generated files (the model catalogue page).
+//! - `wheel [--mpi | --test]`: the Python wheel (bindings/python) into dist/; `--test` runs pytest.
 
 mod bench;
 mod ci;
 mod codegen;
 mod util;
+mod wheel;
 
 use std::process::ExitCode;
 
@@ -17,9 +19,10 @@ fn main() -> ExitCode {
         Some("ci") => ci::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
         Some("codegen") => codegen::run(&args[1..]),
+        Some("wheel") => wheel::run(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <ci | bench | codegen>\n  ci     fmt --check, clippy -D warnings, tests, docs, CLI contract\n  bench  benchmarks (figures for docs/performance.md)\n  codegen [--check]  generated docs (docs/models.md)"
+                "usage: cargo xtask <ci | bench | codegen | wheel>\n  ci     fmt --check, clippy -D warnings, tests, docs, CLI contract\n  bench  benchmarks (figures for docs/performance.md)\n  codegen [--check]  generated docs (docs/models.md)\n  wheel [--mpi | --test]  the Python wheel into dist/ (--mpi: with MPI; --test: into .venv, then pytest)"
             );
             return ExitCode::from(2);
         }

@@ -1,0 +1,84 @@
+"""Shared test setup: headless matplotlib, small network builders."""
+
+import os
+
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+import numpy as np
+import pytest
+
+from sc_neurocore.network import (
+    STDP,
+    Network,
+    PoissonInput,
+    Population,
+    Projection,
+    RateMonitor,
+    SpikeMonitor,
+    StateMonitor,
+    StepCurrent,
+    TimedArray,
+    ring_topology,
+)
+
+
+def mixed_network(seed=7):
+    """A network that uses every feature the engines share: three models, every synapse
+    kind, every topology family, uniform and per-synapse delays, online STDP (additive and
+    multiplicative, excitatory and inhibitory), every stimulus, every monitor."""
+    exc = Population("lif", 80, label="exc", params={"i_e": np.linspace(300, 420, 80)})
+    inh = Population("izhikevich", 20, label="inh")
+    hh = Population("hodgkin_huxley", 10, label="hh")
+    net = Network(seed=seed)
+    net.add(
+        exc,
+        inh,
+        hh,
+        Projection(exc, exc, weight=0.5, topology="random", probability=0.1, delay=1.5e-3),
+        Projection(exc, inh, weight=30.0, topology="fixed_indegree", indegree=10,
+                   synapse="exponential", tau_syn=3e-3),
+        Projection(inh, exc, weight=-20.0, topology="all_to_all", synapse="alpha",
+                   tau_syn=2e-3, delay=2e-3),
+        Projection(exc, hh, weight=2.0, topology="fixed_outdegree", outdegree=3,
+                   synapse="conductance", e_rev=0.0, tau_syn=4e-3),
+        Projection(exc, exc, weight=0.3, topology="small_world", k=4, p_rewire=0.2,
+                   plasticity="stdp"),
+        Projection(inh, inh, topology=ring_topology(20, 4, -0.5),
+                   delay=np.linspace(1e-3, 3e-3, 80),
+                   plasticity=STDP(a_plus=0.02, mode="multiplicative")),
+        PoissonInput(80, 400.0, 1.0, target=exc),
+        PoissonInput(20, 200.0, 5.0, target=inh, synapse="exponential", seed=3),
+        StepCurrent(0.02, 0.08, 8.0, target=hh),
+        TimedArray(np.sin(np.linspace(0, 6, 50)) * 5.0, dt=2e-3, target=inh),
+    )
+    mons = [
+        SpikeMonitor(exc),
+        SpikeMonitor(inh),
+        SpikeMonitor(hh),
+        StateMonitor(exc, "v", record=[0, 5, 79], interval=5e-4),
+        RateMonitor(inh, bin=5e-3),
+        StateMonitor(hh, "m"),
+    ]
+    net.add(mons)
+    return net, mons
+
+
+def assert_same_results(mons_a, mons_b, net_a, net_b):
+    """Bit-identical monitors and weights."""
+    for a, b in zip(mons_a, mons_b):
+        if isinstance(a, SpikeMonitor):
+            np.testing.assert_array_equal(a.spike_times, b.spike_times)
+            np.testing.assert_array_equal(a.spike_ids, b.spike_ids)
+        elif isinstance(a, StateMonitor):
+            np.testing.assert_array_equal(a.times, b.times)
+            np.testing.assert_array_equal(a.values, b.values)
+        else:
+            np.testing.assert_array_equal(a.counts, b.counts)
+            np.testing.assert_array_equal(a.rates, b.rates)
+    for pa, pb in zip(net_a.projections, net_b.projections):
+        np.testing.assert_array_equal(pa.weights, pb.weights)
+
+
+@pytest.fixture
+def mixed():
+    return mixed_network

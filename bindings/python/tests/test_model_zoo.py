@@ -1,0 +1,48 @@
+"""sc_neurocore.model_zoo: configurations and pretrained networks."""
+
+import numpy as np
+import pytest
+
+from sc_neurocore import _native
+from sc_neurocore.errors import PretrainedUnavailableError
+from sc_neurocore.model_zoo import configs, pretrained
+from sc_neurocore.model_zoo.configs import BRUNEL_DEFAULTS, brunel_balanced_network
+
+
+def test_defaults_come_from_the_engine_zoo():
+    (entry,) = [z for z in configs.zoo_networks() if z["name"] == "brunel"]
+    assert BRUNEL_DEFAULTS == {p["name"]: p["default"] for p in entry["params"]}
+    net = brunel_balanced_network(record=False)
+    assert [p.n for p in net.populations] == [10_000, 2_500]
+
+
+def test_brunel_equals_the_rust_zoo_network():
+    # order 50: 200 + 50 neurons, in Python and as the Rust zoo builds it.
+    net = brunel_balanced_network(200, 50, seed=4)
+    net.run(0.05, dt=1e-4, threads=1)
+    spec = _native.zoo_network("brunel", {"order": 50.0}, 4)
+    m_e, m_i = spec.add_spike_monitor(0), spec.add_spike_monitor(1)
+    runner = _native.Runner(spec, 1e-4, 1)
+    runner.run_steps(500)
+    for m, mon in ((m_e, net["exc_spikes"]), (m_i, net["inh_spikes"])):
+        t, i, _, _ = runner.spike_data(m)
+        assert t.size > 0
+        np.testing.assert_array_equal(mon.spike_times, t)
+        np.testing.assert_array_equal(mon.spike_ids, i)
+
+
+def test_fig8_regimes_by_parameters():
+    # Regime D (slow oscillations, g 4.5, eta 0.9) fires less than the default regime C.
+    c = brunel_balanced_network(400, 100, v_reset=10.0)
+    d = brunel_balanced_network(400, 100, v_reset=10.0, g=4.5, eta=0.9)
+    for net in (c, d):
+        net.run(0.1, dt=1e-4)
+    assert d["exc_spikes"].count < c["exc_spikes"].count
+
+
+def test_pretrained_is_honest():
+    assert pretrained.available() == []
+    with pytest.raises(PretrainedUnavailableError, match="model-zoo issue"):
+        pretrained.load_pretrained("mnist")
+    with pytest.raises(NotImplementedError):
+        pretrained.load_pretrained("anything")

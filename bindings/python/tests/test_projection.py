@@ -1,0 +1,96 @@
+"""sc_neurocore.network.projection."""
+
+import numpy as np
+import pytest
+
+from sc_neurocore.network import STDP, Network, Population, Projection, SpikeMonitor, StepCurrent, all_to_all
+
+
+def pair(n=10, m=10):
+    return Population("lif", n, label="a"), Population("lif", m, label="b")
+
+
+def test_csr_tuple_and_weight():
+    a, b = pair(3, 2)
+    csr = (np.array([0, 2, 2, 3]), np.array([0, 1, 1]), np.array([0.5, 0.2, 0.4]))
+    p = Projection(a, b, topology=csr)  # weight=None: the CSR's data are the weights
+    np.testing.assert_array_equal(p.weights, [0.5, 0.2, 0.4])
+    np.testing.assert_array_equal(p.indptr, [0, 2, 2, 3])
+    q = Projection(a, b, weight=0.1, topology=csr)  # a number: every synapse
+    np.testing.assert_array_equal(q.weights, [0.1, 0.1, 0.1])
+    assert q.n_synapses == 3
+
+
+def test_every_named_topology_builds():
+    cases = {
+        "random": {"probability": 0.2},
+        "fixed_indegree": {"indegree": 3},
+        "fixed_outdegree": {"outdegree": 3},
+        "small_world": {"k": 4, "p_rewire": 0.1},
+        "scale_free": {"m": 2},
+        "ring": {"k": 2},
+        "grid": {"rows_count": 2, "cols_count": 5, "radius": 1.5},
+        "all_to_all": {},
+    }
+    for name, kw in cases.items():
+        a = Population("lif", 10, label="a")
+        pr = Projection(a, a, weight=0.1, topology=name, **kw)
+        Network(a, pr)
+        c = pr.csr
+        assert c.indptr.shape == (11,) and c.nnz > 0, name
+        if name == "fixed_indegree":
+            assert np.all(np.bincount(c.indices, minlength=10) == 3)
+        if name == "fixed_outdegree":
+            assert np.all(np.diff(c.indptr) == 3)
+
+
+def test_same_seed_same_synapses_other_seed_others():
+    def build(seed):
+        a = Population("lif", 50, label="a")
+        pr = Projection(a, a, topology="random", probability=0.1)
+        Network(a, pr, seed=seed)
+        return pr.csr.indices
+
+    np.testing.assert_array_equal(build(1), build(1))
+    assert not np.array_equal(build(1), build(2))
+
+
+def test_autapse_option():
+    a = Population("lif", 20, label="a")
+    pr = Projection(a, a, topology="all_to_all", allow_autapses=False)
+    Network(a, pr)
+    assert pr.n_synapses == 20 * 19
+
+
+def test_delays_shift_arrival():
+    times = {}
+    for d in (1e-3, 3e-3):
+        a, b = pair(1, 1)
+        m = SpikeMonitor(b)
+        pr = Projection(a, b, weight=30.0, topology=all_to_all(1, 1), delay=d)
+        Network(a, b, pr, StepCurrent(0.0, 0.0021, 2000.0, target=a), m).run(0.01, dt=1e-4)
+        times[d] = m.spike_times[0]
+    assert times[3e-3] - times[1e-3] == pytest.approx(2e-3)
+
+
+def test_online_stdp_changes_weights_within_bounds():
+    a = Population("lif", 20, label="a", params={"i_e": np.linspace(380, 450, 20)})
+    pr = Projection(a, a, weight=0.5, topology="random", probability=0.5, plasticity=STDP(w_max=0.6))
+    net = Network(a, pr)
+    net.run(0.2, dt=1e-4)
+    w = pr.weights
+    assert np.any(w != 0.5) and np.all((w >= 0) & (w <= 0.6))
+
+
+def test_manual_update_before_a_run_changes_the_projection_then_the_run_uses_it():
+    a = Population("lif", 4, label="a")
+    pr = Projection(a, a, weight=0.1, topology="ring", k=2)
+    net = Network(a, pr)
+    pr.update_plasticity(np.ones(4), np.ones(4), a_plus=0.05, a_minus=0.0, tau=20.0)
+    np.testing.assert_allclose(pr.weights, 0.15)
+    assert pr.topology is None  # now an explicit CSR with these weights
+    net.run(0.001, dt=1e-4)
+    np.testing.assert_allclose(pr.weights, 0.15)
+    # Traces persist: a second call adds x·e^(-1/tau) + 1.
+    pr.update_plasticity(np.ones(4), np.ones(4), a_plus=0.05, a_minus=0.0, tau=20.0)
+    np.testing.assert_allclose(pr.weights, 0.15 + 0.05 * (np.exp(-1 / 20) + 1))
