@@ -79,3 +79,23 @@ def test_mpirun_ranks_equal_one_process(ranks, tmp_path):
         assert o["state"] == [mons[3].values.tolist(), mons[5].values.tolist()]
         assert o["rate"] == mons[4].counts.tolist()
         assert o["w"] == [p.weights.tolist() for p in net.projections]
+
+
+@pytest.mark.skipif(not _native.HAS_MPI, reason="this build has no MPI backend (cargo xtask wheel --mpi)")
+def test_the_docs_example_runs_under_mpirun_as_written():
+    """docs/mpi.md's Python example (examples/mpi_brunel.py) under `mpirun -n 2`, as the
+    docs show it; its spike count equals backend="rust" in this process."""
+    mpirun = shutil.which("mpirun")
+    if mpirun is None:
+        pytest.skip("mpirun not on PATH")
+    example = HERE.parents[2] / "examples" / "mpi_brunel.py"
+    env = dict(os.environ, OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1",
+               OMPI_MCA_rmaps_base_oversubscribe="1", SCN_EXPECT_RANKS="2")
+    r = subprocess.run([mpirun, "-n", "2", sys.executable, str(example)],
+                       capture_output=True, text=True, env=env, timeout=300)
+    assert r.returncode == 0, r.stderr
+    from sc_neurocore.model_zoo.configs import brunel_balanced_network
+    net = brunel_balanced_network(n_exc=4000, n_inh=1000, seed=3)
+    net.run(duration=0.2, dt=1e-4, backend="rust", threads=1)
+    count = net["exc_spikes"].count
+    assert r.stdout.startswith(f"2 ranks, backend mpi: {count} excitatory spikes"), r.stdout
