@@ -1,15 +1,25 @@
 #![doc = include_str!("../README.md")]
 
 mod binning;
+mod bursts;
 pub mod conventions;
 mod correlation;
 mod distances;
+mod kernels;
 mod population;
 mod rates;
+mod spectral;
+mod spike_triggered;
+mod surrogates;
 
 pub use binning::{
     bin_edges, binarize, binned_spike_counts, binned_spike_matrix, discretise_spike_times,
     merge_spike_trains, time_slice,
+};
+pub use bursts::{
+    burst_rate, burst_spike_fraction, burstiness_parameter, detect_bursts_isi,
+    detect_bursts_max_interval, inter_burst_intervals, intra_burst_frequency, mean_burst_duration,
+    mean_spikes_per_burst, network_bursts, poisson_surprise,
 };
 pub use correlation::{
     SquareMatrix, autocorrelation_histogram, autocorrelogram, coincidence_count,
@@ -26,6 +36,10 @@ pub use distances::{
     van_rossum_distance, van_rossum_distance_matrix, victor_purpura_distance,
     victor_purpura_distance_matrix,
 };
+pub use kernels::{
+    Kernel, alpha_kernel, epanechnikov_like_kernel, exponential_kernel, exponential_trace,
+    gaussian_kernel, kernel_density_rate, laplacian_kernel, rectangular_kernel, triangular_kernel,
+};
 pub use population::{
     HistogramOutput, SmoothingKernel, TimeHistogram, active_fraction, complexity_histogram,
     complexity_pdf, mean_pairwise_correlation, participation_ratio, population_fano_factor,
@@ -38,4 +52,16 @@ pub use rates::{
     isi, isi_histogram, isi_mean, isi_median, isi_serial_correlation, isi_std, local_variation,
     log_isi_histogram, optimal_bin_size, optimal_kernel_bandwidth, refractory_violations,
     revised_local_variation, spike_count, time_to_first_spike,
+};
+pub use spectral::{
+    Complex64, SpectralWindow, multitaper_coherence, multitaper_psd, spike_train_coherence,
+    spike_train_csd, spike_train_periodogram, spike_train_psd,
+};
+pub use spike_triggered::{
+    mean_phase_vector, phase_locking_value, rayleigh_test, spike_field_coherence,
+    spike_triggered_average, spike_triggered_covariance, spike_triggered_phase, vector_strength,
+};
+pub use surrogates::{
+    bin_shuffling, dither_spike_train, dither_spikes, gamma_process, inhomogeneous_poisson_process,
+    jitter_spikes, poisson_process, randomise_spikes, shuffle_isis, trial_shifting,
 };
