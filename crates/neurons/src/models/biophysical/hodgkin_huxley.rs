@@ -20,7 +20,7 @@
 //! There is no reset and no imposed refractory period. Delta-synapse jumps are added to V at
 //! the end of the step (as for `lif`).
 
-use super::{exprel_inv, relax, sub_steps};
+use super::{advance, exprel_inv, relax, sub_steps};
 use crate::{BuildContext, ModelInfo, NeuronKernel, ParamArray, StateSpec, StepInput};
 use sc_neurocore_core::{ParamSpec, ValueRange};
 
@@ -272,18 +272,15 @@ impl NeuronKernel for HodgkinHuxley {
                 e_l: self.e_l.at(i),
                 i: input.current[i] + self.i_e.at(i),
             };
-            let v_th = self.v_th.at(i);
-            let mut y = [self.v[i], self.m[i], self.hh[i], self.nn[i]];
-            let mut fired = false;
-            let h = self.dt / self.n_sub[i] as f64;
-            for _ in 0..self.n_sub[i] {
-                let next = cell.sub_step(y, h);
-                fired |= y[0] < v_th && next[0] >= v_th;
-                y = next;
-            }
-            let v = y[0] + input.jump[i];
-            fired |= y[0] < v_th && v >= v_th;
-            self.v[i] = v;
+            let (y, fired) = advance(
+                [self.v[i], self.m[i], self.hh[i], self.nn[i]],
+                self.n_sub[i],
+                self.dt,
+                self.v_th.at(i),
+                input.jump[i],
+                |y, h| cell.sub_step(y, h),
+            );
+            self.v[i] = y[0];
             self.m[i] = y[1];
             self.hh[i] = y[2];
             self.nn[i] = y[3];

@@ -14,7 +14,7 @@
 //! crossing of `v_th` (0 mV), once per crossing; no reset, no imposed refractory period.
 //! Delta-synapse jumps are added to V at the end of the step.
 
-use super::{exprel_inv, relax, sub_steps};
+use super::{advance, exprel_inv, relax, sub_steps};
 use crate::{BuildContext, ModelInfo, NeuronKernel, ParamArray, StateSpec, StepInput};
 use sc_neurocore_core::{ParamSpec, ValueRange};
 
@@ -262,18 +262,15 @@ impl NeuronKernel for WangBuzsaki {
                 phi: self.phi.at(i),
                 i: input.current[i] + self.i_e.at(i),
             };
-            let v_th = self.v_th.at(i);
-            let mut y = [self.v[i], self.hh[i], self.nn[i]];
-            let mut fired = false;
-            let h = self.dt / self.n_sub[i] as f64;
-            for _ in 0..self.n_sub[i] {
-                let next = cell.sub_step(y, h);
-                fired |= y[0] < v_th && next[0] >= v_th;
-                y = next;
-            }
-            let v = y[0] + input.jump[i];
-            fired |= y[0] < v_th && v >= v_th;
-            self.v[i] = v;
+            let (y, fired) = advance(
+                [self.v[i], self.hh[i], self.nn[i]],
+                self.n_sub[i],
+                self.dt,
+                self.v_th.at(i),
+                input.jump[i],
+                |y, h| cell.sub_step(y, h),
+            );
+            self.v[i] = y[0];
             self.hh[i] = y[1];
             self.nn[i] = y[2];
             if fired {
