@@ -4,90 +4,23 @@
 //! `scripts/reference/analysis/binning.py`), then the conventions: G3 order, G4 non-finite
 //! input, G5 windows, G6 examples, parameter errors with their messages.
 
-use std::sync::OnceLock;
+mod common;
 
+use common::{Reference, all_close, err, ints, num, nums, opt};
 use sc_neurocore_analysis as an;
 use serde_json::Value;
 
-fn data() -> &'static Value {
-    static DATA: OnceLock<Value> = OnceLock::new();
-    DATA.get_or_init(|| {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../reference/analysis/binning.json"
-        );
-        let text = std::fs::read_to_string(path).expect("reference/analysis/binning.json");
-        serde_json::from_str(&text).expect("valid JSON")
-    })
+fn data() -> Reference {
+    Reference::load("binning", None)
 }
 
-/// A number, or one of the strings "nan", "inf", "-inf".
-fn num(v: &Value) -> f64 {
-    match v {
-        Value::Number(n) => n.as_f64().unwrap(),
-        Value::String(s) => match s.as_str() {
-            "nan" => f64::NAN,
-            "inf" => f64::INFINITY,
-            "-inf" => f64::NEG_INFINITY,
-            _ => panic!("not a number: {s}"),
-        },
-        _ => panic!("not a number: {v}"),
-    }
-}
-
-fn nums(v: &Value) -> Vec<f64> {
-    v.as_array().unwrap().iter().map(num).collect()
-}
-
-fn ints(v: &Value) -> Vec<i64> {
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x.as_i64().unwrap())
-        .collect()
-}
-
+/// `"@k"`: train k of the table.
 fn train(v: &Value) -> Vec<f64> {
-    let k: usize = v.as_str().unwrap()[1..].parse().unwrap();
-    nums(&data()["trains"][k])
+    data().train(v)
 }
 
 fn trains(v: &Value) -> Vec<Vec<f64>> {
-    v.as_array().unwrap().iter().map(train).collect()
-}
-
-fn opt(v: &Value) -> Option<f64> {
-    if v.is_null() { None } else { Some(num(v)) }
-}
-
-fn close(got: &[f64], want: &[f64]) -> bool {
-    got.len() == want.len()
-        && got
-            .iter()
-            .zip(want)
-            .all(|(g, w)| (g - w).abs() <= 1e-9 * w.abs())
-}
-
-/// Runs every case of `name` through `check`; returns the number of cases.
-fn each(name: &str, check: impl Fn(&Value, &Value) -> Option<String>) -> usize {
-    let cases = data()[name]
-        .as_array()
-        .unwrap_or_else(|| panic!("no cases for {name}"));
-    let bad: Vec<String> = cases
-        .iter()
-        .filter_map(|c| {
-            check(&c["args"], &c["expected"]).map(|m| format!("{name}({}): {m}", c["args"]))
-        })
-        .collect();
-    assert!(
-        bad.is_empty(),
-        "{} of {} cases differ:\n{}",
-        bad.len(),
-        cases.len(),
-        bad.join("\n")
-    );
-    assert!(!cases.is_empty());
-    cases.len()
+    data().trains(v)
 }
 
 fn windowed(a: &Value) -> (f64, f64, Option<f64>) {
@@ -96,7 +29,7 @@ fn windowed(a: &Value) -> (f64, f64, Option<f64>) {
 
 #[test]
 fn reference_binned_spike_counts() {
-    each("binned_spike_counts", |a, e| {
+    data().each("binned_spike_counts", |a, e| {
         let (b, t0, t1) = windowed(a);
         let got = an::binned_spike_counts(&train(&a["spikes"]), b, t0, t1).unwrap();
         (got != ints(e)).then(|| format!("got {got:?}"))
@@ -105,7 +38,7 @@ fn reference_binned_spike_counts() {
 
 #[test]
 fn reference_binned_spike_matrix() {
-    each("binned_spike_matrix", |a, e| {
+    data().each("binned_spike_matrix", |a, e| {
         let (b, t0, t1) = windowed(a);
         let got = an::binned_spike_matrix(&trains(&a["trains"]), b, t0, t1).unwrap();
         let want: Vec<Vec<i64>> = e.as_array().unwrap().iter().map(ints).collect();
@@ -115,7 +48,7 @@ fn reference_binned_spike_matrix() {
 
 #[test]
 fn reference_binarize() {
-    each("binarize", |a, e| {
+    data().each("binarize", |a, e| {
         let (b, t0, t1) = windowed(a);
         let got = an::binarize(&train(&a["spikes"]), b, t0, t1).unwrap();
         let want: Vec<bool> = e
@@ -130,16 +63,16 @@ fn reference_binarize() {
 
 #[test]
 fn reference_bin_edges() {
-    each("bin_edges", |a, e| {
+    data().each("bin_edges", |a, e| {
         let got =
             an::bin_edges(num(&a["t_start"]), num(&a["t_stop"]), num(&a["bin_size"])).unwrap();
-        (!close(&got, &nums(e))).then(|| format!("got {got:?}"))
+        (!all_close(&got, &nums(e), 1e-9, 0.0)).then(|| format!("got {got:?}"))
     });
 }
 
 #[test]
 fn reference_time_slice() {
-    each("time_slice", |a, e| {
+    data().each("time_slice", |a, e| {
         let got =
             an::time_slice(&train(&a["spikes"]), num(&a["t_start"]), num(&a["t_stop"])).unwrap();
         (got != nums(e)).then(|| format!("got {got:?}"))
@@ -148,7 +81,7 @@ fn reference_time_slice() {
 
 #[test]
 fn reference_merge_spike_trains() {
-    each("merge_spike_trains", |a, e| {
+    data().each("merge_spike_trains", |a, e| {
         let got = an::merge_spike_trains(&trains(&a["trains"])).unwrap();
         (got != nums(e)).then(|| format!("got {got:?}"))
     });
@@ -157,7 +90,7 @@ fn reference_merge_spike_trains() {
 #[test]
 fn reference_discretise_spike_times() {
     // Exact: the formula's floor must land on the same grid point.
-    each("discretise_spike_times", |a, e| {
+    data().each("discretise_spike_times", |a, e| {
         let got = an::discretise_spike_times(
             &train(&a["spikes"]),
             num(&a["sampling_rate"]),
@@ -169,10 +102,6 @@ fn reference_discretise_spike_times() {
 }
 
 // ------------------------------------------------------------------ conventions
-
-fn err<T: std::fmt::Debug>(r: sc_neurocore_core::Result<T>) -> String {
-    r.unwrap_err().to_string()
-}
 
 #[test]
 fn g6_examples_from_the_spec() {

@@ -5,120 +5,38 @@
 //! duplicates, G4 non-finite input, windows, parameter errors with their messages, NaN for
 //! undefined values, and the far tail of the Poisson surprise.
 
-use std::sync::OnceLock;
+mod common;
 
+use common::{Reference, err, num, nums, opt, usize_of};
 use sc_neurocore_analysis as an;
 use serde_json::Value;
 
 // ------------------------------------------------------------------ reference data
 
-fn data() -> &'static Value {
-    static DATA: OnceLock<Value> = OnceLock::new();
-    DATA.get_or_init(|| {
-        let path = std::env::var("BURSTS_REFERENCE_JSON").unwrap_or_else(|_| {
-            concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../../reference/analysis/bursts.json"
-            )
-            .to_string()
-        });
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-        serde_json::from_str(&text).expect("valid JSON")
-    })
-}
-
-/// A number, or one of the strings "nan", "inf", "-inf".
-fn num(v: &Value) -> f64 {
-    match v {
-        Value::Number(n) => n.as_f64().unwrap(),
-        Value::String(s) => match s.as_str() {
-            "nan" => f64::NAN,
-            "inf" => f64::INFINITY,
-            "-inf" => f64::NEG_INFINITY,
-            _ => panic!("not a number: {s}"),
-        },
-        _ => panic!("not a number: {v}"),
-    }
+fn data() -> Reference {
+    Reference::load("bursts", Some("BURSTS_REFERENCE_JSON"))
 }
 
 /// `"@k"`: train k of the table.
 fn train(v: &Value) -> Vec<f64> {
-    let k: usize = v.as_str().unwrap()[1..].parse().unwrap();
-    data()["trains"][k]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(num)
-        .collect()
+    data().train(v)
 }
 
 fn trains(v: &Value) -> Vec<Vec<f64>> {
-    v.as_array().unwrap().iter().map(train).collect()
-}
-
-fn opt(v: &Value) -> Option<f64> {
-    if v.is_null() { None } else { Some(num(v)) }
-}
-
-fn usize_arg(v: &Value) -> usize {
-    v.as_u64().unwrap() as usize
+    data().trains(v)
 }
 
 /// Any expected value as rows: a scalar is `[[x]]`, a list `[list]`, a tuple its items.
 fn rows(v: &Value) -> Vec<Vec<f64>> {
     match v {
-        Value::Array(a) if a.iter().all(|r| r.is_array()) && !a.is_empty() => a
-            .iter()
-            .map(|r| r.as_array().unwrap().iter().map(num).collect())
-            .collect(),
-        Value::Array(a) => vec![a.iter().map(num).collect()],
-        _ => vec![vec![num(v)]],
+        Value::Array(a) if a.is_empty() || !a.iter().all(Value::is_array) => vec![nums(v)],
+        _ => common::rows(v),
     }
-}
-
-fn same(got: f64, want: f64, rtol: f64, atol: f64) -> bool {
-    if want.is_nan() {
-        return got.is_nan();
-    }
-    if want.is_infinite() {
-        return got == want;
-    }
-    (got - want).abs() <= atol + rtol * want.abs()
 }
 
 /// Runs every case of `name` through `f` and compares with `rtol`/`atol`; returns the count.
 fn run(name: &str, rtol: f64, atol: f64, f: impl Fn(&Value) -> Vec<Vec<f64>>) -> usize {
-    let cases = data()[name]
-        .as_array()
-        .unwrap_or_else(|| panic!("no cases for {name}"));
-    assert!(!cases.is_empty(), "{name}: no cases");
-    let mut worst = 0.0f64;
-    for (k, case) in cases.iter().enumerate() {
-        let args = &case["args"];
-        let want = rows(&case["expected"]);
-        let got = f(args);
-        assert_eq!(
-            got.iter().map(Vec::len).collect::<Vec<_>>(),
-            want.iter().map(Vec::len).collect::<Vec<_>>(),
-            "{name} case {k}: shape; args {args}"
-        );
-        for (gr, wr) in got.iter().zip(&want) {
-            for (&g, &w) in gr.iter().zip(wr) {
-                assert!(
-                    same(g, w, rtol, atol),
-                    "{name} case {k}: got {g}, expected {w}; args {args}"
-                );
-                if w.is_finite() {
-                    worst = worst.max((g - w).abs());
-                }
-            }
-        }
-    }
-    eprintln!(
-        "{name}: {} cases, max |got - expected| = {worst:e}",
-        cases.len()
-    );
-    cases.len()
+    data().run_rows(name, rtol, atol, rows, f)
 }
 
 /// Closed-form and counting results (G11): rtol 1e-9; atol 1e-12 only for expected zeros.
@@ -141,7 +59,7 @@ fn isi_args(a: &Value) -> (Vec<f64>, f64, usize) {
     (
         train(&a["spikes"]),
         num(&a["max_isi"]),
-        usize_arg(&a["min_spikes"]),
+        usize_of(&a["min_spikes"]),
     )
 }
 
@@ -195,7 +113,7 @@ fn max_interval_bursts_match_the_formula() {
             num(&a["max_end_isi"]),
             num(&a["min_interburst_interval"]),
             num(&a["min_burst_duration"]),
-            usize_arg(&a["min_spikes"]),
+            usize_of(&a["min_spikes"]),
         ))
     });
 }
@@ -229,7 +147,7 @@ fn network_bursts_match_the_formula_on_elephant_counts() {
             num(&a["threshold"]),
             num(&a["t_start"]),
             opt(&a["t_stop"]),
-            usize_arg(&a["min_bins"]),
+            usize_of(&a["min_bins"]),
         ))
     });
 }
@@ -394,10 +312,6 @@ fn undefined_values_are_nan() {
 }
 
 // ------------------------------------------------------------------ errors
-
-fn err<T: std::fmt::Debug>(r: sc_neurocore_core::Result<T>) -> String {
-    r.unwrap_err().to_string()
-}
 
 #[test]
 fn invalid_arguments_are_errors_naming_function_argument_and_range() {

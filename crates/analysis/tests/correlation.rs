@@ -6,113 +6,22 @@
 //! * Conventions: shuffled input gives the sorted answer (G3), non-finite spikes and bad
 //!   parameters are errors whose messages are asserted (G4, G5, G8), undefined is NaN.
 
+mod common;
+
+use common::{
+    Reference, all_close, close, err, ints, lcg_uniform, num, nums, opt, same_or_nan, shuffled,
+};
 use sc_neurocore_analysis::*;
 use serde_json::Value;
 
 // ------------------------------------------------------------------------------ oracle I/O
 
-struct Oracle {
-    root: Value,
-}
-
-impl Oracle {
-    fn load() -> Self {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../reference/analysis/correlation.json"
-        );
-        let text = std::fs::read_to_string(path).expect("reference/analysis/correlation.json");
-        Oracle {
-            root: serde_json::from_str(&text).expect("valid JSON"),
-        }
-    }
-
-    fn cases(&self, name: &str) -> &Vec<Value> {
-        let c = self.root[name].as_array().expect(name);
-        assert!(!c.is_empty(), "{name}: no cases");
-        c
-    }
-
-    /// A train argument ("@k" refers to the pool).
-    fn train(&self, v: &Value) -> Vec<f64> {
-        let key = v.as_str().expect("train reference");
-        let k: usize = key[1..].parse().expect("@index");
-        self.root["trains"][k]
-            .as_array()
-            .expect("pool entry")
-            .iter()
-            .map(num)
-            .collect()
-    }
-
-    fn trains(&self, v: &Value) -> Vec<Vec<f64>> {
-        v.as_array()
-            .expect("list of trains")
-            .iter()
-            .map(|t| self.train(t))
-            .collect()
-    }
-}
-
-/// A float: a JSON number or "nan" / "inf" / "-inf".
-fn num(v: &Value) -> f64 {
-    match v {
-        Value::Number(n) => n.as_f64().expect("f64"),
-        Value::String(s) => match s.as_str() {
-            "nan" => f64::NAN,
-            "inf" => f64::INFINITY,
-            "-inf" => f64::NEG_INFINITY,
-            _ => panic!("not a float: {s}"),
-        },
-        _ => panic!("not a float: {v}"),
-    }
-}
-
-fn opt(v: &Value) -> Option<f64> {
-    if v.is_null() { None } else { Some(num(v)) }
-}
-
-fn floats(v: &Value) -> Vec<f64> {
-    v.as_array().expect("array").iter().map(num).collect()
-}
-
-fn ints(v: &Value) -> Vec<i64> {
-    v.as_array()
-        .expect("array")
-        .iter()
-        .map(|x| x.as_i64().expect("int"))
-        .collect()
+fn oracle() -> Reference {
+    Reference::load("correlation", None)
 }
 
 fn is_error(v: &Value) -> bool {
     v.get("error").is_some()
-}
-
-fn close(got: f64, exp: f64, rtol: f64, atol: f64) -> bool {
-    if exp.is_nan() || got.is_nan() {
-        return exp.is_nan() && got.is_nan();
-    }
-    if exp.is_infinite() || got.is_infinite() {
-        return got == exp;
-    }
-    (got - exp).abs() <= atol + rtol * exp.abs()
-}
-
-fn all_close(got: &[f64], exp: &[f64], rtol: f64, atol: f64) -> bool {
-    got.len() == exp.len() && got.iter().zip(exp).all(|(&g, &e)| close(g, e, rtol, atol))
-}
-
-/// Runs every case of `name`; `check` returns Err(description) on a mismatch.
-fn run(o: &Oracle, name: &str, check: impl Fn(&Value, &Value) -> Result<(), String>) -> usize {
-    let cases = o.cases(name);
-    let mut failures = Vec::new();
-    for (k, c) in cases.iter().enumerate() {
-        if let Err(e) = check(&c["args"], &c["expected"]) {
-            failures.push(format!("{name}[{k}] ({}): {e}", c["tag"]));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
-    cases.len()
 }
 
 const RTOL: f64 = 1e-9;
@@ -140,7 +49,7 @@ fn matrix_check<E: std::fmt::Display>(
         return Err(format!("n = {}, expected {}", m.n, rows.len()));
     }
     for (i, r) in rows.iter().enumerate() {
-        let e = floats(r);
+        let e = nums(r);
         if !all_close(m.row(i), &e, rtol, atol) {
             return Err(format!("row {i}: got {:?}, expected {e:?}", m.row(i)));
         }
@@ -161,7 +70,7 @@ fn lags_values_check<E: std::fmt::Display>(
             if lags != ints(&exp["lags"]) {
                 return Err(format!("lags {lags:?}"));
             }
-            let e = floats(&exp[key]);
+            let e = nums(&exp[key]);
             if all_close(&v, &e, RTOL, ATOL) {
                 Ok(())
             } else {
@@ -175,10 +84,10 @@ fn lags_values_check<E: std::fmt::Display>(
 
 #[test]
 fn oracle_pearson_pairs_and_matrices() {
-    let o = Oracle::load();
+    let o = oracle();
     let mut n = 0;
     for name in ["spike_train_correlation", "spike_train_covariance"] {
-        n += run(&o, name, |a, e| {
+        n += o.each(name, |a, e| {
             let f = if name == "spike_train_correlation" {
                 spike_train_correlation
             } else {
@@ -197,7 +106,7 @@ fn oracle_pearson_pairs_and_matrices() {
             )
         });
     }
-    n += run(&o, "correlation_matrix", |a, e| {
+    n += o.each("correlation_matrix", |a, e| {
         matrix_check(
             correlation_matrix(
                 &o.trains(&a["trains"]),
@@ -211,7 +120,7 @@ fn oracle_pearson_pairs_and_matrices() {
             ATOL,
         )
     });
-    n += run(&o, "covariance_matrix", |a, e| {
+    n += o.each("covariance_matrix", |a, e| {
         matrix_check(
             covariance_matrix(
                 &o.trains(&a["trains"]),
@@ -230,8 +139,8 @@ fn oracle_pearson_pairs_and_matrices() {
 
 #[test]
 fn oracle_cross_correlation_histograms() {
-    let o = Oracle::load();
-    run(&o, "cross_correlation_histogram", |a, e| {
+    let o = oracle();
+    o.each("cross_correlation_histogram", |a, e| {
         lags_values_check(
             cross_correlation_histogram(
                 &o.train(&a["spikes_a"]),
@@ -247,7 +156,7 @@ fn oracle_cross_correlation_histograms() {
             "counts",
         )
     });
-    run(&o, "cross_correlation_coefficient", |a, e| {
+    o.each("cross_correlation_coefficient", |a, e| {
         lags_values_check(
             cross_correlation_coefficient(
                 &o.train(&a["spikes_a"]),
@@ -262,7 +171,7 @@ fn oracle_cross_correlation_histograms() {
             "values",
         )
     });
-    run(&o, "autocorrelation_histogram", |a, e| {
+    o.each("autocorrelation_histogram", |a, e| {
         lags_values_check(
             autocorrelation_histogram(
                 &o.train(&a["spikes"]),
@@ -286,7 +195,7 @@ fn correlogram_check(
     if k != ints(&e["counts"]) {
         return Err(format!("counts {k:?}\nexpected {:?}", ints(&e["counts"])));
     }
-    if !all_close(&c, &floats(&e["lag_centers"]), RTOL, ATOL) {
+    if !all_close(&c, &nums(&e["lag_centers"]), RTOL, ATOL) {
         return Err(format!("centers {c:?}"));
     }
     Ok(())
@@ -294,8 +203,8 @@ fn correlogram_check(
 
 #[test]
 fn oracle_correlograms() {
-    let o = Oracle::load();
-    run(&o, "cross_correlogram", |a, e| {
+    let o = oracle();
+    o.each("cross_correlogram", |a, e| {
         correlogram_check(
             cross_correlogram(
                 &o.train(&a["spikes_a"]),
@@ -306,7 +215,7 @@ fn oracle_correlograms() {
             e,
         )
     });
-    run(&o, "autocorrelogram", |a, e| {
+    o.each("autocorrelogram", |a, e| {
         correlogram_check(
             autocorrelogram(
                 &o.train(&a["spikes"]),
@@ -320,8 +229,8 @@ fn oracle_correlograms() {
 
 #[test]
 fn oracle_sttc_and_timescale() {
-    let o = Oracle::load();
-    run(&o, "spike_time_tiling_coefficient", |a, e| {
+    let o = oracle();
+    o.each("spike_time_tiling_coefficient", |a, e| {
         scalar_check(
             spike_time_tiling_coefficient(
                 &o.train(&a["spikes_a"]),
@@ -333,7 +242,7 @@ fn oracle_sttc_and_timescale() {
             e,
         )
     });
-    run(&o, "sttc_matrix", |a, e| {
+    o.each("sttc_matrix", |a, e| {
         matrix_check(
             sttc_matrix(
                 &o.trains(&a["trains"]),
@@ -346,7 +255,7 @@ fn oracle_sttc_and_timescale() {
             ATOL,
         )
     });
-    run(&o, "spike_train_timescale", |a, e| {
+    o.each("spike_train_timescale", |a, e| {
         scalar_check(
             spike_train_timescale(
                 &o.train(&a["spikes"]),
@@ -362,8 +271,8 @@ fn oracle_sttc_and_timescale() {
 
 #[test]
 fn oracle_coincidences_and_event_synchronization() {
-    let o = Oracle::load();
-    run(&o, "coincidence_count", |a, e| {
+    let o = oracle();
+    o.each("coincidence_count", |a, e| {
         let got = coincidence_count(
             &o.train(&a["spikes_a"]),
             &o.train(&a["spikes_b"]),
@@ -377,7 +286,7 @@ fn oracle_coincidences_and_event_synchronization() {
             Err(format!("got {got}, expected {exp}"))
         }
     });
-    run(&o, "coincidence_factor", |a, e| {
+    o.each("coincidence_factor", |a, e| {
         scalar_check(
             coincidence_factor(
                 &o.train(&a["spikes_a"]),
@@ -389,7 +298,7 @@ fn oracle_coincidences_and_event_synchronization() {
             e,
         )
     });
-    run(&o, "event_synchronization", |a, e| {
+    o.each("event_synchronization", |a, e| {
         scalar_check(
             event_synchronization(
                 &o.train(&a["spikes_a"]),
@@ -399,7 +308,7 @@ fn oracle_coincidences_and_event_synchronization() {
             e,
         )
     });
-    run(&o, "event_synchronization_delay", |a, e| {
+    o.each("event_synchronization_delay", |a, e| {
         scalar_check(
             event_synchronization_delay(
                 &o.train(&a["spikes_a"]),
@@ -413,8 +322,8 @@ fn oracle_coincidences_and_event_synchronization() {
 
 #[test]
 fn oracle_spike_contrast() {
-    let o = Oracle::load();
-    run(&o, "spike_contrast", |a, e| {
+    let o = oracle();
+    o.each("spike_contrast", |a, e| {
         scalar_check(
             spike_contrast(
                 &o.trains(&a["trains"]),
@@ -432,16 +341,9 @@ fn oracle_spike_contrast() {
 
 /// A deterministic pseudo-random train (LCG), ascending, with a duplicate.
 fn train(seed: u64, n: usize, t: f64) -> Vec<f64> {
-    let mut s = seed
-        .wrapping_mul(6364136223846793005)
-        .wrapping_add(1442695040888963407);
-    let mut x: Vec<f64> = (0..n)
-        .map(|_| {
-            s = s
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            ((s >> 11) as f64 / (1u64 << 53) as f64 * t * 1e4).round() / 1e4
-        })
+    let mut x: Vec<f64> = lcg_uniform(seed, n)
+        .into_iter()
+        .map(|u| (u * t * 1e4).round() / 1e4)
         .collect();
     x.sort_by(f64::total_cmp);
     if n > 3 {
@@ -449,17 +351,6 @@ fn train(seed: u64, n: usize, t: f64) -> Vec<f64> {
         x.sort_by(f64::total_cmp);
     }
     x
-}
-
-/// The train reversed and rotated (not sorted).
-fn shuffled(x: &[f64]) -> Vec<f64> {
-    let mut y: Vec<f64> = x.iter().rev().copied().collect();
-    y.rotate_left(x.len() / 3);
-    y
-}
-
-fn same(a: f64, b: f64) -> bool {
-    a == b || (a.is_nan() && b.is_nan())
 }
 
 #[test]
@@ -470,11 +361,11 @@ fn shuffled_trains_give_the_sorted_answers() {
     assert_ne!(sa, a);
     let t = Some(2.0);
     for binary in [false, true] {
-        assert!(same(
+        assert!(same_or_nan(
             spike_train_correlation(&sa, &sb, 0.01, 0.0, t, binary).unwrap(),
             spike_train_correlation(&a, &b, 0.01, 0.0, t, binary).unwrap()
         ));
-        assert!(same(
+        assert!(same_or_nan(
             spike_train_covariance(&sa, &sb, 0.01, 0.0, t, binary).unwrap(),
             spike_train_covariance(&a, &b, 0.01, 0.0, t, binary).unwrap()
         ));
@@ -507,7 +398,7 @@ fn shuffled_trains_give_the_sorted_answers() {
         autocorrelogram(&sa, 0.001, 0.02).unwrap(),
         autocorrelogram(&a, 0.001, 0.02).unwrap()
     );
-    assert!(same(
+    assert!(same_or_nan(
         spike_time_tiling_coefficient(&sa, &sb, 0.005, 0.0, None).unwrap(),
         spike_time_tiling_coefficient(&a, &b, 0.005, 0.0, None).unwrap()
     ));
@@ -515,7 +406,7 @@ fn shuffled_trains_give_the_sorted_answers() {
         sttc_matrix(&[sa.clone(), sb.clone()], 0.005, 0.0, None).unwrap(),
         sttc_matrix(&[a.clone(), b.clone()], 0.005, 0.0, None).unwrap()
     );
-    assert!(same(
+    assert!(same_or_nan(
         spike_train_timescale(&sa, 0.001, 0.01, 0.0, t).unwrap(),
         spike_train_timescale(&a, 0.001, 0.01, 0.0, t).unwrap()
     ));
@@ -523,19 +414,19 @@ fn shuffled_trains_give_the_sorted_answers() {
         coincidence_count(&sa, &sb, 0.003).unwrap(),
         coincidence_count(&a, &b, 0.003).unwrap()
     );
-    assert!(same(
+    assert!(same_or_nan(
         coincidence_factor(&sa, &sb, 0.003, 0.0, t).unwrap(),
         coincidence_factor(&a, &b, 0.003, 0.0, t).unwrap()
     ));
-    assert!(same(
+    assert!(same_or_nan(
         event_synchronization(&sa, &sb, 0.004).unwrap(),
         event_synchronization(&a, &b, 0.004).unwrap()
     ));
-    assert!(same(
+    assert!(same_or_nan(
         event_synchronization_delay(&sa, &sb, 0.004).unwrap(),
         event_synchronization_delay(&a, &b, 0.004).unwrap()
     ));
-    assert!(same(
+    assert!(same_or_nan(
         spike_contrast(&[sa, sb], None, None, 0.01, 0.9).unwrap(),
         spike_contrast(&[a, b], None, None, 0.01, 0.9).unwrap()
     ));
@@ -696,10 +587,6 @@ fn undefined_statistics_are_nan() {
 }
 
 // ------------------------------------------------------------------------ errors (G4, G5)
-
-fn err<T: std::fmt::Debug>(r: Result<T, sc_neurocore_core::Error>) -> String {
-    r.expect_err("expected an error").to_string()
-}
 
 #[test]
 fn non_finite_spikes_are_errors() {

@@ -4,116 +4,32 @@
 //! G4 non-finite input, windows, parameter errors with their messages, NaN for undefined
 //! values, the `inf` limits, and matrices independent of the thread count.
 
-use std::sync::OnceLock;
+mod common;
 
+use common::{Reference, err, lcg_uniform, num, opt};
 use sc_neurocore_analysis as an;
 use serde_json::Value;
 
 // ------------------------------------------------------------------ reference data
 
-fn data() -> &'static Value {
-    static DATA: OnceLock<Value> = OnceLock::new();
-    DATA.get_or_init(|| {
-        // DISTANCES_REFERENCE_JSON: another case file, e.g. from `distances.py --fuzz N`.
-        let path = std::env::var("DISTANCES_REFERENCE_JSON").unwrap_or_else(|_| {
-            concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../../reference/analysis/distances.json"
-            )
-            .to_string()
-        });
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-        serde_json::from_str(&text).expect("valid JSON")
-    })
-}
-
-/// A number, or one of the strings "nan", "inf", "-inf".
-fn num(v: &Value) -> f64 {
-    match v {
-        Value::Number(n) => n.as_f64().unwrap(),
-        Value::String(s) => match s.as_str() {
-            "nan" => f64::NAN,
-            "inf" => f64::INFINITY,
-            "-inf" => f64::NEG_INFINITY,
-            _ => panic!("not a number: {s}"),
-        },
-        _ => panic!("not a number: {v}"),
-    }
+/// DISTANCES_REFERENCE_JSON: another case file, e.g. from `distances.py --fuzz N`.
+fn data() -> Reference {
+    Reference::load("distances", Some("DISTANCES_REFERENCE_JSON"))
 }
 
 /// `"@k"`: train k of the table.
 fn train(v: &Value) -> Vec<f64> {
-    let k: usize = v.as_str().unwrap()[1..].parse().unwrap();
-    data()["trains"][k]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(num)
-        .collect()
+    data().train(v)
 }
 
 fn trains(v: &Value) -> Vec<Vec<f64>> {
-    v.as_array().unwrap().iter().map(train).collect()
+    data().trains(v)
 }
 
-fn opt(v: &Value) -> Option<f64> {
-    if v.is_null() { None } else { Some(num(v)) }
-}
-
-/// Any expected value as rows: a scalar is `[[x]]`, a matrix its rows, a profile its arrays.
-fn rows(v: &Value) -> Vec<Vec<f64>> {
-    match v {
-        Value::Array(a) => a
-            .iter()
-            .map(|r| r.as_array().unwrap().iter().map(num).collect())
-            .collect(),
-        _ => vec![vec![num(v)]],
-    }
-}
-
-fn same(got: f64, want: f64, rtol: f64, atol: f64) -> bool {
-    if want.is_nan() {
-        return got.is_nan();
-    }
-    if want.is_infinite() {
-        return got == want;
-    }
-    (got - want).abs() <= atol + rtol * want.abs()
-}
-
-/// Runs every case of `name` through `f` and compares with `rtol`/`atol`; returns the count.
+/// Runs every case of `name` through `f` and compares with `rtol`/`atol` its rows, or
+/// `[[x]]` for a scalar; returns the count.
 fn run(name: &str, rtol: f64, atol: f64, f: impl Fn(&Value) -> Vec<Vec<f64>>) -> usize {
-    let cases = data()[name]
-        .as_array()
-        .unwrap_or_else(|| panic!("no cases for {name}"));
-    assert!(!cases.is_empty(), "{name}: no cases");
-    let mut worst = 0.0f64;
-    for (k, case) in cases.iter().enumerate() {
-        let args = &case["args"];
-        let want = rows(&case["expected"]);
-        let got = f(args);
-        assert_eq!(
-            got.iter().map(Vec::len).collect::<Vec<_>>(),
-            want.iter().map(Vec::len).collect::<Vec<_>>(),
-            "{name} case {k}: shape; args {args}"
-        );
-        for (gr, wr) in got.iter().zip(&want) {
-            for (&g, &w) in gr.iter().zip(wr) {
-                assert!(
-                    same(g, w, rtol, atol),
-                    "{name} case {k}: got {g}, expected {w}; args {args}"
-                );
-                if w.is_finite() {
-                    worst = worst.max((g - w).abs());
-                }
-            }
-        }
-    }
-    eprintln!(
-        "{name}: {} cases, max |got - expected| = {worst:e}",
-        cases.len()
-    );
-    cases.len()
+    data().run_rows(name, rtol, atol, common::rows, f)
 }
 
 /// Closed-form and counting results (G11): rtol 1e-9; atol 1e-12 only for expected zeros.
@@ -380,10 +296,6 @@ fn duplicates_count_for_elephant_measures_and_are_dropped_by_pyspike() {
 }
 
 // ------------------------------------------------------------------ G4: non-finite input
-
-fn err<T: std::fmt::Debug>(r: sc_neurocore_core::Result<T>) -> String {
-    r.unwrap_err().to_string()
-}
 
 #[test]
 fn non_finite_spikes_are_errors_naming_function_and_argument() {
@@ -819,18 +731,7 @@ fn hand_computed_values() {
 // ------------------------------------------------------------------ parallel matrices, size
 
 fn poisson(seed: u64, n: usize, t: f64) -> Vec<f64> {
-    // A small LCG: deterministic, no extra dependency.
-    let mut s = seed
-        .wrapping_mul(6364136223846793005)
-        .wrapping_add(1442695040888963407);
-    let mut x: Vec<f64> = (0..n)
-        .map(|_| {
-            s = s
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (s >> 11) as f64 / (1u64 << 53) as f64 * t
-        })
-        .collect();
+    let mut x: Vec<f64> = lcg_uniform(seed, n).into_iter().map(|u| u * t).collect();
     x.sort_by(f64::total_cmp);
     x
 }

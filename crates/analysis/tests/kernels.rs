@@ -5,77 +5,30 @@
 //! input, parameter errors with their messages, the `Kernel` enum, and independence of the
 //! thread count.
 
-use std::sync::OnceLock;
+mod common;
 
+use common::{Reference, close, err, num, nums};
 use sc_neurocore_analysis as an;
 use serde_json::Value;
 
 // ------------------------------------------------------------------ reference data
 
-fn data() -> &'static Value {
-    static DATA: OnceLock<Value> = OnceLock::new();
-    DATA.get_or_init(|| {
-        let path = std::env::var("KERNELS_REFERENCE_JSON").unwrap_or_else(|_| {
-            concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../../reference/analysis/kernels.json"
-            )
-            .to_string()
-        });
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-        serde_json::from_str(&text).expect("valid JSON")
-    })
-}
-
-/// A number, or one of the strings "nan", "inf", "-inf".
-fn num(v: &Value) -> f64 {
-    match v {
-        Value::Number(n) => n.as_f64().unwrap(),
-        Value::String(s) => match s.as_str() {
-            "nan" => f64::NAN,
-            "inf" => f64::INFINITY,
-            "-inf" => f64::NEG_INFINITY,
-            _ => panic!("not a number: {s}"),
-        },
-        _ => panic!("not a number: {v}"),
-    }
+fn data() -> Reference {
+    Reference::load("kernels", Some("KERNELS_REFERENCE_JSON"))
 }
 
 /// `"@k"`: array k of the table.
 fn train(v: &Value) -> Vec<f64> {
-    let k: usize = v.as_str().unwrap()[1..].parse().unwrap();
-    data()["trains"][k]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(num)
-        .collect()
-}
-
-fn list(v: &Value) -> Vec<f64> {
-    v.as_array().unwrap().iter().map(num).collect()
-}
-
-fn same(got: f64, want: f64, rtol: f64, atol: f64) -> bool {
-    if want.is_nan() {
-        return got.is_nan();
-    }
-    if want.is_infinite() {
-        return got == want;
-    }
-    (got - want).abs() <= atol + rtol * want.abs()
+    data().train(v)
 }
 
 /// Runs every case of `name` through `f` and compares with `rtol`/`atol`; returns the count.
 fn run(name: &str, rtol: f64, atol: f64, f: impl Fn(&Value) -> Vec<f64>) -> usize {
-    let cases = data()[name]
-        .as_array()
-        .unwrap_or_else(|| panic!("no cases for {name}"));
-    assert!(!cases.is_empty(), "{name}: no cases");
+    let cases = data().cases(name);
     let mut worst = 0.0f64;
     for (k, case) in cases.iter().enumerate() {
         let args = &case["args"];
-        let want = list(&case["expected"]);
+        let want = nums(&case["expected"]);
         let got = f(args);
         assert_eq!(
             got.len(),
@@ -84,7 +37,7 @@ fn run(name: &str, rtol: f64, atol: f64, f: impl Fn(&Value) -> Vec<f64>) -> usiz
         );
         for (i, (&g, &w)) in got.iter().zip(&want).enumerate() {
             assert!(
-                same(g, w, rtol, atol),
+                close(g, w, rtol, atol),
                 "{name} case {k} [{i}]: got {g}, expected {w}; args {args}"
             );
             if w.is_finite() && w != 0.0 {
@@ -300,10 +253,6 @@ fn kernel_density_rate_does_not_depend_on_the_thread_count() {
 }
 
 // ------------------------------------------------------------------ errors
-
-fn err<T: std::fmt::Debug>(r: sc_neurocore_core::Result<T>) -> String {
-    r.unwrap_err().to_string()
-}
 
 #[test]
 fn invalid_arguments_are_errors_naming_function_argument_and_range() {

@@ -8,116 +8,25 @@
 //! * Conventions: shuffled input gives the sorted answer (G3), non-finite spikes and bad
 //!   parameters are errors whose messages are asserted (G4, G5, G8), undefined is NaN.
 
+mod common;
+
+use common::{
+    Reference, all_close, close, err, ints, lcg_uniform, num, nums, opt, same_or_nan, shuffled,
+};
 use sc_neurocore_analysis::*;
 use serde_json::Value;
 
 // ------------------------------------------------------------------------------ oracle I/O
 
-struct Oracle {
-    root: Value,
-}
-
-impl Oracle {
-    fn load() -> Self {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../reference/analysis/population.json"
-        );
-        let text = std::fs::read_to_string(path).expect("reference/analysis/population.json");
-        Oracle {
-            root: serde_json::from_str(&text).expect("valid JSON"),
-        }
-    }
-
-    fn cases(&self, name: &str) -> &Vec<Value> {
-        let c = self.root[name].as_array().expect(name);
-        assert!(!c.is_empty(), "{name}: no cases");
-        c
-    }
-
-    /// A train argument ("@k" refers to the pool).
-    fn train(&self, v: &Value) -> Vec<f64> {
-        let key = v.as_str().expect("train reference");
-        let k: usize = key[1..].parse().expect("@index");
-        self.root["trains"][k]
-            .as_array()
-            .expect("pool entry")
-            .iter()
-            .map(num)
-            .collect()
-    }
-
-    fn trains(&self, v: &Value) -> Vec<Vec<f64>> {
-        v.as_array()
-            .expect("list of trains")
-            .iter()
-            .map(|t| self.train(t))
-            .collect()
-    }
-}
-
-/// A float: a JSON number or "nan" / "inf" / "-inf".
-fn num(v: &Value) -> f64 {
-    match v {
-        Value::Number(n) => n.as_f64().expect("f64"),
-        Value::String(s) => match s.as_str() {
-            "nan" => f64::NAN,
-            "inf" => f64::INFINITY,
-            "-inf" => f64::NEG_INFINITY,
-            _ => panic!("not a float: {s}"),
-        },
-        _ => panic!("not a float: {v}"),
-    }
-}
-
-fn opt(v: &Value) -> Option<f64> {
-    if v.is_null() { None } else { Some(num(v)) }
-}
-
-fn floats(v: &Value) -> Vec<f64> {
-    v.as_array().expect("array").iter().map(num).collect()
-}
-
-fn ints(v: &Value) -> Vec<i64> {
-    v.as_array()
-        .expect("array")
-        .iter()
-        .map(|x| x.as_i64().expect("int"))
-        .collect()
-}
-
-fn close(got: f64, exp: f64, rtol: f64, atol: f64) -> bool {
-    if exp.is_nan() || got.is_nan() {
-        return exp.is_nan() && got.is_nan();
-    }
-    if exp.is_infinite() || got.is_infinite() {
-        return got == exp;
-    }
-    (got - exp).abs() <= atol + rtol * exp.abs()
-}
-
-fn all_close(got: &[f64], exp: &[f64], rtol: f64, atol: f64) -> bool {
-    got.len() == exp.len() && got.iter().zip(exp).all(|(&g, &e)| close(g, e, rtol, atol))
-}
-
-/// Runs every case of `name`; `check` returns Err(description) on a mismatch.
-fn run(o: &Oracle, name: &str, check: impl Fn(&Value, &Value) -> Result<(), String>) -> usize {
-    let cases = o.cases(name);
-    let mut failures = Vec::new();
-    for (k, c) in cases.iter().enumerate() {
-        if let Err(e) = check(&c["args"], &c["expected"]) {
-            failures.push(format!("{name}[{k}] ({}): {e}", c["tag"]));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
-    cases.len()
+fn oracle() -> Reference {
+    Reference::load("population", None)
 }
 
 const RTOL: f64 = 1e-9;
 const ATOL: f64 = 1e-12;
 
 fn vec_check(got: &[f64], exp: &Value, rtol: f64, atol: f64) -> Result<(), String> {
-    let e = floats(exp);
+    let e = nums(exp);
     if all_close(got, &e, rtol, atol) {
         Ok(())
     } else {
@@ -134,7 +43,7 @@ fn scalar_check(got: f64, exp: &Value) -> Result<(), String> {
 }
 
 /// (trains, bin_size, t_start, t_stop) of a binned case.
-fn binned_args(o: &Oracle, a: &Value) -> (Vec<Vec<f64>>, f64, f64, Option<f64>) {
+fn binned_args(o: &Reference, a: &Value) -> (Vec<Vec<f64>>, f64, f64, Option<f64>) {
     (
         o.trains(&a["trains"]),
         num(&a["bin_size"]),
@@ -151,8 +60,8 @@ fn s<E: std::fmt::Display>(e: E) -> String {
 
 #[test]
 fn oracle_time_histograms_rates_and_psth() {
-    let o = Oracle::load();
-    run(&o, "time_histogram", |a, e| {
+    let o = oracle();
+    o.each("time_histogram", |a, e| {
         let (t, b, t0, t1) = binned_args(&o, a);
         let output = HistogramOutput::from_name(a["output"].as_str().unwrap()).map_err(s)?;
         match time_histogram(&t, b, t0, t1, output, a["binary"].as_bool().unwrap()).map_err(s)? {
@@ -169,11 +78,11 @@ fn oracle_time_histograms_rates_and_psth() {
             other => Err(format!("wrong variant {other:?}")),
         }
     });
-    run(&o, "population_rate", |a, e| {
+    o.each("population_rate", |a, e| {
         let (t, b, t0, t1) = binned_args(&o, a);
         vec_check(&population_rate(&t, b, t0, t1).map_err(s)?, e, RTOL, ATOL)
     });
-    run(&o, "psth", |a, e| {
+    o.each("psth", |a, e| {
         let (edges, rate) = psth(
             &o.trains(&a["trials"]),
             num(&a["bin_size"]),
@@ -188,8 +97,8 @@ fn oracle_time_histograms_rates_and_psth() {
 
 #[test]
 fn oracle_smoothed_population_rate() {
-    let o = Oracle::load();
-    run(&o, "population_rate_smoothed", |a, e| {
+    let o = oracle();
+    o.each("population_rate_smoothed", |a, e| {
         let kernel = SmoothingKernel::from_name(a["kernel"].as_str().unwrap()).map_err(s)?;
         let (times, rate) = population_rate_smoothed(
             &o.trains(&a["trains"]),
@@ -202,7 +111,7 @@ fn oracle_smoothed_population_rate() {
         )
         .map_err(s)?;
         vec_check(&times, &e["times"], RTOL, ATOL)?;
-        let exp = floats(&e["rate"]);
+        let exp = nums(&e["rate"]);
         let scale = exp.iter().fold(0.0f64, |m, v| m.max(v.abs()));
         vec_check(&rate, &e["rate"], 1e-7, 1e-9 * scale.max(1.0))
     });
@@ -210,8 +119,8 @@ fn oracle_smoothed_population_rate() {
 
 #[test]
 fn oracle_complexity() {
-    let o = Oracle::load();
-    run(&o, "complexity_histogram", |a, e| {
+    let o = oracle();
+    o.each("complexity_histogram", |a, e| {
         let (t, b, t0, t1) = binned_args(&o, a);
         let h = complexity_histogram(&t, b, t0, t1, a["binary"].as_bool().unwrap()).map_err(s)?;
         if h == ints(e) {
@@ -220,7 +129,7 @@ fn oracle_complexity() {
             Err(format!("got {h:?}, expected {e}"))
         }
     });
-    run(&o, "complexity_pdf", |a, e| {
+    o.each("complexity_pdf", |a, e| {
         let (t, b, t0, t1) = binned_args(&o, a);
         vec_check(
             &complexity_pdf(&t, b, t0, t1, a["binary"].as_bool().unwrap()).map_err(s)?,
@@ -229,7 +138,7 @@ fn oracle_complexity() {
             ATOL,
         )
     });
-    run(&o, "synchronous_event_times", |a, e| {
+    o.each("synchronous_event_times", |a, e| {
         let (t, b, t0, t1) = binned_args(&o, a);
         vec_check(
             &synchronous_event_times(
@@ -250,12 +159,12 @@ fn oracle_complexity() {
 
 #[test]
 fn oracle_scalar_population_measures() {
-    let o = Oracle::load();
-    run(&o, "synchrony_index", |a, e| {
+    let o = oracle();
+    o.each("synchrony_index", |a, e| {
         let (t, b, t0, t1) = binned_args(&o, a);
         scalar_check(synchrony_index(&t, b, t0, t1).map_err(s)?, e)
     });
-    run(&o, "mean_pairwise_correlation", |a, e| {
+    o.each("mean_pairwise_correlation", |a, e| {
         let (t, b, t0, t1) = binned_args(&o, a);
         let binary = a["binary"].as_bool().unwrap();
         scalar_check(
@@ -263,15 +172,15 @@ fn oracle_scalar_population_measures() {
             e,
         )
     });
-    run(&o, "population_fano_factor", |a, e| {
+    o.each("population_fano_factor", |a, e| {
         let (t, b, t0, t1) = binned_args(&o, a);
         scalar_check(population_fano_factor(&t, b, t0, t1).map_err(s)?, e)
     });
-    run(&o, "participation_ratio", |a, e| {
+    o.each("participation_ratio", |a, e| {
         let (t, b, t0, t1) = binned_args(&o, a);
         scalar_check(participation_ratio(&t, b, t0, t1).map_err(s)?, e)
     });
-    run(&o, "active_fraction", |a, e| {
+    o.each("active_fraction", |a, e| {
         let f = active_fraction(
             &o.trains(&a["trains"]),
             opt(&a["t_start"]),
@@ -279,7 +188,7 @@ fn oracle_scalar_population_measures() {
         );
         scalar_check(f.map_err(s)?, e)
     });
-    run(&o, "population_sparseness", |a, e| {
+    o.each("population_sparseness", |a, e| {
         let f = population_sparseness(
             &o.trains(&a["trains"]),
             num(&a["t_start"]),
@@ -471,30 +380,13 @@ fn undefined_statistics_are_nan() {
 // ------------------------------------------------------------------- G3 and thread counts
 
 fn train(seed: u64, n: usize, t: f64) -> Vec<f64> {
-    let mut s = seed
-        .wrapping_mul(6364136223846793005)
-        .wrapping_add(1442695040888963407);
-    let mut x: Vec<f64> = (0..n)
-        .map(|_| {
-            s = s
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            ((s >> 11) as f64 / (1u64 << 53) as f64 * t * 1e4).round() / 1e4
-        })
+    let mut x: Vec<f64> = lcg_uniform(seed, n)
+        .into_iter()
+        .map(|u| (u * t * 1e4).round() / 1e4)
         .collect();
     x.push(x[0]);
     x.sort_by(f64::total_cmp);
     x
-}
-
-fn shuffled(x: &[f64]) -> Vec<f64> {
-    let mut y: Vec<f64> = x.iter().rev().copied().collect();
-    y.rotate_left(x.len() / 3);
-    y
-}
-
-fn same(a: f64, b: f64) -> bool {
-    a == b || (a.is_nan() && b.is_nan())
 }
 
 #[test]
@@ -540,15 +432,15 @@ fn shuffled_trains_give_the_sorted_answers() {
         synchronous_event_times(&sh, 0.01, 0.0, t, 2, true).unwrap(),
         synchronous_event_times(&sorted, 0.01, 0.0, t, 2, true).unwrap()
     );
-    assert!(same(
+    assert!(same_or_nan(
         synchrony_index(&sh, 0.01, 0.0, t).unwrap(),
         synchrony_index(&sorted, 0.01, 0.0, t).unwrap()
     ));
-    assert!(same(
+    assert!(same_or_nan(
         mean_pairwise_correlation(&sh, 0.01, 0.0, t, false).unwrap(),
         mean_pairwise_correlation(&sorted, 0.01, 0.0, t, false).unwrap()
     ));
-    assert!(same(
+    assert!(same_or_nan(
         population_fano_factor(&sh, 0.01, 0.0, t).unwrap(),
         population_fano_factor(&sorted, 0.01, 0.0, t).unwrap()
     ));
@@ -556,11 +448,11 @@ fn shuffled_trains_give_the_sorted_answers() {
         active_fraction(&sh, Some(0.5), Some(0.6)).unwrap(),
         active_fraction(&sorted, Some(0.5), Some(0.6)).unwrap()
     );
-    assert!(same(
+    assert!(same_or_nan(
         population_sparseness(&sh, 0.0, Some(0.3)).unwrap(),
         population_sparseness(&sorted, 0.0, Some(0.3)).unwrap()
     ));
-    assert!(same(
+    assert!(same_or_nan(
         participation_ratio(&sh, 0.01, 0.0, t).unwrap(),
         participation_ratio(&sorted, 0.01, 0.0, t).unwrap()
     ));
@@ -589,10 +481,6 @@ fn pairwise_measures_do_not_depend_on_the_thread_count() {
 }
 
 // ------------------------------------------------------------------------ errors (G4, G5)
-
-fn err<T: std::fmt::Debug>(r: Result<T, sc_neurocore_core::Error>) -> String {
-    r.expect_err("expected an error").to_string()
-}
 
 #[test]
 fn non_finite_spikes_are_errors() {

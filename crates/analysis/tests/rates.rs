@@ -3,123 +3,42 @@
 //! `scripts/reference/analysis/rates.py`), then the conventions: G3 order, G4 non-finite
 //! input, G5 windows, parameter errors with their messages, NaN for undefined values.
 
-use std::sync::OnceLock;
+mod common;
 
+use common::{Reference, all_close, close, err, ints, num, nums, opt, usize_of};
 use sc_neurocore_analysis as an;
 use serde_json::Value;
 
-// ------------------------------------------------------------------ reference data
-
-fn data() -> &'static Value {
-    static DATA: OnceLock<Value> = OnceLock::new();
-    DATA.get_or_init(|| {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../reference/analysis/rates.json"
-        );
-        let text = std::fs::read_to_string(path).expect("reference/analysis/rates.json");
-        serde_json::from_str(&text).expect("valid JSON")
-    })
-}
-
-/// A number, or one of the strings "nan", "inf", "-inf".
-fn num(v: &Value) -> f64 {
-    match v {
-        Value::Number(n) => n.as_f64().unwrap(),
-        Value::String(s) => match s.as_str() {
-            "nan" => f64::NAN,
-            "inf" => f64::INFINITY,
-            "-inf" => f64::NEG_INFINITY,
-            _ => panic!("not a number: {s}"),
-        },
-        _ => panic!("not a number: {v}"),
-    }
-}
-
-fn nums(v: &Value) -> Vec<f64> {
-    v.as_array().unwrap().iter().map(num).collect()
-}
-
-fn ints(v: &Value) -> Vec<i64> {
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x.as_i64().unwrap())
-        .collect()
+fn data() -> Reference {
+    Reference::load("rates", None)
 }
 
 /// `"@k"`: train k of the table.
 fn train(v: &Value) -> Vec<f64> {
-    let k: usize = v.as_str().unwrap()[1..].parse().unwrap();
-    nums(&data()["trains"][k])
+    data().train(v)
 }
 
 fn trains(v: &Value) -> Vec<Vec<f64>> {
-    v.as_array().unwrap().iter().map(train).collect()
-}
-
-fn opt(v: &Value) -> Option<f64> {
-    if v.is_null() { None } else { Some(num(v)) }
-}
-
-fn usize_of(v: &Value) -> usize {
-    v.as_u64().unwrap() as usize
-}
-
-fn same(got: f64, want: f64, rtol: f64, atol: f64) -> bool {
-    if want.is_nan() {
-        return got.is_nan();
-    }
-    if want.is_infinite() {
-        return got == want;
-    }
-    (got - want).abs() <= atol + rtol * want.abs()
-}
-
-fn same_all(got: &[f64], want: &[f64], rtol: f64, atol: f64) -> bool {
-    got.len() == want.len() && got.iter().zip(want).all(|(&g, &w)| same(g, w, rtol, atol))
-}
-
-/// Runs every case of `name` through `check` (which returns a description of a mismatch);
-/// returns the number of cases.
-fn each(name: &str, check: impl Fn(&Value, &Value) -> Option<String>) -> usize {
-    let cases = data()[name]
-        .as_array()
-        .unwrap_or_else(|| panic!("no cases for {name}"));
-    let mut bad = Vec::new();
-    for c in cases {
-        if let Some(msg) = check(&c["args"], &c["expected"]) {
-            bad.push(format!("{name}({}): {msg}", c["args"]));
-        }
-    }
-    assert!(
-        bad.is_empty(),
-        "{} of {} cases differ:\n{}",
-        bad.len(),
-        cases.len(),
-        bad.join("\n")
-    );
-    assert!(!cases.is_empty());
-    cases.len()
+    data().trains(v)
 }
 
 /// A scalar function of the args, compared at `rtol` (1e-9 for closed forms, G11).
 fn scalar(name: &str, rtol: f64, f: impl Fn(&Value) -> f64) -> usize {
-    each(name, |a, e| {
+    data().each(name, |a, e| {
         let (got, want) = (f(a), num(e));
-        (!same(got, want, rtol, 0.0)).then(|| format!("got {got:e}, want {want:e}"))
+        (!close(got, want, rtol, 0.0)).then(|| format!("got {got:e}, want {want:e}"))
     })
 }
 
 fn vector(name: &str, rtol: f64, f: impl Fn(&Value) -> Vec<f64>) -> usize {
-    each(name, |a, e| {
+    data().each(name, |a, e| {
         let (got, want) = (f(a), nums(e));
-        (!same_all(&got, &want, rtol, 0.0)).then(|| format!("got {got:?}, want {want:?}"))
+        (!all_close(&got, &want, rtol, 0.0)).then(|| format!("got {got:?}, want {want:?}"))
     })
 }
 
 fn integer(name: &str, f: impl Fn(&Value) -> i64) -> usize {
-    each(name, |a, e| {
+    data().each(name, |a, e| {
         let (got, want) = (f(a), e.as_i64().unwrap());
         (got != want).then(|| format!("got {got}, want {want}"))
     })
@@ -172,7 +91,7 @@ fn reference_binned_firing_rate() {
 #[test]
 fn reference_instantaneous_rate() {
     // The reference convolves by FFT: rtol 1e-9 plus an absolute 1e-9 of the largest rate.
-    each("instantaneous_rate", |a, e| {
+    data().each("instantaneous_rate", |a, e| {
         let sp = num(&a["sampling_period"]);
         let (times, rate) = an::instantaneous_rate(
             &train(&a["spikes"]),
@@ -191,7 +110,7 @@ fn reference_instantaneous_rate() {
         let n = usize_of(&e["n"]);
         let t0 = num(&e["t0"]);
         let scale = want.iter().fold(0.0f64, |m, v| m.max(v.abs()));
-        if rate.len() != n || !same_all(&rate, &want, RTOL, 1e-9 * scale) {
+        if rate.len() != n || !all_close(&rate, &want, RTOL, 1e-9 * scale) {
             let worst = rate
                 .iter()
                 .zip(&want)
@@ -206,7 +125,7 @@ fn reference_instantaneous_rate() {
             Some(t) => nums(t),
             None => (0..n).map(|k| t0 + k as f64 * sp).collect(),
         };
-        (!same_all(&times, &want_times, RTOL, 1e-12))
+        (!all_close(&times, &want_times, RTOL, 1e-12))
             .then(|| format!("times {:?}.. want {:?}..", &times[..2], &want_times[..2]))
     });
 }
@@ -275,13 +194,13 @@ fn reference_fano_factors() {
 fn check_histogram(got: (Vec<f64>, Vec<i64>), e: &Value) -> Option<String> {
     let (edges, counts) = got;
     let (want_edges, want_counts) = (nums(&e[0]), ints(&e[1]));
-    (!same_all(&edges, &want_edges, RTOL, 0.0) || counts != want_counts)
+    (!all_close(&edges, &want_edges, RTOL, 0.0) || counts != want_counts)
         .then(|| format!("got {edges:?} {counts:?}, want {want_edges:?} {want_counts:?}"))
 }
 
 #[test]
 fn reference_isi_histograms() {
-    each("isi_histogram", |a, e| {
+    data().each("isi_histogram", |a, e| {
         check_histogram(
             an::isi_histogram(
                 &train(&a["spikes"]),
@@ -292,7 +211,7 @@ fn reference_isi_histograms() {
             e,
         )
     });
-    each("log_isi_histogram", |a, e| {
+    data().each("log_isi_histogram", |a, e| {
         check_histogram(
             an::log_isi_histogram(
                 &train(&a["spikes"]),
@@ -421,10 +340,6 @@ fn shuffled_input_gives_the_sorted_answer() {
 }
 
 // ------------------------------------------------------------------ G4: non-finite input
-
-fn err<T: std::fmt::Debug>(r: sc_neurocore_core::Result<T>) -> String {
-    r.unwrap_err().to_string()
-}
 
 #[test]
 fn non_finite_spikes_are_errors_naming_the_function() {

@@ -11,72 +11,25 @@
 //! cross-spectra in complex64 (rounding ~6e-8 per value), so the multitaper coherence gets
 //! rtol 1e-5 and its phase 1e-4 rad.
 
-use std::sync::OnceLock;
+mod common;
 
+use common::{Reference, angle_diff, close, err, num, nums, opt, opts};
 use sc_neurocore_analysis as an;
 use serde_json::Value;
 
 // ------------------------------------------------------------------ reference data
 
-fn data() -> &'static Value {
-    static DATA: OnceLock<Value> = OnceLock::new();
-    DATA.get_or_init(|| {
-        let path = std::env::var("SPECTRAL_REFERENCE_JSON").unwrap_or_else(|_| {
-            concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../../reference/analysis/spectral.json"
-            )
-            .to_string()
-        });
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-        serde_json::from_str(&text).expect("valid JSON")
-    })
-}
-
-/// A number, or one of the strings "nan", "inf", "-inf"; null is `None` (not compared).
-fn maybe(v: &Value) -> Option<f64> {
-    match v {
-        Value::Null => None,
-        Value::Number(n) => Some(n.as_f64().unwrap()),
-        Value::String(s) => Some(match s.as_str() {
-            "nan" => f64::NAN,
-            "inf" => f64::INFINITY,
-            "-inf" => f64::NEG_INFINITY,
-            _ => panic!("not a number: {s}"),
-        }),
-        _ => panic!("not a number: {v}"),
-    }
-}
-
-fn num(v: &Value) -> f64 {
-    maybe(v).expect("a number")
+fn data() -> Reference {
+    Reference::load("spectral", Some("SPECTRAL_REFERENCE_JSON"))
 }
 
 /// `"@k"`: train k of the table.
 fn train(v: &Value) -> Vec<f64> {
-    let k: usize = v.as_str().unwrap()[1..].parse().unwrap();
-    data()["trains"][k]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(num)
-        .collect()
-}
-
-fn opt(v: &Value) -> Option<f64> {
-    maybe(v)
+    data().train(v)
 }
 
 fn window(a: &Value) -> an::SpectralWindow {
     an::SpectralWindow::from_name(a["window"].as_str().unwrap()).unwrap()
-}
-
-fn cases(name: &str) -> &'static Vec<Value> {
-    let c = data()[name]
-        .as_array()
-        .unwrap_or_else(|| panic!("no cases for {name}"));
-    assert!(!c.is_empty(), "{name}: no cases");
-    c
 }
 
 /// How two arrays are compared.
@@ -90,7 +43,7 @@ enum Cmp {
 
 /// Compares `got` with the expected array `want` (nulls skipped); returns the worst error.
 fn compare(name: &str, k: usize, what: &str, got: &[f64], want: &Value, cmp: Cmp) -> f64 {
-    let want: Vec<Option<f64>> = want.as_array().unwrap().iter().map(maybe).collect();
+    let want = opts(want);
     assert_eq!(got.len(), want.len(), "{name} case {k}: {what} length");
     let scale = want
         .iter()
@@ -112,12 +65,11 @@ fn compare(name: &str, k: usize, what: &str, got: &[f64], want: &Value, cmp: Cmp
                 let e = (g - w).abs();
                 (
                     e / scale.max(f64::MIN_POSITIVE),
-                    e <= rtol * w.abs() + atol_rel * scale,
+                    close(g, w, rtol, atol_rel * scale),
                 )
             }
             Cmp::Angles { atol } => {
-                let d = (g - w).rem_euclid(std::f64::consts::TAU);
-                let e = d.min(std::f64::consts::TAU - d);
+                let e = angle_diff(g, w);
                 (e, e <= atol)
             }
         };
@@ -163,7 +115,7 @@ const SPECTRUM: Cmp = Cmp::Values {
 #[test]
 fn welch_psd_matches_elephant() {
     let mut worst = 0.0f64;
-    for (k, c) in cases("spike_train_psd").iter().enumerate() {
+    for (k, c) in data().cases("spike_train_psd").iter().enumerate() {
         let a = &c["args"];
         let (f, p) = an::spike_train_psd(
             &train(&a["spikes"]),
@@ -191,7 +143,7 @@ fn welch_psd_matches_elephant() {
 #[test]
 fn periodogram_matches_scipy() {
     let mut worst = 0.0f64;
-    for (k, c) in cases("spike_train_periodogram").iter().enumerate() {
+    for (k, c) in data().cases("spike_train_periodogram").iter().enumerate() {
         let a = &c["args"];
         let (f, p) = an::spike_train_periodogram(
             &train(&a["spikes"]),
@@ -223,7 +175,7 @@ fn pair(a: &Value) -> Pair {
 #[test]
 fn welch_coherence_matches_elephant() {
     let (mut wc, mut wp) = (0.0f64, 0.0f64);
-    for (k, c) in cases("spike_train_coherence").iter().enumerate() {
+    for (k, c) in data().cases("spike_train_coherence").iter().enumerate() {
         let a = &c["args"];
         let (x, y) = pair(a);
         let (f, coh, ph) = an::spike_train_coherence(
@@ -265,7 +217,7 @@ fn welch_coherence_matches_elephant() {
 
 #[test]
 fn csd_matches_scipy() {
-    for (k, c) in cases("spike_train_csd").iter().enumerate() {
+    for (k, c) in data().cases("spike_train_csd").iter().enumerate() {
         let a = &c["args"];
         let (x, y) = pair(a);
         let (f, s) = an::spike_train_csd(
@@ -286,7 +238,7 @@ fn csd_matches_scipy() {
         let im: Vec<f64> = s.iter().map(|z| z.im).collect();
         let scale = s.iter().fold(0.0f64, |m, z| m.max(z.norm()));
         for (what, got, want) in [("re", &re, &e["re"]), ("im", &im, &e["im"])] {
-            let w: Vec<f64> = want.as_array().unwrap().iter().map(num).collect();
+            let w = nums(want);
             for (i, (g, w)) in got.iter().zip(&w).enumerate() {
                 assert!(
                     (g - w).abs() <= 1e-7 * w.abs() + 1e-10 * scale,
@@ -300,7 +252,7 @@ fn csd_matches_scipy() {
 #[test]
 fn multitaper_psd_matches_elephant() {
     let mut worst = 0.0f64;
-    for (k, c) in cases("multitaper_psd").iter().enumerate() {
+    for (k, c) in data().cases("multitaper_psd").iter().enumerate() {
         let a = &c["args"];
         let (f, p) = an::multitaper_psd(
             &train(&a["spikes"]),
@@ -327,7 +279,7 @@ fn multitaper_psd_matches_elephant() {
 #[test]
 fn multitaper_coherence_matches_elephant() {
     let (mut wc, mut wp) = (0.0f64, 0.0f64);
-    for (k, c) in cases("multitaper_coherence").iter().enumerate() {
+    for (k, c) in data().cases("multitaper_coherence").iter().enumerate() {
         let a = &c["args"];
         let (x, y) = pair(a);
         let (f, coh, ph) = an::multitaper_coherence(
@@ -454,10 +406,6 @@ fn identical_trains_are_fully_coherent_in_phase() {
 }
 
 // ------------------------------------------------------------------ errors
-
-fn err<T: std::fmt::Debug>(r: sc_neurocore_core::Result<T>) -> String {
-    r.unwrap_err().to_string()
-}
 
 #[test]
 fn invalid_arguments_are_errors_naming_function_argument_and_range() {

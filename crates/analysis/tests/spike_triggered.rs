@@ -9,86 +9,23 @@
 //! (phases: the wrapped difference, 1e-9 rad); FFT-based results (spike-field coherence,
 //! spike-triggered phase) rtol 1e-7 and 1e-7 rad.
 
-use std::f64::consts::{PI, TAU};
-use std::sync::OnceLock;
+mod common;
 
+use std::f64::consts::{PI, TAU};
+
+use common::{Reference, angle_close, close, err, num, opts};
 use sc_neurocore_analysis as an;
 use serde_json::Value;
 
 // ------------------------------------------------------------------ reference data
 
-fn data() -> &'static Value {
-    static DATA: OnceLock<Value> = OnceLock::new();
-    DATA.get_or_init(|| {
-        let path = std::env::var("SPIKE_TRIGGERED_REFERENCE_JSON").unwrap_or_else(|_| {
-            concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../../reference/analysis/spike_triggered.json"
-            )
-            .to_string()
-        });
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-        serde_json::from_str(&text).expect("valid JSON")
-    })
-}
-
-fn maybe(v: &Value) -> Option<f64> {
-    match v {
-        Value::Null => None,
-        Value::Number(n) => Some(n.as_f64().unwrap()),
-        Value::String(s) => Some(match s.as_str() {
-            "nan" => f64::NAN,
-            "inf" => f64::INFINITY,
-            "-inf" => f64::NEG_INFINITY,
-            _ => panic!("not a number: {s}"),
-        }),
-        _ => panic!("not a number: {v}"),
-    }
-}
-
-fn num(v: &Value) -> f64 {
-    maybe(v).expect("a number")
+fn data() -> Reference {
+    Reference::load("spike_triggered", Some("SPIKE_TRIGGERED_REFERENCE_JSON"))
 }
 
 /// `"@k"`: array k of the table.
 fn arr(v: &Value) -> Vec<f64> {
-    let k: usize = v.as_str().unwrap()[1..].parse().unwrap();
-    data()["trains"][k]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(num)
-        .collect()
-}
-
-fn list(v: &Value) -> Vec<Option<f64>> {
-    v.as_array().unwrap().iter().map(maybe).collect()
-}
-
-fn cases(name: &str) -> &'static Vec<Value> {
-    let c = data()[name]
-        .as_array()
-        .unwrap_or_else(|| panic!("no cases for {name}"));
-    assert!(!c.is_empty(), "{name}: no cases");
-    c
-}
-
-fn close(g: f64, w: f64, rtol: f64, atol: f64) -> bool {
-    if w.is_nan() {
-        g.is_nan()
-    } else if w.is_infinite() {
-        g == w
-    } else {
-        (g - w).abs() <= atol + rtol * w.abs()
-    }
-}
-
-fn angle_close(g: f64, w: f64, atol: f64) -> bool {
-    if w.is_nan() {
-        return g.is_nan();
-    }
-    let d = (g - w).rem_euclid(TAU);
-    d.min(TAU - d) <= atol
+    data().train(v)
 }
 
 fn check(
@@ -129,7 +66,7 @@ const ATOL: f64 = 1e-12;
 
 #[test]
 fn sta_matches_elephant_and_stc_the_formula() {
-    for (k, c) in cases("spike_triggered_average").iter().enumerate() {
+    for (k, c) in data().cases("spike_triggered_average").iter().enumerate() {
         let a = &c["args"];
         let (s, fs, x, t0) = signal_args(a);
         let (lags, sta) = an::spike_triggered_average(&s, fs, &x, win(a), t0).unwrap();
@@ -140,12 +77,16 @@ fn sta_matches_elephant_and_stc_the_formula() {
             k,
             "lags",
             &lags,
-            &list(&e[0]),
+            &opts(&e[0]),
             ok,
         );
-        check("spike_triggered_average", k, "sta", &sta, &list(&e[1]), ok);
+        check("spike_triggered_average", k, "sta", &sta, &opts(&e[1]), ok);
     }
-    for (k, c) in cases("spike_triggered_covariance").iter().enumerate() {
+    for (k, c) in data()
+        .cases("spike_triggered_covariance")
+        .iter()
+        .enumerate()
+    {
         let a = &c["args"];
         let (s, fs, x, t0) = signal_args(a);
         let cov = an::spike_triggered_covariance(&s, fs, &x, win(a), t0).unwrap();
@@ -157,7 +98,7 @@ fn sta_matches_elephant_and_stc_the_formula() {
                 k,
                 "row",
                 g,
-                &list(w),
+                &opts(w),
                 |g, w| close(g, w, RTOL, ATOL),
             );
         }
@@ -166,7 +107,7 @@ fn sta_matches_elephant_and_stc_the_formula() {
 
 #[test]
 fn spike_field_coherence_matches_elephant() {
-    for (k, c) in cases("spike_field_coherence").iter().enumerate() {
+    for (k, c) in data().cases("spike_field_coherence").iter().enumerate() {
         let a = &c["args"];
         let (s, fs, x, t0) = signal_args(a);
         let window = an::SpectralWindow::from_name(a["window"].as_str().unwrap()).unwrap();
@@ -186,7 +127,7 @@ fn spike_field_coherence_matches_elephant() {
             k,
             "coherence",
             &coh,
-            &list(&e["coherence"]),
+            &opts(&e["coherence"]),
             |g, w| close(g, w, 1e-7, 0.0),
         );
     }
@@ -194,7 +135,7 @@ fn spike_field_coherence_matches_elephant() {
 
 #[test]
 fn spike_triggered_phase_matches_elephant() {
-    for (k, c) in cases("spike_triggered_phase").iter().enumerate() {
+    for (k, c) in data().cases("spike_triggered_phase").iter().enumerate() {
         let a = &c["args"];
         let (s, fs, x, t0) = signal_args(a);
         let interp = a["interpolate"].as_bool().unwrap();
@@ -204,7 +145,7 @@ fn spike_triggered_phase_matches_elephant() {
             k,
             "phase",
             &ph,
-            &list(&c["expected"]),
+            &opts(&c["expected"]),
             |g, w| angle_close(g, w, 1e-7),
         );
     }
@@ -212,7 +153,7 @@ fn spike_triggered_phase_matches_elephant() {
 
 #[test]
 fn phase_statistics_match_elephant_scipy_and_the_formula() {
-    for (k, c) in cases("phase_locking_value").iter().enumerate() {
+    for (k, c) in data().cases("phase_locking_value").iter().enumerate() {
         let a = &c["args"];
         let v = an::phase_locking_value(&arr(&a["phases_a"]), &arr(&a["phases_b"])).unwrap();
         assert!(
@@ -220,9 +161,9 @@ fn phase_statistics_match_elephant_scipy_and_the_formula() {
             "plv case {k}: {v}"
         );
     }
-    for (k, c) in cases("mean_phase_vector").iter().enumerate() {
+    for (k, c) in data().cases("mean_phase_vector").iter().enumerate() {
         let (th, r) = an::mean_phase_vector(&arr(&c["args"]["phases"])).unwrap();
-        let e = list(&c["expected"]);
+        let e = opts(&c["expected"]);
         assert!(
             close(r, e[1].unwrap(), RTOL, ATOL),
             "mpv case {k}: length {r}"
@@ -237,9 +178,9 @@ fn phase_statistics_match_elephant_scipy_and_the_formula() {
             );
         }
     }
-    for (k, c) in cases("rayleigh_test").iter().enumerate() {
+    for (k, c) in data().cases("rayleigh_test").iter().enumerate() {
         let (z, p) = an::rayleigh_test(&arr(&c["args"]["phases"])).unwrap();
-        let e = list(&c["expected"]);
+        let e = opts(&c["expected"]);
         assert!(
             close(z, e[0].unwrap(), RTOL, ATOL),
             "rayleigh case {k}: z {z}"
@@ -249,10 +190,10 @@ fn phase_statistics_match_elephant_scipy_and_the_formula() {
             "rayleigh case {k}: p {p}"
         );
     }
-    for (k, c) in cases("vector_strength").iter().enumerate() {
+    for (k, c) in data().cases("vector_strength").iter().enumerate() {
         let a = &c["args"];
         let (s, ph) = an::vector_strength(&arr(&a["spikes"]), num(&a["period"])).unwrap();
-        let e = list(&c["expected"]);
+        let e = opts(&c["expected"]);
         assert!(close(s, e[0].unwrap(), RTOL, ATOL), "vs case {k}: {s}");
         let len = e[0].unwrap();
         if len.is_nan() || len > 1e-6 {
@@ -386,10 +327,6 @@ fn undefined_values_are_nan() {
 }
 
 // ------------------------------------------------------------------ errors
-
-fn err<T: std::fmt::Debug>(r: sc_neurocore_core::Result<T>) -> String {
-    r.unwrap_err().to_string()
-}
 
 #[test]
 fn invalid_arguments_are_errors_naming_function_argument_and_range() {

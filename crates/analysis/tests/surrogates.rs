@@ -5,6 +5,9 @@
 //! is also checked for G9 determinism (same seed → same bits, seed + 1 → different, any
 //! thread count), for `seed = None`, and for its parameter errors.
 
+mod common;
+
+use common::err;
 use sc_neurocore_analysis as an;
 
 type Surr = Vec<Vec<f64>>;
@@ -592,10 +595,6 @@ fn trial_shifting_wraps_each_trial_cyclically() {
 }
 
 // ------------------------------------------------------------------ errors
-
-fn err<T: std::fmt::Debug>(r: sc_neurocore_core::Result<T>) -> String {
-    r.unwrap_err().to_string()
-}
 
 #[test]
 fn invalid_arguments_are_errors_naming_function_argument_and_range() {

@@ -47,87 +47,15 @@ Adapters
 * _multi functions get at least two trains (PySpike needs a pair).
 """
 
-import argparse
-import json
 import math
 import os
-import subprocess
 import sys
 
-DEFAULT_VENV = "/tmp/analysis-venv"
-PIP_PACKAGES = ["elephant==1.2.1", "pyspike", "scipy", "numpy", "quantities", "neo"]
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
-DEFAULT_OUT = os.path.join(REPO, "reference", "analysis", "distances.json")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from _common import (  # noqa: E402  (the script's own directory, above)
+    Trains, arg_parser, default_out, parse_args, putter, write_with_table)
 
-
-def install_and_reexec(venv):
-    py = os.path.join(venv, "bin", "python")
-    if not os.path.exists(py):
-        print(f"creating venv {venv}", flush=True)
-        subprocess.check_call([sys.executable, "-m", "venv", venv])
-    subprocess.check_call([py, "-m", "pip", "install", "-q"] + PIP_PACKAGES)
-    clean, skip = [], False
-    for a in sys.argv[1:]:
-        if skip:
-            skip = False
-            continue
-        if a == "--install":
-            continue
-        if a == "--venv":
-            skip = True
-            continue
-        if a.startswith("--venv="):
-            continue
-        clean.append(a)
-    os.execv(py, [py, os.path.abspath(__file__)] + clean)
-
-
-# --------------------------------------------------------------------------- encoding
-
-
-def enc(x):
-    """JSON-safe: numpy -> python, non-finite floats -> strings."""
-    import numpy as np
-
-    if isinstance(x, dict):
-        return {k: enc(v) for k, v in x.items()}
-    if isinstance(x, (list, tuple)):
-        return [enc(v) for v in x]
-    if isinstance(x, np.ndarray):
-        return enc(x.tolist())
-    if isinstance(x, (np.floating, float)):
-        x = float(x)
-        if math.isnan(x):
-            return "nan"
-        if math.isinf(x):
-            return "inf" if x > 0 else "-inf"
-        return x
-    if isinstance(x, (np.integer,)):
-        return int(x)
-    return x
-
-
-# --------------------------------------------------------------------------- trains
-
-
-class Trains:
-    """The shared train table: add() returns the "@k" reference."""
-
-    def __init__(self):
-        self.trains = []
-
-    def add(self, spikes):
-        import numpy as np
-
-        x = [round(float(t), 9) for t in np.asarray(spikes, dtype=float).ravel()]
-        self.trains.append(x)
-        return f"@{len(self.trains) - 1}"
-
-    def get(self, ref):
-        import numpy as np
-
-        return np.array(self.trains[int(ref[1:])], dtype=float)
+DEFAULT_OUT = default_out("distances")
 
 
 def make_trains(rng, T):
@@ -185,21 +113,15 @@ def make_trains(rng, T):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--install", action="store_true",
-                    help="create/update the venv and re-run with its python")
-    ap.add_argument("--venv", default=DEFAULT_VENV)
-    ap.add_argument("--out", default=None,
-                    help=f"output JSON (default {DEFAULT_OUT}; with --fuzz /tmp/distances-fuzz.json)")
+    ap = arg_parser(__doc__, None, out_help=f"output JSON (default {DEFAULT_OUT}; with --fuzz "
+                                            "/tmp/distances-fuzz.json)")
     ap.add_argument("--fuzz", type=int, default=0, metavar="N",
                     help="add N random small cases per pair family (edge-heavy: ties, spikes at "
                          "and just outside the window); for a local stress run, not committed. "
                          "Check with DISTANCES_REFERENCE_JSON=FILE cargo test --test distances")
-    opts = ap.parse_args()
+    opts = parse_args(ap, __file__)
     if opts.out is None:
         opts.out = "/tmp/distances-fuzz.json" if opts.fuzz else DEFAULT_OUT
-    if opts.install:
-        install_and_reexec(opts.venv)
 
     import warnings
     import numpy as np
@@ -245,8 +167,7 @@ def main():
         "python": sys.version.split()[0],
     }}
 
-    def put(fn, args, expected):
-        out.setdefault(fn, []).append({"args": args, "expected": expected})
+    put = putter(out)
 
     # ---------------------------------------------------------------- Elephant
     def vp(a, b, cost):
@@ -394,13 +315,7 @@ def main():
             put("schreiber_reliability", {"trains": refs, "sigma": sigma},
                 float(np.mean(vals)) if vals else math.nan)
 
-    out["trains"] = table.trains
-    text = json.dumps(enc(out), separators=(",", ":"))
-    os.makedirs(os.path.dirname(opts.out), exist_ok=True)
-    with open(opts.out, "w") as f:
-        f.write(text + "\n")
-    n = sum(len(v) for k, v in out.items() if k not in ("meta", "trains"))
-    print(f"wrote {opts.out}: {n} cases, {len(text) / 1024:.0f} KiB")
+    write_with_table(opts.out, out, table)
 
 
 if __name__ == "__main__":

@@ -37,175 +37,13 @@ median; Elephant 1.2.1's AlphaKernel.icdf (fsolve from x0 = 0.5 s) fails for sma
 the reference patches it with a bracketed root (see patch_alpha_median).
 """
 
-import argparse
-import json
 import math
 import os
-import subprocess
 import sys
 
-DEFAULT_VENV = "/tmp/analysis-venv"
-PIP_PACKAGES = ["elephant==1.2.1", "pyspike", "scipy", "numpy", "quantities", "neo"]
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
-DEFAULT_OUT = os.path.join(REPO, "reference", "analysis", "population.json")
-
-
-def install_and_reexec(venv):
-    py = os.path.join(venv, "bin", "python")
-    if not os.path.exists(py):
-        print(f"creating venv {venv}", flush=True)
-        subprocess.check_call([sys.executable, "-m", "venv", venv])
-    subprocess.check_call([py, "-m", "pip", "install", "-q"] + PIP_PACKAGES)
-    clean, skip = [], False
-    for a in sys.argv[1:]:
-        if skip:
-            skip = False
-            continue
-        if a == "--install":
-            continue
-        if a == "--venv":
-            skip = True
-            continue
-        if a.startswith("--venv="):
-            continue
-        clean.append(a)
-    os.execv(py, [py, os.path.abspath(__file__)] + clean)
-
-
-# --------------------------------------------------------------------------- encoding
-
-
-def enc(x):
-    """JSON-safe: numpy -> python, non-finite floats -> strings."""
-    import numpy as np
-
-    if isinstance(x, dict):
-        return {k: enc(v) for k, v in x.items()}
-    if isinstance(x, (list, tuple)):
-        return [enc(v) for v in x]
-    if isinstance(x, np.ndarray):
-        return enc(x.tolist())
-    if isinstance(x, (bool, np.bool_)):
-        return bool(x)
-    if isinstance(x, (int, np.integer)):
-        return int(x)
-    if isinstance(x, (float, np.floating)):
-        x = float(x)
-        if math.isnan(x):
-            return "nan"
-        if math.isinf(x):
-            return "inf" if x > 0 else "-inf"
-        return x
-    return x
-
-
-def pool_trains(out):
-    """Moves every spike train of the args into out["trains"] (a pool) and replaces it with
-    the string "@<index>", so that a train used by many cases is stored once."""
-    pool, index = [], {}
-
-    def ref(x):
-        key = json.dumps(enc(list(x)))
-        if key not in index:
-            index[key] = len(pool)
-            pool.append(list(x))
-        return f"@{index[key]}"
-
-    for name, cases in out.items():
-        if name == "meta":
-            continue
-        for c in cases:
-            for k, v in c["args"].items():
-                if k in ("spikes", "spikes_a", "spikes_b"):
-                    c["args"][k] = ref(v)
-                elif k in ("trains", "trials"):
-                    c["args"][k] = [ref(t) for t in v]
-    out["trains"] = pool
-    return out
-
-
-# --------------------------------------------------------------------------- adapters
-
-
-def window(trains, t_start, t_stop):
-    import numpy as np
-
-    if t_stop is None:
-        t_stop = max(float(np.max(t)) for t in trains if len(t) > 0)
-    return t_start, t_stop
-
-
-def neo_train(x, t_start, t_stop):
-    import neo
-    import numpy as np
-    import quantities as pq
-
-    x = np.sort(np.asarray(x, dtype=float))
-    x = x[(x >= t_start) & (x <= t_stop)]
-    return neo.SpikeTrain(x * pq.s, t_start=t_start * pq.s, t_stop=t_stop * pq.s)
-
-
-def bst(trains, bin_size, t_start, t_stop):
-    import quantities as pq
-    from elephant.conversion import BinnedSpikeTrain
-
-    return BinnedSpikeTrain(
-        [neo_train(x, t_start, t_stop) for x in trains],
-        bin_size=bin_size * pq.s,
-        tolerance=1e-8,
-    )
-
-
-def call(f):
-    """expected value, or {"error": "ValueError"} when the reference raises."""
-    try:
-        return f()
-    except ValueError:
-        return {"error": "ValueError"}
-
-
-class Gen:
-    def __init__(self, seed):
-        import numpy as np
-
-        self.rng = np.random.default_rng(seed)
-
-    def poisson(self, rate, T, t0=0.0, max_n=200, decimals=6):
-        import numpy as np
-
-        n = min(int(self.rng.poisson(rate * (T - t0))), max_n)
-        return np.round(np.sort(self.rng.uniform(t0, T, n)), decimals)
-
-    def grid(self, n, T, step=1e-3):
-        """n spikes on a step grid (duplicates possible)."""
-        import numpy as np
-
-        k = self.rng.integers(0, int(round(T / step)) + 1, n)
-        return np.sort(np.round(k * step, 10))
-
-    def pair(self, rate, T, shared, jitter):
-        """Two trains sharing a fraction of a common source, the second jittered."""
-        import numpy as np
-
-        src = self.poisson(rate, T)
-        ka = self.rng.random(len(src)) < shared
-        kb = self.rng.random(len(src)) < shared
-        a = np.concatenate([src[ka], self.poisson(rate * (1 - shared), T)])
-        b = src[kb] + self.rng.uniform(-jitter, jitter, int(kb.sum()))
-        b = np.concatenate([b, self.poisson(rate * (1 - shared), T)])
-        b = b[(b >= 0) & (b <= T)]
-        return np.round(np.sort(a), 6)[:200], np.round(np.sort(b), 6)[:200]
-
-    def shuffle(self, x):
-        return self.rng.permutation(x)
-
-    def dup(self, x, k=3):
-        import numpy as np
-
-        if len(x) == 0:
-            return x
-        return np.concatenate([x, self.rng.choice(x, min(k, len(x)))])
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from _common import (  # noqa: E402  (the script's own directory, above)
+    Gen, arg_parser, bst, call, default_out, neo_train, parse_args, window, write_pooled)
 
 
 # --------------------------------------------------------------------------- references
@@ -508,25 +346,11 @@ def build(args_out):
     out["active_fraction"] = af
     out["population_sparseness"] = sparse
 
-    out = pool_trains(out)
-    with open(args_out, "w") as fh:
-        json.dump(enc(out), fh, separators=(",", ":"))
-    size = os.path.getsize(args_out)
-    print(f"wrote {args_out} ({size / 1024:.0f} KB)")
-    for k, v in out.items():
-        if k not in ("meta", "trains"):
-            print(f"  {k}: {len(v)} cases")
+    write_pooled(args_out, out)
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--install", action="store_true",
-                    help="create the venv, pip install " + " ".join(PIP_PACKAGES) + ", re-exec in it")
-    ap.add_argument("--venv", default=DEFAULT_VENV)
-    ap.add_argument("--out", default=DEFAULT_OUT)
-    a = ap.parse_args()
-    if a.install:
-        install_and_reexec(a.venv)
+    a = parse_args(arg_parser(__doc__, default_out("population"), full_doc=True), __file__)
     import warnings
     import logging
 

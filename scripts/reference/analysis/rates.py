@@ -57,87 +57,18 @@ Adapters (and where the spec departs from the reference)
   N as the spec says, rather than to floating-point noise.
 """
 
-import argparse
-import json
 import math
 import os
 import platform
-import subprocess
 import sys
 import warnings
 
-DEFAULT_VENV = "/tmp/analysis-venv"
-PIP_PACKAGES = ["elephant==1.2.1", "pyspike", "scipy", "numpy", "quantities", "neo"]
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
-DEFAULT_OUT = os.path.join(REPO, "reference", "analysis", "rates.json")
-
-
-def install_and_reexec(venv):
-    py = os.path.join(venv, "bin", "python")
-    if not os.path.exists(py):
-        print(f"creating venv {venv}", flush=True)
-        subprocess.check_call([sys.executable, "-m", "venv", venv])
-    subprocess.check_call([py, "-m", "pip", "install", "-q"] + PIP_PACKAGES)
-    clean, skip = [], False
-    for a in sys.argv[1:]:
-        if skip:
-            skip = False
-            continue
-        if a == "--install":
-            continue
-        if a == "--venv":
-            skip = True
-            continue
-        if a.startswith("--venv="):
-            continue
-        clean.append(a)
-    os.execv(py, [py, os.path.abspath(__file__)] + clean)
-
-
-def enc(x):
-    """JSON-safe: numpy -> python, non-finite floats -> strings."""
-    import numpy as np
-
-    if isinstance(x, dict):
-        return {k: enc(v) for k, v in x.items()}
-    if isinstance(x, (list, tuple)):
-        return [enc(v) for v in x]
-    if isinstance(x, np.ndarray):
-        return enc(x.tolist())
-    if isinstance(x, (bool, np.bool_)):
-        return bool(x)
-    if isinstance(x, (np.floating, float)):
-        x = float(x)
-        if math.isnan(x):
-            return "nan"
-        if math.isinf(x):
-            return "inf" if x > 0 else "-inf"
-        return x
-    if isinstance(x, np.integer):
-        return int(x)
-    return x
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from _common import (  # noqa: E402  (the script's own directory, above)
+    Trains, arg_parser, default_out, floor_tol, g6_counts, parse_args, putter, write_json)
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def g6_counts(np, x, bin_size, t_start, t_stop):
-    """G6 transcribed: floor_tol binning, bins [t_start + k b, t_start + (k+1) b)."""
-
-    def floor_tol(v):
-        f = math.floor(v)
-        return f + 1 if v - f >= 1 - 1e-8 else f
-
-    n_bins = floor_tol((t_stop - t_start) / bin_size)
-    assert n_bins >= 1
-    c = np.zeros(n_bins, dtype=np.int64)
-    for t in np.sort(np.asarray(x, dtype=float)):
-        if t_start <= t <= t_stop:
-            k = floor_tol((t - t_start) * (1.0 / bin_size))
-            if 0 <= k < n_bins:
-                c[k] += 1
-    return c
 
 
 def bst_counts(np, pq, neo, conv, x, bin_size, t_start, t_stop):
@@ -148,21 +79,14 @@ def bst_counts(np, pq, neo, conv, x, bin_size, t_start, t_stop):
     b = conv.BinnedSpikeTrain(st, bin_size=bin_size * pq.s, t_start=t_start * pq.s,
                               t_stop=t_stop * pq.s, tolerance=1e-8)
     c = b.to_array()[0].astype(np.int64)
+    assert floor_tol((t_stop - t_start) / bin_size) >= 1  # n_bins of g6_counts
     mine = g6_counts(np, x, bin_size, t_start, t_stop)
     assert np.array_equal(c, mine), (x, bin_size, t_start, t_stop, c, mine)
     return c
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--install", action="store_true",
-                    help="create the venv, pip install the references, re-exec in it")
-    ap.add_argument("--venv", default=DEFAULT_VENV)
-    ap.add_argument("--out", default=DEFAULT_OUT)
-    opts = ap.parse_args()
-    if opts.install:
-        install_and_reexec(opts.venv)
-        return
+    opts = parse_args(arg_parser(__doc__, default_out("rates")), __file__)
 
     import numpy as np
     import quantities as pq
@@ -179,19 +103,8 @@ def main():
     s = pq.s
 
     # ------------------------------------------------------------------ the trains
-    trains = []
-    index = {}
-
-    def add(x):
-        x = [round(float(t), 9) for t in x]
-        key = tuple(x)
-        if key not in index:
-            index[key] = len(trains)
-            trains.append(x)
-        return f"@{index[key]}"
-
-    def val(ref):
-        return np.asarray(trains[int(ref[1:])], dtype=float)
+    table = Trains(dedupe=True)
+    add, val = table.add, table.get
 
     rs = np.random.RandomState(20240611)
 
@@ -239,9 +152,7 @@ def main():
     all_trains = list(edge.values()) + randoms
 
     out = {}
-
-    def case(fn, args, expected):
-        out.setdefault(fn, []).append({"args": args, "expected": expected})
+    case = putter(out)
 
     def isis(ref):
         return np.diff(np.sort(val(ref)))
@@ -503,12 +414,9 @@ def main():
         "quantities": pq.__version__,
         "python": platform.python_version(),
     }
-    doc = {"meta": meta, "trains": trains}
+    doc = {"meta": meta, "trains": table.trains}
     doc.update(out)
-    text = json.dumps(enc(doc), separators=(",", ":"))
-    os.makedirs(os.path.dirname(opts.out), exist_ok=True)
-    with open(opts.out, "w") as f:
-        f.write(text + "\n")
+    text = write_json(opts.out, doc)
     print(f"wrote {opts.out}: {len(text) // 1024} KB, "
           + ", ".join(f"{k} {len(v)}" for k, v in out.items()))
 

@@ -52,92 +52,16 @@ Adapters and masks
   NaN coherence (the spec value) and are compared.
 """
 
-import argparse
-import json
-import math
 import os
-import subprocess
 import sys
 
-DEFAULT_VENV = "/tmp/analysis-venv"
-PIP_PACKAGES = ["elephant==1.2.1", "pyspike", "scipy", "numpy", "quantities", "neo"]
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
-DEFAULT_OUT = os.path.join(REPO, "reference", "analysis", "spectral.json")
-
-
-def install_and_reexec(venv):
-    py = os.path.join(venv, "bin", "python")
-    if not os.path.exists(py):
-        print(f"creating venv {venv}", flush=True)
-        subprocess.check_call([sys.executable, "-m", "venv", venv])
-    subprocess.check_call([py, "-m", "pip", "install", "-q"] + PIP_PACKAGES)
-    clean, skip = [], False
-    for a in sys.argv[1:]:
-        if skip:
-            skip = False
-            continue
-        if a == "--install":
-            continue
-        if a == "--venv":
-            skip = True
-            continue
-        if a.startswith("--venv="):
-            continue
-        clean.append(a)
-    os.execv(py, [py, os.path.abspath(__file__)] + clean)
-
-
-def enc(x, digits=None):
-    """JSON-safe: numpy -> python, non-finite floats -> strings, optional rounding."""
-    import numpy as np
-
-    if isinstance(x, dict):
-        return {k: enc(v, digits) for k, v in x.items()}
-    if isinstance(x, (list, tuple)):
-        return [enc(v, digits) for v in x]
-    if isinstance(x, np.ndarray):
-        return enc(x.tolist(), digits)
-    if isinstance(x, (np.floating, float)):
-        x = float(x)
-        if math.isnan(x):
-            return "nan"
-        if math.isinf(x):
-            return "inf" if x > 0 else "-inf"
-        return float(f"{x:.{digits}g}") if digits else x
-    if isinstance(x, (np.integer,)):
-        return int(x)
-    return x
-
-
-class Trains:
-    """The shared train table: add() returns the "@k" reference."""
-
-    def __init__(self):
-        self.trains = []
-
-    def add(self, spikes):
-        import numpy as np
-
-        x = [round(float(t), 9) for t in np.asarray(spikes, dtype=float).ravel()]
-        self.trains.append(x)
-        return f"@{len(self.trains) - 1}"
-
-    def get(self, ref):
-        import numpy as np
-
-        return np.array(self.trains[int(ref[1:])], dtype=float)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from _common import (  # noqa: E402  (the script's own directory, above)
+    Trains, arg_parser, default_out, parse_args, putter, write_with_table)
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--install", action="store_true",
-                    help="create/update the venv and re-run with its python")
-    ap.add_argument("--venv", default=DEFAULT_VENV)
-    ap.add_argument("--out", default=DEFAULT_OUT)
-    opts = ap.parse_args()
-    if opts.install:
-        install_and_reexec(opts.venv)
+    opts = parse_args(arg_parser(__doc__, default_out("spectral")), __file__)
 
     import logging
     import warnings
@@ -160,8 +84,7 @@ def main():
         "numpy": np.__version__, "python": sys.version.split()[0],
     }}
 
-    def put(fn, args, expected):
-        out.setdefault(fn, []).append({"args": args, "expected": expected})
+    put = putter(out)
 
     def poisson(rate, t0, t1):
         n = rng.poisson(rate * (t1 - t0))
@@ -288,14 +211,7 @@ def main():
                                          "nw": nw, "num_tapers": k},
                 dict(freq_info(f, False), coherence=c, phase_lag=p))
 
-    out["trains"] = table.trains
-    body = {k: (v if k in ("meta", "trains") else enc(v, 10)) for k, v in out.items()}
-    text = json.dumps(enc(body), separators=(",", ":"))
-    os.makedirs(os.path.dirname(opts.out), exist_ok=True)
-    with open(opts.out, "w") as f:
-        f.write(text + "\n")
-    n = sum(len(v) for k, v in out.items() if k not in ("meta", "trains"))
-    print(f"wrote {opts.out}: {n} cases, {len(text) / 1024:.0f} KiB")
+    write_with_table(opts.out, out, table, digits=10)
 
 
 if __name__ == "__main__":

@@ -50,93 +50,17 @@ Adapters
 * vector_strength: `scipy.signal.vectorstrength(spikes, period)`.
 """
 
-import argparse
-import json
 import math
 import os
-import subprocess
 import sys
 
-DEFAULT_VENV = "/tmp/analysis-venv"
-PIP_PACKAGES = ["elephant==1.2.1", "pyspike", "scipy", "numpy", "quantities", "neo"]
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.abspath(os.path.join(HERE, "..", "..", ".."))
-DEFAULT_OUT = os.path.join(REPO, "reference", "analysis", "spike_triggered.json")
-
-
-def install_and_reexec(venv):
-    py = os.path.join(venv, "bin", "python")
-    if not os.path.exists(py):
-        print(f"creating venv {venv}", flush=True)
-        subprocess.check_call([sys.executable, "-m", "venv", venv])
-    subprocess.check_call([py, "-m", "pip", "install", "-q"] + PIP_PACKAGES)
-    clean, skip = [], False
-    for a in sys.argv[1:]:
-        if skip:
-            skip = False
-            continue
-        if a == "--install":
-            continue
-        if a == "--venv":
-            skip = True
-            continue
-        if a.startswith("--venv="):
-            continue
-        clean.append(a)
-    os.execv(py, [py, os.path.abspath(__file__)] + clean)
-
-
-def enc(x):
-    """JSON-safe: numpy -> python, non-finite floats -> strings."""
-    import numpy as np
-
-    if isinstance(x, dict):
-        return {k: enc(v) for k, v in x.items()}
-    if isinstance(x, (list, tuple)):
-        return [enc(v) for v in x]
-    if isinstance(x, np.ndarray):
-        return enc(x.tolist())
-    if isinstance(x, (np.floating, float)):
-        x = float(x)
-        if math.isnan(x):
-            return "nan"
-        if math.isinf(x):
-            return "inf" if x > 0 else "-inf"
-        return x
-    if isinstance(x, (np.integer,)):
-        return int(x)
-    return x
-
-
-class Trains:
-    """The shared array table: add() returns the "@k" reference."""
-
-    def __init__(self):
-        self.trains = []
-
-    def add(self, values, digits=None):
-        import numpy as np
-
-        v = np.asarray(values, dtype=float).ravel()
-        x = [float(f"{t:.{digits}g}") if digits else round(float(t), 9) for t in v]
-        self.trains.append(x)
-        return f"@{len(self.trains) - 1}"
-
-    def get(self, ref):
-        import numpy as np
-
-        return np.array(self.trains[int(ref[1:])], dtype=float)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from _common import (  # noqa: E402  (the script's own directory, above)
+    Trains, arg_parser, default_out, parse_args, putter, write_with_table)
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--install", action="store_true",
-                    help="create/update the venv and re-run with its python")
-    ap.add_argument("--venv", default=DEFAULT_VENV)
-    ap.add_argument("--out", default=DEFAULT_OUT)
-    opts = ap.parse_args()
-    if opts.install:
-        install_and_reexec(opts.venv)
+    opts = parse_args(arg_parser(__doc__, default_out("spike_triggered")), __file__)
 
     import logging
     import warnings
@@ -161,8 +85,7 @@ def main():
         "numpy": np.__version__, "python": sys.version.split()[0],
     }}
 
-    def put(fn, args, expected):
-        out.setdefault(fn, []).append({"args": args, "expected": expected})
+    put = putter(out)
 
     # signals: (name, fs, t0, n)
     def make_signal(fs, n, f0):
@@ -338,13 +261,7 @@ def main():
             s, p = scipy.signal.vectorstrength(x, period)
             put("vector_strength", {"spikes": tr, "period": period}, [float(s), float(p)])
 
-    out["trains"] = table.trains
-    text = json.dumps(enc(out), separators=(",", ":"))
-    os.makedirs(os.path.dirname(opts.out), exist_ok=True)
-    with open(opts.out, "w") as f:
-        f.write(text + "\n")
-    n = sum(len(v) for k, v in out.items() if k not in ("meta", "trains"))
-    print(f"wrote {opts.out}: {n} cases, {len(text) / 1024:.0f} KiB")
+    write_with_table(opts.out, out, table)
 
 
 if __name__ == "__main__":
