@@ -137,3 +137,7 @@ class Recorder:
 # zoo
 def zoo_entries() -> List[Dict[str, Any]]: ...
 def zoo_network(name: str, settings: Optional[Mapping[str, float]] = None, seed: int = 1) -> NetworkSpec: ...
+
+# analysis: the submodule of the 127 catalogue functions, each taking every argument
+# positionally in the order of the public signatures (typed in sc_neurocore/analysis/__init__.pyi)
+analysis: Any
