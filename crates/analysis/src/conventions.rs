@@ -27,6 +27,12 @@ pub fn sorted_trains<T: AsRef<[f64]>>(
         .collect()
 }
 
+/// The number of spikes of a (checked, possibly unsorted) train in the closed window
+/// `[lo, hi]`, in one pass: a count does not depend on the order, so no sorted copy is needed.
+pub fn count_in(spikes: &[f64], lo: f64, hi: f64) -> usize {
+    spikes.iter().filter(|&&t| t >= lo && t <= hi).count()
+}
+
 /// G4: every value finite (signals, phases, spike trains).
 pub fn check_finite(object: &str, field: &str, values: &[f64]) -> Result<()> {
     match values.iter().position(|v| !v.is_finite()) {

@@ -16,7 +16,9 @@ pub use instantaneous::{RateKernel, instantaneous_rate};
 use rayon::prelude::*;
 use sc_neurocore_core::{Error, Result};
 
-use crate::conventions::{Binning, in_window, mean_var, positive, sorted_train, window};
+use crate::conventions::{
+    Binning, check_finite, count_in, in_window, mean_var, positive, sorted_train, window,
+};
 
 /// Histograms (and sampled rates) larger than this are refused rather than allocated.
 pub(crate) const MAX_BINS: usize = 100_000_000;
@@ -139,9 +141,9 @@ pub(crate) fn histogram_with_edges(sorted: &[f64], edges: &[f64]) -> Vec<i64> {
 /// `t >= t_start` (when given) and `t <= t_stop` (when given).
 pub fn spike_count(spikes: &[f64], t_start: Option<f64>, t_stop: Option<f64>) -> Result<usize> {
     const F: &str = "spike_count";
-    let x = sorted_train(F, "spikes", spikes)?;
+    check_finite(F, "spikes", spikes)?;
     let (lo, hi) = optional_bounds(F, t_start, t_stop)?;
-    Ok(in_window(&x, lo, hi).len())
+    Ok(count_in(spikes, lo, hi))
 }
 
 /// #2 `firing_rate(spikes, t_start=0.0, t_stop=None, duration=None)`: spikes in
@@ -154,7 +156,7 @@ pub fn firing_rate(
     duration: Option<f64>,
 ) -> Result<f64> {
     const F: &str = "firing_rate";
-    let x = sorted_train(F, "spikes", spikes)?;
+    check_finite(F, "spikes", spikes)?;
     let t_stop = match (t_stop, duration) {
         (Some(_), Some(_)) => {
             return Err(Error::invalid(
@@ -168,8 +170,10 @@ pub fn firing_rate(
         }
         (t, None) => t,
     };
-    let (a, b) = window(F, t_start, t_stop, &[&x])?;
-    Ok(in_window(&x, a, b).len() as f64 / (b - a))
+    // The window's end defaults to the largest spike; the count needs no sorting.
+    let last = spikes.iter().copied().reduce(f64::max);
+    let (a, b) = window(F, t_start, t_stop, &[last.as_slice()])?;
+    Ok(count_in(spikes, a, b) as f64 / (b - a))
 }
 
 /// #3 `firing_rates(trains, t_start=0.0, t_stop=None)`: [`firing_rate`] per train over one
@@ -180,16 +184,21 @@ pub fn firing_rates<T: AsRef<[f64]> + Sync>(
     t_stop: Option<f64>,
 ) -> Result<Vec<f64>> {
     const F: &str = "firing_rates";
-    let xs: Vec<Vec<f64>> = trains
+    // Counts need no sorted copies: check each train and take its largest spike (for the
+    // default window end) in one pass.
+    let lasts: Vec<Option<f64>> = trains
         .par_iter()
         .enumerate()
-        .map(|(k, t)| sorted_train(F, &format!("trains[{k}]"), t.as_ref()))
+        .map(|(k, t)| {
+            check_finite(F, &format!("trains[{k}]"), t.as_ref())?;
+            Ok(t.as_ref().iter().copied().reduce(f64::max))
+        })
         .collect::<Result<_>>()?;
-    let refs: Vec<&[f64]> = xs.iter().map(|x| x.as_slice()).collect();
+    let refs: Vec<&[f64]> = lasts.iter().map(|l| l.as_slice()).collect();
     let (a, b) = window(F, t_start, t_stop, &refs)?;
-    Ok(xs
-        .iter()
-        .map(|x| in_window(x, a, b).len() as f64 / (b - a))
+    Ok(trains
+        .par_iter()
+        .map(|x| count_in(x.as_ref(), a, b) as f64 / (b - a))
         .collect())
 }
 
