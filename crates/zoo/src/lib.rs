@@ -1,8 +1,17 @@
 #![doc = include_str!("../README.md")]
 
 mod brunel;
+mod coba;
+mod cuba;
+mod microcircuit;
 
 pub use brunel::{BRUNEL, BrunelParams, brunel};
+pub use coba::{COBA, CobaParams, coba};
+pub use cuba::{CUBA, CubaParams, cuba};
+pub use microcircuit::{
+    CONN_PROBS, FULL_MEAN_RATES, K_EXT, MICROCIRCUIT, MICROCIRCUIT_POPULATIONS, MicrocircuitParams,
+    N_FULL, microcircuit,
+};
 
 use sc_neurocore_core::{Error, ParamSpec, Result};
 use sc_neurocore_runner::Network;
@@ -26,7 +35,7 @@ pub struct ZooEntry {
 }
 
 /// Every zoo network.
-pub static ZOO: &[&ZooEntry] = &[&BRUNEL];
+pub static ZOO: &[&ZooEntry] = &[&BRUNEL, &CUBA, &COBA, &MICROCIRCUIT];
 
 /// The zoo network called `name`.
 pub fn lookup(name: &str) -> Result<&'static ZooEntry> {

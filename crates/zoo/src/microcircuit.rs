@@ -1,0 +1,419 @@
+//! Potjans & Diesmann (2014) Cereb Cortex 24:785, the cortical microcircuit: eight
+//! populations (excitatory and inhibitory, layers 2/3, 4, 5 and 6; 77,169 neurons and about
+//! 0.3 billion synapses at full scale) of current-based LIF neurons with exponential
+//! synapses and Poisson background, built as NEST's example `pynest/examples/Potjans_2014`
+//! builds it (`network_params.py`, `network.py`, `helpers.py`; Rothe, Bos & van Albada):
+//!
+//! * neurons `iaf_psc_exp`: C_m 250 pF, tau_m 10 ms, tau_syn 0.5 ms, E_L = V_reset = -65 mV,
+//!   V_th -50 mV, t_ref 2 ms; V(0) ~ N(-58, 10) mV (`V0_type = 'original'`);
+//! * N_full = [20683, 5834, 21915, 5479, 4850, 1065, 14395, 2948] (L23E, L23I, L4E, L4I,
+//!   L5E, L5I, L6E, L6I), scaled by `scale` (rounded);
+//! * connection probabilities `conn_probs[target][source]` (Table 5 of the paper); the total
+//!   number of synapses of each pair is `K = ln(1 - C) / ln(1 - 1 / (N_post N_pre))` at full
+//!   size, times `scale × k_scale` (rounded), drawn `fixed_total_number`: sources and targets
+//!   uniform, autapses and multapses allowed;
+//! * weights: a PSP of 0.15 mV (converted to a PSC amplitude for these neurons, 87.8 pA),
+//!   g = -4 for inhibitory sources, L4E → L23E doubled; each weight normal with a relative
+//!   sd of 0.1, clipped at zero so that it keeps its sign; delays normal, 1.5 ms (E sources)
+//!   and 0.75 ms (I sources) with a relative sd of 0.5, redrawn below half a step;
+//! * background: Poisson input of `bg_rate × K_ext` per neuron, K_ext = [1600, 1500, 2100,
+//!   1900, 2000, 1900, 2900, 2100] × k_scale, with the excitatory weight;
+//! * with `k_scale < 1` the weights are divided by sqrt(k_scale) and a DC current
+//!   `1e-3 tau_syn (1 - sqrt(k_scale))` × (the recurrent input of the full network at the
+//!   full-scale rates [0.971, 2.868, 4.746, 5.396, 8.142, 9.078, 0.991, 7.523] Hz + the
+//!   external input) restores the mean input (`adjust_weights_and_input_to_synapse_scaling`).
+//!
+//! NEST's example runs at `N_scaling = K_scaling = 0.1` by default: here `--set scale=0.1
+//! --set k_scale=0.1` (7,717 neurons, 3 million synapses).
+//!
+//! # Mapping and differences
+//!
+//! `lif` with `exponential` synapses (tau_syn 0.5 ms) is `iaf_psc_exp` (our current is held
+//! at its mean over each step). Synapses are explicit (a CSR per pair of populations, with
+//! per-synapse weights and delays) because the engine's generated topologies take one weight
+//! and one delay; they are drawn from `RngStream(seed, SynapseParams, pair, 0)`, pair =
+//! 8 × target + source, one stream per pair (NEST: other streams, the same distributions).
+//! Delays round to the nearest 0.1 ms step (NEST: the same). The Poisson background acts
+//! without delay (NEST: 1.5 ms after the generator, which changes nothing for a stationary
+//! process).
+//!
+//! Memory: explicit synapses cost the description 20 bytes each (a u32 target, an f64
+//! weight and an f64 delay) on top of the engine's tables; the full-scale network (0.3
+//! billion synapses) needs about 6 GB for the description alone.
+
+use crate::{ZooEntry, ZooSetting, resolve};
+use sc_neurocore_core::{Csr, ParamSpec, Result, RngStream, StreamKind, ValueRange};
+use sc_neurocore_neurons::ParamValue;
+use sc_neurocore_runner::{Connectivity, Delay, Network, ProjectionSpec, SynapseKind};
+use sc_neurocore_stimuli::{PoissonInput, StimulusSpec};
+
+/// Population names, in order.
+pub const MICROCIRCUIT_POPULATIONS: [&str; 8] =
+    ["L23E", "L23I", "L4E", "L4I", "L5E", "L5I", "L6E", "L6I"];
+
+/// Full-scale population sizes.
+pub const N_FULL: [usize; 8] = [20683, 5834, 21915, 5479, 4850, 1065, 14395, 2948];
+
+/// Mean rates of the full-scale network (Hz), used for the DC compensation when k_scale < 1
+/// (NEST example's `full_mean_rates`); also the reference rates of the test.
+pub const FULL_MEAN_RATES: [f64; 8] = [0.971, 2.868, 4.746, 5.396, 8.142, 9.078, 0.991, 7.523];
+
+/// Connection probabilities, `CONN_PROBS[target][source]`.
+pub const CONN_PROBS: [[f64; 8]; 8] = [
+    [0.1009, 0.1689, 0.0437, 0.0818, 0.0323, 0., 0.0076, 0.],
+    [0.1346, 0.1371, 0.0316, 0.0515, 0.0755, 0., 0.0042, 0.],
+    [0.0077, 0.0059, 0.0497, 0.135, 0.0067, 0.0003, 0.0453, 0.],
+    [0.0691, 0.0029, 0.0794, 0.1597, 0.0033, 0., 0.1057, 0.],
+    [0.1004, 0.0622, 0.0505, 0.0057, 0.0831, 0.3726, 0.0204, 0.],
+    [0.0548, 0.0269, 0.0257, 0.0022, 0.06, 0.3158, 0.0086, 0.],
+    [
+        0.0156, 0.0066, 0.0211, 0.0166, 0.0572, 0.0197, 0.0396, 0.2252,
+    ],
+    [0.0364, 0.001, 0.0034, 0.0005, 0.0277, 0.008, 0.0658, 0.1443],
+];
+
+/// External in-degrees at full scale.
+pub const K_EXT: [f64; 8] = [1600., 1500., 2100., 1900., 2000., 1900., 2900., 2100.];
+
+const C_M: f64 = 250.0;
+const TAU_M: f64 = 10.0;
+const TAU_SYN: f64 = 0.5;
+
+/// The zoo entry.
+pub static MICROCIRCUIT: ZooEntry = ZooEntry {
+    name: "microcircuit",
+    summary: "Potjans & Diesmann (2014) cortical microcircuit, 8 populations (77,169 neurons, \
+              0.3 billion synapses at scale 1) of LIF neurons with exponential current \
+              synapses and Poisson background, as NEST's Potjans_2014 example; \
+              scale / k_scale shrink neurons / in-degrees; the defaults are NEST's example's \
+              0.1 / 0.1 (7,718 neurons, 3 M synapses): --set scale=1 --set k_scale=1 is the \
+              full network, which needs about 17 GB to build here.",
+    params: &[
+        ParamSpec {
+            name: "scale",
+            unit: "1",
+            default: 0.1,
+            range: ValueRange::Closed(1e-4, 1.0),
+            doc: "scaling of the number of neurons (N_scaling)",
+        },
+        ParamSpec {
+            name: "k_scale",
+            unit: "1",
+            default: 0.1,
+            range: ValueRange::Closed(1e-4, 1.0),
+            doc: "scaling of the in-degrees (K_scaling), compensated by weights and DC",
+        },
+        ParamSpec {
+            name: "bg_rate",
+            unit: "Hz",
+            default: 8.0,
+            range: ValueRange::NonNegative,
+            doc: "rate of each background Poisson source",
+        },
+        ParamSpec {
+            name: "psp_e",
+            unit: "mV",
+            default: 0.15,
+            range: ValueRange::Finite,
+            doc: "mean excitatory PSP amplitude",
+        },
+        ParamSpec {
+            name: "psp_sd",
+            unit: "1",
+            default: 0.1,
+            range: ValueRange::NonNegative,
+            doc: "relative standard deviation of the weights",
+        },
+        ParamSpec {
+            name: "g",
+            unit: "1",
+            default: -4.0,
+            range: ValueRange::Finite,
+            doc: "inhibitory PSP relative to the excitatory one",
+        },
+        ParamSpec {
+            name: "delay_e",
+            unit: "ms",
+            default: 1.5,
+            range: ValueRange::Positive,
+            doc: "mean delay of excitatory connections",
+        },
+        ParamSpec {
+            name: "delay_i",
+            unit: "ms",
+            default: 0.75,
+            range: ValueRange::Positive,
+            doc: "mean delay of inhibitory connections",
+        },
+        ParamSpec {
+            name: "delay_sd",
+            unit: "1",
+            default: 0.5,
+            range: ValueRange::NonNegative,
+            doc: "relative standard deviation of the delays",
+        },
+        ParamSpec {
+            name: "v0_mean",
+            unit: "mV",
+            default: -58.0,
+            range: ValueRange::Finite,
+            doc: "mean initial membrane potential",
+        },
+        ParamSpec {
+            name: "v0_sd",
+            unit: "mV",
+            default: 10.0,
+            range: ValueRange::NonNegative,
+            doc: "standard deviation of the initial membrane potential",
+        },
+    ],
+    default_run: (1.0, 1e-4),
+    build: build_entry,
+};
+
+/// Parameters of the microcircuit (units as in [`MICROCIRCUIT`]'s metadata).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MicrocircuitParams {
+    /// Neuron-number scaling.
+    pub scale: f64,
+    /// In-degree scaling.
+    pub k_scale: f64,
+    /// Background rate per source, Hz.
+    pub bg_rate: f64,
+    /// Excitatory PSP, mV.
+    pub psp_e: f64,
+    /// Relative weight sd.
+    pub psp_sd: f64,
+    /// Relative inhibition.
+    pub g: f64,
+    /// Excitatory delay, ms.
+    pub delay_e: f64,
+    /// Inhibitory delay, ms.
+    pub delay_i: f64,
+    /// Relative delay sd.
+    pub delay_sd: f64,
+    /// Mean initial potential, mV.
+    pub v0_mean: f64,
+    /// Sd of the initial potential, mV.
+    pub v0_sd: f64,
+}
+
+impl Default for MicrocircuitParams {
+    fn default() -> Self {
+        let d: Vec<f64> = MICROCIRCUIT.params.iter().map(|p| p.default).collect();
+        Self::from_values(&d)
+    }
+}
+
+impl MicrocircuitParams {
+    fn from_values(v: &[f64]) -> Self {
+        MicrocircuitParams {
+            scale: v[0],
+            k_scale: v[1],
+            bg_rate: v[2],
+            psp_e: v[3],
+            psp_sd: v[4],
+            g: v[5],
+            delay_e: v[6],
+            delay_i: v[7],
+            delay_sd: v[8],
+            v0_mean: v[9],
+            v0_sd: v[10],
+        }
+    }
+
+    /// Neurons per population: round(N_full × scale), at least 1.
+    pub fn sizes(&self) -> [usize; 8] {
+        N_FULL.map(|n| ((n as f64 * self.scale).round() as usize).max(1))
+    }
+
+    /// Synapses of each pair `[target][source]` at full scale (not rounded).
+    pub fn full_synapses() -> [[f64; 8]; 8] {
+        let mut k = [[0.0; 8]; 8];
+        for (i, row) in k.iter_mut().enumerate() {
+            for (j, x) in row.iter_mut().enumerate() {
+                let prod = N_FULL[i] as f64 * N_FULL[j] as f64;
+                *x = (1.0 - CONN_PROBS[i][j]).ln() / ((prod - 1.0) / prod).ln();
+            }
+        }
+        k
+    }
+
+    /// Synapses of each pair `[target][source]` of this network.
+    pub fn synapses(&self) -> [[usize; 8]; 8] {
+        Self::full_synapses()
+            .map(|row| row.map(|k| (k * self.scale * self.k_scale).round() as usize))
+    }
+
+    /// PSC amplitude (pA) per PSP amplitude (mV) of these neurons (NEST's
+    /// `postsynaptic_potential_to_current`).
+    pub fn psc_over_psp() -> f64 {
+        let sub = 1.0 / (TAU_SYN - TAU_M);
+        let pre = TAU_M * TAU_SYN / C_M * sub;
+        let frac = (TAU_M / TAU_SYN).powf(sub);
+        1.0 / (pre * (frac.powf(TAU_M) - frac.powf(TAU_SYN)))
+    }
+
+    /// Mean weights `[target][source]` (pA) before in-degree scaling.
+    fn full_weights(&self) -> [[f64; 8]; 8] {
+        let w = self.psp_e * Self::psc_over_psp();
+        let mut m = [[0.0; 8]; 8];
+        for (i, row) in m.iter_mut().enumerate() {
+            for (j, x) in row.iter_mut().enumerate() {
+                *x = if j % 2 == 0 { w } else { self.g * w };
+                if i == 0 && j == 2 {
+                    *x = 2.0 * w;
+                }
+            }
+        }
+        m
+    }
+
+    /// (mean weights `[target][source]`, external weight, DC per population), after the
+    /// in-degree scaling compensation.
+    pub fn weights_and_dc(&self) -> ([[f64; 8]; 8], f64, [f64; 8]) {
+        let w_full = self.full_weights();
+        let w_ext = self.psp_e * Self::psc_over_psp();
+        let k = self.k_scale;
+        if k == 1.0 {
+            return (w_full, w_ext, [0.0; 8]);
+        }
+        let full = Self::full_synapses();
+        let mut dc = [0.0; 8];
+        for (i, d) in dc.iter_mut().enumerate() {
+            let input_rec: f64 = (0..8)
+                .map(|j| w_full[i][j] * full[i][j] / N_FULL[i] as f64 * FULL_MEAN_RATES[j])
+                .sum();
+            let input_ext = w_ext * K_EXT[i] * self.bg_rate;
+            *d = 1e-3 * TAU_SYN * (1.0 - k.sqrt()) * (input_rec + input_ext);
+        }
+        let s = k.sqrt();
+        (w_full.map(|r| r.map(|w| w / s)), w_ext / s, dc)
+    }
+}
+
+fn build_entry(settings: &[ZooSetting<'_>], seed: u64) -> Result<Network> {
+    let v = resolve("zoo 'microcircuit'", MICROCIRCUIT.params, settings)?;
+    microcircuit(&MicrocircuitParams::from_values(&v), seed)
+}
+
+/// Builds the microcircuit.
+pub fn microcircuit(p: &MicrocircuitParams, seed: u64) -> Result<Network> {
+    let mut net = Network::new(seed);
+    let sizes = p.sizes();
+    let (w, w_ext, dc) = p.weights_and_dc();
+    let syn = SynapseKind::Exponential {
+        tau_syn: TAU_SYN * 1e-3,
+    };
+    let mut first = 0u64;
+    let mut pops = [0usize; 8];
+    for (k, name) in MICROCIRCUIT_POPULATIONS.iter().enumerate() {
+        let v0: Vec<f64> = (0..sizes[k] as u64)
+            .map(|i| {
+                let mut rng = RngStream::new(seed, StreamKind::InitialState, 0, first + i);
+                p.v0_mean + p.v0_sd * rng.normal()
+            })
+            .collect();
+        first += sizes[k] as u64;
+        pops[k] = net.add_population(
+            name,
+            "lif",
+            sizes[k],
+            &[
+                ("tau_m", TAU_M.into()),
+                ("c_m", C_M.into()),
+                ("e_l", (-65.0).into()),
+                ("v_th", (-50.0).into()),
+                ("v_reset", (-65.0).into()),
+                ("t_ref", 2.0.into()),
+                ("i_e", dc[k].into()),
+                ("v_init", ParamValue::PerNeuron(v0)),
+            ],
+        )?;
+    }
+    let counts = p.synapses();
+    for i in 0..8 {
+        for j in 0..8 {
+            if counts[i][j] == 0 {
+                continue;
+            }
+            let mean_d = if j % 2 == 0 { p.delay_e } else { p.delay_i };
+            let (csr, delays) = fixed_total_number(
+                seed,
+                (8 * i + j) as u32,
+                (sizes[j], sizes[i]),
+                counts[i][j],
+                (w[i][j], (w[i][j] * p.psp_sd).abs()),
+                (mean_d, mean_d * p.delay_sd),
+            )?;
+            net.add_projection(
+                ProjectionSpec::new(
+                    format!(
+                        "{}->{}",
+                        MICROCIRCUIT_POPULATIONS[j], MICROCIRCUIT_POPULATIONS[i]
+                    ),
+                    pops[j],
+                    pops[i],
+                    Connectivity::Explicit(csr),
+                )
+                .synapse(syn)
+                .delay(Delay::PerSynapse(delays)),
+            )?;
+        }
+    }
+    for k in 0..8 {
+        let rate = p.bg_rate * (K_EXT[k] * p.k_scale).round();
+        if rate > 0.0 {
+            net.add_stimulus(
+                &format!("background {}", MICROCIRCUIT_POPULATIONS[k]),
+                StimulusSpec::Poisson(PoissonInput::new(sizes[k], rate, w_ext)?),
+                Some(pops[k]),
+                syn,
+            )?;
+        }
+    }
+    Ok(net)
+}
+
+/// `n` synapses from `sizes.0` sources to `sizes.1` targets, both uniform (autapses and
+/// multapses allowed), each with a normal weight clipped at zero on the side of its mean's
+/// sign and a normal delay (ms) redrawn below 0.05 ms; returns the CSR and the delays in
+/// seconds in the CSR's order.
+fn fixed_total_number(
+    seed: u64,
+    object: u32,
+    (n_src, n_tgt): (usize, usize),
+    n: usize,
+    (w_mean, w_sd): (f64, f64),
+    (d_mean, d_sd): (f64, f64),
+) -> Result<(Csr, Vec<f64>)> {
+    let mut rng = RngStream::new(seed, StreamKind::SynapseParams, object, 0);
+    let mut syn: Vec<(u32, u32, f64, f64)> = Vec::with_capacity(n);
+    for _ in 0..n {
+        let s = rng.below(n_src as u64) as u32;
+        let t = rng.below(n_tgt as u64) as u32;
+        let mut wv = w_mean + w_sd * rng.normal();
+        if w_mean >= 0.0 {
+            wv = wv.max(0.0);
+        } else {
+            wv = wv.min(0.0);
+        }
+        let mut d = d_mean + d_sd * rng.normal();
+        while d < 0.05 {
+            d = d_mean + d_sd * rng.normal();
+        }
+        syn.push((s, t, wv, d * 1e-3));
+    }
+    syn.sort_by_key(|x| (x.0, x.1));
+    let mut indptr = vec![0usize; n_src + 1];
+    for x in &syn {
+        indptr[x.0 as usize + 1] += 1;
+    }
+    for k in 0..n_src {
+        indptr[k + 1] += indptr[k];
+    }
+    let indices = syn.iter().map(|x| x.1).collect();
+    let weights = syn.iter().map(|x| x.2).collect();
+    let delays = syn.iter().map(|x| x.3).collect();
+    Ok((Csr::new(n_src, n_tgt, indptr, indices, weights)?, delays))
+}
