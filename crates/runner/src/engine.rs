@@ -21,6 +21,22 @@ use rayon::prelude::*;
 use sc_neurocore_core::{Communicator, Error, LocalCommunicator, Result, TimeGrid};
 use std::time::Instant;
 
+/// Runs `f` on every block: on the calling thread with one thread (handing each step to a
+/// pool worker costs more than a small network's whole step), else in parallel on the pool.
+/// Blocks are independent, so both give the same result.
+fn for_each_block(
+    pool: &rayon::ThreadPool,
+    threads: usize,
+    blocks: &mut [Block],
+    f: impl Fn(&mut Block) + Send + Sync,
+) {
+    if threads == 1 {
+        blocks.iter_mut().for_each(f);
+    } else {
+        pool.install(|| blocks.par_iter_mut().for_each(f));
+    }
+}
+
 /// How to run a network.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RunConfig {
@@ -183,10 +199,8 @@ impl NetworkRunner {
             for (i, (m, spikes)) in unrouted.into_iter().enumerate() {
                 let (offsets, pre, blocks) =
                     (&self.pop_offsets, &self.pre_traces, &mut self.blocks);
-                self.pool.install(|| {
-                    blocks
-                        .par_iter_mut()
-                        .for_each(|b| b.route(m, &spikes, offsets, pre, i));
+                for_each_block(&self.pool, self.threads, blocks, |b| {
+                    b.route(m, &spikes, offsets, pre, i)
                 });
                 crate::plastic::update_pre_traces(
                     &mut self.pre_traces,
@@ -198,23 +212,21 @@ impl NetworkRunner {
             if routed_any {
                 self.blocks.iter_mut().for_each(Block::clear_pending);
             }
-            let blocks = &mut self.blocks;
-            self.pool
-                .install(|| blocks.par_iter_mut().for_each(|b| b.integrate(step)));
+            for_each_block(&self.pool, self.threads, &mut self.blocks, |b| {
+                b.integrate(step)
+            });
         } else {
             // One parallel pass: route what was exchanged, then integrate.
             let unrouted = std::mem::take(&mut self.unrouted);
             let (offsets, pre, blocks) = (&self.pop_offsets, &self.pre_traces, &mut self.blocks);
-            self.pool.install(|| {
-                blocks.par_iter_mut().for_each(|b| {
-                    for (i, (m, spikes)) in unrouted.iter().enumerate() {
-                        b.route(*m, spikes, offsets, pre, i);
-                    }
-                    if !unrouted.is_empty() {
-                        b.clear_pending();
-                    }
-                    b.integrate(step);
-                });
+            for_each_block(&self.pool, self.threads, blocks, |b| {
+                for (i, (m, spikes)) in unrouted.iter().enumerate() {
+                    b.route(*m, spikes, offsets, pre, i);
+                }
+                if !unrouted.is_empty() {
+                    b.clear_pending();
+                }
+                b.integrate(step);
             });
         }
         // This rank's spikes of the step: blocks are in global-id order and ascend inside.
@@ -274,10 +286,8 @@ impl NetworkRunner {
         let unrouted = std::mem::take(&mut self.unrouted);
         for (i, (m, spikes)) in unrouted.into_iter().enumerate() {
             let (offsets, pre, blocks) = (&self.pop_offsets, &self.pre_traces, &mut self.blocks);
-            self.pool.install(|| {
-                blocks
-                    .par_iter_mut()
-                    .for_each(|b| b.route(m, &spikes, offsets, pre, i))
+            for_each_block(&self.pool, self.threads, blocks, |b| {
+                b.route(m, &spikes, offsets, pre, i)
             });
             crate::plastic::update_pre_traces(
                 &mut self.pre_traces,
