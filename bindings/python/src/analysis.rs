@@ -1040,9 +1040,9 @@ fn pyspike_pair(
     ))
 }
 
-/// Pairwise PySpike scalar with `mrts`.
-macro_rules! pyspike_mrts {
-    ($name:ident) => {
+/// Pairwise PySpike scalar (`$param` is `mrts` or `max_tau`, read by `$read`).
+macro_rules! pyspike_pair_fn {
+    ($name:ident, $param:ident, $read:ident) => {
         #[pyfunction]
         fn $name(
             py: Python<'_>,
@@ -1050,31 +1050,11 @@ macro_rules! pyspike_mrts {
             spikes_b: &Obj<'_>,
             t_start: &Obj<'_>,
             t_stop: &Obj<'_>,
-            mrts: &Obj<'_>,
+            $param: &Obj<'_>,
         ) -> PyResult<f64> {
             const F: &str = stringify!($name);
             let (x, y, a, b) = pyspike_pair(py, F, spikes_a, spikes_b, t_start, t_stop)?;
-            let m = real(py, F, "mrts", mrts)?;
-            run(py, F, || an::$name(&x, &y, a, b, m))
-        }
-    };
-}
-
-/// Pairwise PySpike scalar with `max_tau`.
-macro_rules! pyspike_tau {
-    ($name:ident) => {
-        #[pyfunction]
-        fn $name(
-            py: Python<'_>,
-            spikes_a: &Obj<'_>,
-            spikes_b: &Obj<'_>,
-            t_start: &Obj<'_>,
-            t_stop: &Obj<'_>,
-            max_tau: &Obj<'_>,
-        ) -> PyResult<f64> {
-            const F: &str = stringify!($name);
-            let (x, y, a, b) = pyspike_pair(py, F, spikes_a, spikes_b, t_start, t_stop)?;
-            let m = opt_real(py, F, "max_tau", max_tau)?;
+            let m = $read(py, F, stringify!($param), $param)?;
             run(py, F, || an::$name(&x, &y, a, b, m))
         }
     };
@@ -1123,7 +1103,7 @@ macro_rules! pyspike_matrix {
     };
 }
 
-pyspike_mrts!(isi_distance);
+pyspike_pair_fn!(isi_distance, mrts, real);
 pyspike_multi!(isi_distance_multi, mrts, real);
 pyspike_matrix!(isi_distance_matrix, mrts, real);
 
@@ -1143,7 +1123,7 @@ fn isi_profile<'py>(
     Ok((f64s(py, px), f64s(py, pv)))
 }
 
-pyspike_mrts!(spike_distance);
+pyspike_pair_fn!(spike_distance, mrts, real);
 pyspike_multi!(spike_distance_multi, mrts, real);
 pyspike_matrix!(spike_distance_matrix, mrts, real);
 
@@ -1163,7 +1143,7 @@ fn spike_profile<'py>(
     Ok((f64s(py, px), f64s(py, y1), f64s(py, y2)))
 }
 
-pyspike_tau!(spike_sync);
+pyspike_pair_fn!(spike_sync, max_tau, opt_real);
 pyspike_multi!(spike_sync_multi, max_tau, opt_real);
 pyspike_matrix!(spike_sync_matrix, max_tau, opt_real);
 
@@ -1183,8 +1163,8 @@ fn spike_sync_profile<'py>(
     Ok((f64s(py, px), f64s(py, pv), f64s(py, mp)))
 }
 
-pyspike_tau!(spike_directionality);
-pyspike_tau!(spike_train_order);
+pyspike_pair_fn!(spike_directionality, max_tau, opt_real);
+pyspike_pair_fn!(spike_train_order, max_tau, opt_real);
 pyspike_multi!(spike_train_order_multi, max_tau, opt_real);
 
 // ============================================================================ 4. spectral
