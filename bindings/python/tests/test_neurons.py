@@ -63,3 +63,14 @@ def test_presets():
     name, values = next(iter(IzhikevichNeuron.presets.items()))
     assert IzhikevichNeuron.preset(name) == values
     IzhikevichNeuron(2, IzhikevichNeuron.preset(name))
+
+
+def test_poisson_neuron_fires_at_its_rate_and_rejects_bad_rates():
+    from sc_neurocore.neurons.models.poisson import PoissonNeuron
+
+    n = PoissonNeuron(1000, rate=20.0)
+    count = sum(n.step(1e-4).size for _ in range(5000))  # 0.5 s
+    assert abs(count - 1000 * 20 * 0.5) < 5 * (1000 * 20 * 0.5) ** 0.5
+    for bad in (-1.0, float("nan")):
+        with pytest.raises(ValueError, match=r"rate = .* is out of range; valid range: \[0, inf\)"):
+            PoissonNeuron(2, rate=bad)

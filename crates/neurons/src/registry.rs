@@ -14,6 +14,7 @@ pub static MODELS: &[&ModelInfo] = &[
     &simple::izhikevich2007::IZHIKEVICH2007,
     &integrate_and_fire::lapicque::LAPICQUE,
     &integrate_and_fire::lif::LIF,
+    &point_process::poisson::POISSON,
     &integrate_and_fire::qif::QIF,
     &biophysical::wang_buzsaki::WANG_BUZSAKI,
 ];

@@ -8,7 +8,10 @@ use sc_neurocore_neurons::{
 
 /// Models that fire with default parameters and zero input, and why (documented behaviour,
 /// not a bug). Every other model must stay silent at rest.
-const SPONTANEOUS: &[(&str, &str)] = &[];
+const SPONTANEOUS: &[(&str, &str)] = &[(
+    "poisson",
+    "a spike source: fires at `rate` (default 10 Hz) whatever its input",
+)];
 
 /// Constant current (in the model's input unit) for the tests that need a firing neuron:
 /// well above rheobase, first spike within tens of ms. Models not listed get the smallest

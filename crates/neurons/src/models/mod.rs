@@ -4,4 +4,5 @@
 
 pub mod biophysical;
 pub mod integrate_and_fire;
+pub mod point_process;
 pub mod simple;
