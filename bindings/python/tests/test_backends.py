@@ -96,3 +96,35 @@ def test_weights_and_manual_updates_agree_after_every_short_run():
             for net in (a, b):
                 net.projections[4].update_plasticity(s, t, 0.01, 0.012, 20.0)
     assert_same_results(ma, mb, a, b)
+
+
+def test_poisson_neurons_drive_stdp_alike_on_both_backends():
+    # Song et al.'s setting in small: Poisson input neurons (whose spikes the rule sees)
+    # onto LIF neurons through plastic conductance synapses.
+    from sc_neurocore.network import Projection, STDP
+
+    results = {}
+    for backend in ("rust", "python"):
+        inputs = Population("poisson", 200, label="inputs", params={"rate": 15.0})
+        post = Population("lif", 3, label="post",
+                          params={"tau_m": 10.0, "c_m": 100.0, "e_l": -74.0, "v_th": -54.0,
+                                  "v_reset": -60.0, "t_ref": 0.0, "v_init": -60.0})
+        w = np.random.default_rng(0).uniform(0.0, 0.5, 600)
+        from sc_neurocore.network.topology import CSR
+
+        csr = CSR(np.arange(0, 601, 3, dtype=np.int64),
+                  np.tile(np.arange(3, dtype=np.uint32), 200), w)
+        net = Network(seed=5)
+        net.add(inputs, post,
+                Projection(inputs, post, topology=csr, synapse="conductance", e_rev=0.0,
+                           tau_syn=5e-3, delay=1e-4,
+                           plasticity=STDP(tau_plus=0.02, tau_minus=0.02, a_plus=0.005,
+                                           a_minus=0.00525, w_min=0.0, w_max=0.5)))
+        mons = [SpikeMonitor(inputs), SpikeMonitor(post)]
+        net.add(mons)
+        net.run(0.2, dt=1e-4, backend=backend)
+        results[backend] = (net, mons)
+    (nr, mr), (np_, mp) = results["rust"], results["python"]
+    assert mr[0].count > 0.5 * 200 * 15 * 0.2 and mr[1].count > 0
+    assert_same_results(mr, mp, nr, np_)
+    assert np.any(nr.projections[0].weights != w)

@@ -46,3 +46,16 @@ def test_pretrained_is_honest():
         pretrained.load_pretrained("mnist")
     with pytest.raises(NotImplementedError):
         pretrained.load_pretrained("anything")
+
+
+def test_stdp_zoo_network_is_registered_and_learns():
+    (entry,) = [z for z in configs.zoo_networks() if z["name"] == "stdp"]
+    assert {p["name"]: p["default"] for p in entry["params"]}["n_inputs"] == 1000.0
+    spec = _native.zoo_network("stdp", {"n_post": 2.0}, 3)
+    m_in, m_post = spec.add_spike_monitor(0), spec.add_spike_monitor(1)
+    runner = _native.Runner(spec, 1e-4, 1)
+    runner.run_steps(10_000)  # 1 s
+    t_in, _, _, _ = runner.spike_data(m_in)
+    t_post, _, _, _ = runner.spike_data(m_post)
+    assert abs(t_in.size / 1000 - 15.0) < 1.0  # 1,000 inputs at 15 Hz
+    assert t_post.size > 0

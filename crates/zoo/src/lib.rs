@@ -4,6 +4,7 @@ mod brunel;
 mod coba;
 mod cuba;
 mod microcircuit;
+mod stdp;
 
 pub use brunel::{BRUNEL, BrunelParams, brunel};
 pub use coba::{COBA, CobaParams, coba};
@@ -12,6 +13,7 @@ pub use microcircuit::{
     CONN_PROBS, FULL_MEAN_RATES, K_EXT, MICROCIRCUIT, MICROCIRCUIT_POPULATIONS, MicrocircuitParams,
     N_FULL, microcircuit,
 };
+pub use stdp::{STDP, StdpNetParams, stdp};
 
 use sc_neurocore_core::{Error, ParamSpec, Result};
 use sc_neurocore_runner::Network;
@@ -35,7 +37,7 @@ pub struct ZooEntry {
 }
 
 /// Every zoo network.
-pub static ZOO: &[&ZooEntry] = &[&BRUNEL, &CUBA, &COBA, &MICROCIRCUIT];
+pub static ZOO: &[&ZooEntry] = &[&BRUNEL, &CUBA, &COBA, &MICROCIRCUIT, &STDP];
 
 /// The zoo network called `name`.
 pub fn lookup(name: &str) -> Result<&'static ZooEntry> {
