@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The benchmark networks in Brian2 (runtime or C++ standalone): one run, one JSON line.
 
-    python scripts/peers/brian2_nets.py --net brunel|cuba|coba --mode runtime|standalone
+    python scripts/peers/brian2_nets.py --net brunel|cuba|coba|stdp --mode runtime|standalone
                                          [--threads N] [--seed S] [--duration SECONDS]
                                          [--workdir DIR]
 
@@ -20,6 +20,10 @@ The networks (parameters in peers_common.py; all with dt = 0.1 ms):
 * cuba: Brian2's examples/CUBA.py (method 'exact'), plus ``delay=0.1*ms``.
 * coba: Brette's Brian COBA.py ported to Brian2 (conductances in units of g_L, method
   'euler' as there, initial v, ge, gi as there), plus ``delay=0.1*ms``.
+* stdp: Brian2's examples/synapses/STDP.py (method 'euler', zero delay as there: a pre
+  pathway delay would also delay the STDP update) with ``n_post`` neurons (``S.connect()``:
+  every input onto every post neuron) and v(0) = v_reset (the example's v(0) = 0 fires once
+  at the start). The spikes counted are the inputs' and the post neurons'.
 
 Every neuron's spikes are recorded (SpikeMonitor), as our CLI records them all.
 
@@ -157,7 +161,64 @@ def build_coba(b2, a, probe):
     return [P, mon, Ce, Ci], mon, c["n_exc"], n, None
 
 
-BUILD = {"brunel": build_brunel, "cuba": build_cuba, "coba": build_coba}
+class _Both:
+    """Two spike monitors read as one (indices of the second shifted by ``offset``)."""
+
+    def __init__(self, first, second, offset):
+        self.first, self.second, self.offset = first, second, offset
+
+    @property
+    def i(self):
+        import numpy as np
+        return np.concatenate([np.asarray(self.first.i[:]),
+                               np.asarray(self.second.i[:]) + self.offset])
+
+    @property
+    def t(self):
+        import numpy as np
+        from brian2 import ms
+        return np.concatenate([np.asarray(self.first.t[:] / ms),
+                               np.asarray(self.second.t[:] / ms)]) * ms
+
+
+def build_stdp(b2, a, probe):
+    from brian2 import Hz, NeuronGroup, PoissonGroup, SpikeMonitor, Synapses, ms, mV
+
+    c = pc.STDP
+    gmax = c["gmax"]
+    dApre = c["a_pre"] * gmax
+    ns = {"taum": c["tau_m"] * ms, "taue": c["tau_e"] * ms, "Ee": c["e_exc"] * mV,
+          "El": c["e_l"] * mV, "vt": c["v_th"] * mV, "vr": c["v_reset"] * mV,
+          "taupre": c["tau_pre"] * ms, "taupost": c["tau_post"] * ms, "gmax": gmax,
+          "dApre": dApre, "dApost": -dApre * c["tau_pre"] / c["tau_post"] * c["b"]}
+    eqs = '''
+    dv/dt = (ge * (Ee-v) + El - v) / taum : volt
+    dge/dt = -ge / taue : 1
+    '''
+    inp = PoissonGroup(c["n_inputs"], rates=c["rate_hz"] * Hz)
+    G = NeuronGroup(c["n_post"], eqs, threshold="v>vt", reset="v = vr", method="euler",
+                    namespace=ns)
+    G.v = c["v_reset"] * mV
+    m_in, m_post = SpikeMonitor(inp), SpikeMonitor(G)
+    probe("before_connect")
+    S = Synapses(inp, G,
+                 '''w : 1
+                    dApre/dt = -Apre / taupre : 1 (event-driven)
+                    dApost/dt = -Apost / taupost : 1 (event-driven)''',
+                 on_pre='''ge += w
+                        Apre += dApre
+                        w = clip(w + Apost, 0, gmax)''',
+                 on_post='''Apost += dApost
+                         w = clip(w + Apre, 0, gmax)''',
+                 namespace=ns)
+    S.connect()
+    S.w = "rand() * gmax"
+    n = c["n_inputs"] + c["n_post"]
+    return ([inp, G, m_in, m_post, S], _Both(m_in, m_post, c["n_inputs"]), c["n_inputs"], n,
+            c["n_inputs"] * c["n_post"])
+
+
+BUILD = {"brunel": build_brunel, "cuba": build_cuba, "coba": build_coba, "stdp": build_stdp}
 
 
 def main():

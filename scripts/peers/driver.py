@@ -26,8 +26,8 @@ the spike counts from the first (all repeats use seed 1). Columns:
 * peak MiB: the whole process's peak RSS (Brian2 standalone: the compiled binary's);
 * B/syn: bytes per synapse (ours: the engine's synapse tables / synapses, exact; peers: RSS
   growth over connect and preparation / synapses, an estimate);
-* spikes, rate Hz: all spikes of the E and I populations and their mean rate (to show that
-  the runs are equivalent);
+* spikes, rate Hz: all spikes of the E and I populations (stdp: of the inputs and the post
+  neurons) and their mean rate (to show that the runs are equivalent);
 * ours ×: the peer's figure divided by ours, for simulation, build(+compile) and bytes per
   synapse (> 1: we are faster / smaller).
 """
@@ -48,12 +48,14 @@ PEERS = ("nest", "brian2-runtime", "brian2-standalone")
 
 def run_ours(binary, net, threads, duration):
     with tempfile.TemporaryDirectory(prefix=f"scn-{net}-") as out:
+        sets = [a for k, v in pc.ZOO_SETTINGS.get(net, {}).items() for a in ("--set", f"{k}={v}")]
         subprocess.run([binary, "run", "--zoo", net, "--threads", str(threads), "--seed", "1",
-                        "--duration", str(duration), "--out", out],
+                        "--duration", str(duration), "--out", out, *sets],
                        check=True, capture_output=True, text=True)
         with open(os.path.join(out, "summary.json")) as f:
             s = json.load(f)
-    pops = [p for p in s["populations"] if p["label"] in ("exc", "inh")]
+    counted = pc.COUNTED.get(net, ("exc", "inh"))
+    pops = [p for p in s["populations"] if p["label"] in counted]
     n = sum(p["n"] for p in pops)
     spikes = sum(p["spikes"] for p in pops)
     return {

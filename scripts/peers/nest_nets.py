@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The benchmark networks in NEST 3.10: one run, one JSON line.
 
-    python scripts/peers/nest_nets.py --net brunel|cuba|coba [--threads N] [--seed S]
+    python scripts/peers/nest_nets.py --net brunel|cuba|coba|stdp [--threads N] [--seed S]
                                        [--duration SECONDS]
 
 Needs a python that imports nest (``cargo xtask bench --peers`` makes /tmp/peers-venv).
@@ -19,6 +19,14 @@ The networks (parameters in peers_common.py):
   5 ms, E_ex 0 mV, E_in -80 mV, tau_syn 5 / 10 ms, weights 6 nS / -67 nS (NEST's sign
   convention for inhibition), pairwise_bernoulli p = 0.02, delay 0.1 ms, V_m(0) ~ N(-65, 5)
   mV, g_ex(0) ~ N(40, 15) nS, g_in(0) ~ N(200, 120) nS (Brette's initial state).
+* stdp: n_inputs parrot_neurons, each repeating its own train of one poisson_generator
+  (15 Hz; a generator sends an independent train to each target), onto n_post iaf_cond_exp
+  (C_m = tau_m g_L = 100 pF, g_L 10 nS, E_L -74 mV, V_th -54 mV, V_reset = V_m(0) = -60 mV,
+  t_ref 0, E_ex 0 mV, tau_syn_ex 5 ms) all to all through stdp_synapse made additive
+  (mu_plus = mu_minus = 0): lambda = dApre / gmax = 0.01, alpha = 1.05 tau_pre / tau_post,
+  tau_plus 20 ms, tau_minus (a neuron parameter) 20 ms, Wmax = gmax g_L = 0.1 nS, initial
+  weights uniform in [0, Wmax), delay 0.1 ms. The spikes counted are the parrots' and the
+  post neurons'; ``synapses`` counts the plastic ones.
 
 Every neuron's spikes are recorded (spike_recorder to memory), as our CLI records them all.
 
@@ -97,7 +105,32 @@ def build_coba(nest, p):
     return ex, inh, rec, rss0, None
 
 
-BUILD = {"brunel": build_brunel, "cuba": build_cuba, "coba": build_coba}
+def build_stdp(nest, p):
+    c = pc.STDP
+    n_in, n_post = c["n_inputs"], c["n_post"]
+    # Parrots first, post neurons next: consecutive node ids (the statistics need that).
+    parrots = nest.Create("parrot_neuron", n_in)
+    post = nest.Create("iaf_cond_exp", n_post, params={
+        "C_m": c["tau_m"] * c["g_l"], "g_L": c["g_l"], "E_L": c["e_l"], "V_th": c["v_th"],
+        "V_reset": c["v_reset"], "V_m": c["v_reset"], "t_ref": 0.0, "E_ex": c["e_exc"],
+        "tau_syn_ex": c["tau_e"], "I_e": 0.0, "tau_minus": c["tau_post"]})
+    gen = nest.Create("poisson_generator", params={"rate": c["rate_hz"]})
+    nest.Connect(gen, parrots)
+    rec = nest.Create("spike_recorder", params={"record_to": "memory"})
+    nest.Connect(parrots + post, rec)
+    w_max = c["gmax"] * c["g_l"]
+    nest.CopyModel("stdp_synapse", "stdp_song", {
+        "tau_plus": c["tau_pre"], "lambda": c["a_pre"],
+        "alpha": c["b"] * c["tau_pre"] / c["tau_post"], "mu_plus": 0.0, "mu_minus": 0.0,
+        "Wmax": w_max})
+    rss0 = pc.rss_bytes()
+    nest.Connect(parrots, post, "all_to_all",
+                 {"synapse_model": "stdp_song", "delay": c["delay"],
+                  "weight": nest.random.uniform(min=0.0, max=w_max)})
+    return parrots, post, rec, rss0, n_in * n_post
+
+
+BUILD = {"brunel": build_brunel, "cuba": build_cuba, "coba": build_coba, "stdp": build_stdp}
 
 
 def main():

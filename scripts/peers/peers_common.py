@@ -9,6 +9,9 @@ The networks (sources in crates/zoo/src/{brunel,cuba,coba}.rs):
   network exactly as that example does.
 * ``cuba``: Brette et al. (2007) benchmark 2 as Brian2's ``examples/CUBA.py``.
 * ``coba``: Brette et al. (2007) benchmark 1 as Brette's Brian ``examples/COBA.py``.
+* ``stdp``: Song, Miller & Abbott (2000) as Brian2's ``examples/synapses/STDP.py``: Poisson
+  input neurons onto ``n_post`` conductance-based LIF neurons (every input onto every post
+  neuron) through additive all-to-all STDP synapses (source in crates/zoo/src/stdp.rs).
 
 Every network uses a 0.1 ms delay where the Brian examples have none (the minimum delay of
 NEST and of our engine is one step).
@@ -58,7 +61,27 @@ COBA = {
     "delay": 0.1,                                         # ms
 }
 
-NETS = ("brunel", "cuba", "coba")
+STDP = {
+    "n_inputs": 1000, "n_post": 1, "rate_hz": 15.0,
+    "tau_m": 10.0, "tau_e": 5.0,                          # ms
+    "g_l": 10.0,                                          # nS (c_m = tau_m g_l = 100 pF)
+    "e_l": -74.0, "v_th": -54.0, "v_reset": -60.0,        # mV (v(0) = v_reset)
+    "e_exc": 0.0,                                         # mV
+    "gmax": 0.01,                                         # in units of g_l (0.1 nS)
+    "tau_pre": 20.0, "tau_post": 20.0,                    # ms
+    "a_pre": 0.01, "b": 1.05,                             # dApre / gmax; |dApost| / dApre
+    "delay": 0.1,                                         # ms (Brian: the example's 0)
+    # initial weights uniform in [0, gmax); no refractory period
+}
+
+NETS = ("brunel", "cuba", "coba", "stdp")
+
+#: ``--set`` options our CLI gets per network (the sizes of the peers' networks).
+ZOO_SETTINGS = {"stdp": {"n_inputs": STDP["n_inputs"], "n_post": STDP["n_post"]}}
+
+#: The populations whose spikes the comparison counts (ours: zoo population labels).
+COUNTED = {"stdp": ("inputs", "post")}
+
 
 
 def rss_bytes():
