@@ -146,6 +146,93 @@ impl RngStream {
         }
     }
 
+    /// A binomial count: successes in `n` independent trials of probability `p` (`p` in
+    /// `[0, 1]`). Inversion (sequential search from 0) when `n min(p, 1 - p) < 10`, else
+    /// BTRS, the transformed rejection with squeeze of Hörmann (1993, "The generation of
+    /// binomial random variates", J. Stat. Comput. Simul. 46:101), in the form with
+    /// Stirling tail corrections that TensorFlow's `random_binomial` uses, which keeps the
+    /// acceptance test accurate for `n` up to 2^53. `p > 1/2` draws `n - Binomial(n, 1 - p)`.
+    pub fn binomial(&mut self, n: u64, p: f64) -> u64 {
+        if n == 0 || p <= 0.0 {
+            return 0;
+        }
+        if p >= 1.0 {
+            return n;
+        }
+        if p > 0.5 {
+            return n - self.binomial(n, 1.0 - p);
+        }
+        if n as f64 * p < 10.0 {
+            self.binomial_inversion(n, p)
+        } else {
+            self.binomial_btrs(n, p)
+        }
+    }
+
+    /// Inversion for small means: walk the cumulative distribution from 0 with the ratio
+    /// `P(k + 1) / P(k) = (n - k) p / ((k + 1) q)`. A `u` beyond the (rounded) total mass
+    /// restarts with a new `u`.
+    fn binomial_inversion(&mut self, n: u64, p: f64) -> u64 {
+        let q = 1.0 - p;
+        let r = p / q;
+        let p0 = (n as f64 * (-p).ln_1p()).exp();
+        'draw: loop {
+            let mut u = self.uniform();
+            let mut pk = p0;
+            let mut k = 0u64;
+            while u >= pk {
+                u -= pk;
+                if k == n {
+                    continue 'draw;
+                }
+                pk *= r * (n - k) as f64 / (k + 1) as f64;
+                k += 1;
+                if pk < 1e-300 && u > 0.0 {
+                    // Past the tail: the remaining mass is below double precision.
+                    continue 'draw;
+                }
+            }
+            return k;
+        }
+    }
+
+    /// BTRS for `n p >= 10`, `p <= 1/2`.
+    fn binomial_btrs(&mut self, n: u64, p: f64) -> u64 {
+        let nf = n as f64;
+        let q = 1.0 - p;
+        let spq = (nf * p * q).sqrt();
+        let b = 1.15 + 2.53 * spq;
+        let a = -0.0873 + 0.0248 * b + 0.01 * p;
+        let c = nf * p + 0.5;
+        let v_r = 0.92 - 4.2 / b;
+        let r = p / q;
+        let alpha = (2.83 + 5.1 / b) * spq;
+        let m = ((nf + 1.0) * p).floor();
+        loop {
+            let u = self.uniform() - 0.5;
+            let v = self.uniform();
+            let us = 0.5 - u.abs();
+            let k = ((2.0 * a / us + b) * u + c).floor();
+            if us >= 0.07 && v <= v_r {
+                return k as u64;
+            }
+            if k < 0.0 || k > nf {
+                continue;
+            }
+            let v = (v * alpha / (a / (us * us) + b)).ln();
+            let bound = (m + 0.5) * ((m + 1.0) / (r * (nf - m + 1.0))).ln()
+                + (nf + 1.0) * ((nf - m + 1.0) / (nf - k + 1.0)).ln()
+                + (k + 0.5) * (r * (nf - k + 1.0) / (k + 1.0)).ln()
+                + stirling_tail(m)
+                + stirling_tail(nf - m)
+                - stirling_tail(k)
+                - stirling_tail(nf - k);
+            if v <= bound {
+                return k as u64;
+            }
+        }
+    }
+
     /// Position in the stream (ChaCha word position), for checkpoints.
     pub fn word_pos(&self) -> u128 {
         self.rng.get_word_pos()
@@ -155,6 +242,29 @@ impl RngStream {
     pub fn set_word_pos(&mut self, pos: u128) {
         self.rng.set_word_pos(pos);
     }
+}
+
+/// The tail of Stirling's series, `ln k! - ((k + 1/2) ln(k + 1) - (k + 1) + ln(2 pi) / 2)`:
+/// a table below 10, the series in `1 / (k + 1)` above.
+fn stirling_tail(k: f64) -> f64 {
+    const TABLE: [f64; 10] = [
+        0.081_061_466_795_327_2,
+        0.041_340_695_955_409_2,
+        0.027_677_925_684_998_3,
+        0.020_790_672_103_765_09,
+        0.016_644_691_189_821_1,
+        0.013_876_128_823_070_7,
+        0.011_896_709_945_891_7,
+        0.010_411_265_261_972_0,
+        0.009_255_462_182_712_73,
+        0.008_330_563_433_362_87,
+    ];
+    if k < 10.0 {
+        return TABLE[k as usize];
+    }
+    let k1 = k + 1.0;
+    let k2 = k1 * k1;
+    (1.0 / 12.0 - (1.0 / 360.0 - 1.0 / 1260.0 / k2) / k2) / k1
 }
 
 /// ln(k!) via Stirling's series (exact table below 10).
@@ -220,6 +330,77 @@ mod tests {
                 (var / lam - 1.0).abs() < 5.0 * se_ratio,
                 "lam {lam} var {var}"
             );
+        }
+    }
+
+    #[test]
+    fn stirling_tail_table_matches_its_definition() {
+        let mut ln_fact = 0.0f64;
+        for k in 0..30u32 {
+            if k > 0 {
+                ln_fact += (k as f64).ln();
+            }
+            let kf = k as f64;
+            let want = ln_fact
+                - ((kf + 0.5) * (kf + 1.0).ln() - (kf + 1.0) + 0.5 * std::f64::consts::TAU.ln());
+            assert!((stirling_tail(kf) - want).abs() < 1e-10, "k {k}");
+        }
+    }
+
+    #[test]
+    fn binomial_moments_match_for_inversion_and_btrs() {
+        // (n, p): inversion (n p < 10), BTRS, p > 1/2, and a huge n with a tiny p.
+        for &(n, p) in &[
+            (20u64, 0.1),
+            (1000, 0.004),
+            (100, 0.5),
+            (5000, 0.3),
+            (40, 0.9),
+            (45_000_000, 1.0 / 20683.0),
+            (3_000_000_000, 0.25),
+        ] {
+            let mut r = RngStream::new(2, StreamKind::Connectivity, 0, n);
+            let trials = 100_000;
+            let xs: Vec<f64> = (0..trials).map(|_| r.binomial(n, p) as f64).collect();
+            assert!(xs.iter().all(|&x| x <= n as f64));
+            let t = trials as f64;
+            let mean = xs.iter().sum::<f64>() / t;
+            let var = xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / t;
+            let (want_m, want_v) = (n as f64 * p, n as f64 * p * (1.0 - p));
+            assert!(
+                (mean - want_m).abs() < 5.0 * (want_v / t).sqrt(),
+                "n {n} p {p}: mean {mean}, want {want_m}"
+            );
+            assert!(
+                (var / want_v - 1.0).abs() < 5.0 * (2.0 / t).sqrt() + 0.01,
+                "n {n} p {p}: var {var}, want {want_v}"
+            );
+        }
+    }
+
+    #[test]
+    fn binomial_matches_its_probabilities() {
+        // Chi-square against the exact probabilities, for an inversion and a BTRS case.
+        for &(n, p) in &[(30u64, 0.2), (200, 0.35)] {
+            let mut r = RngStream::new(4, StreamKind::Connectivity, 1, n);
+            let trials = 200_000usize;
+            let mut counts = vec![0usize; n as usize + 1];
+            for _ in 0..trials {
+                counts[r.binomial(n, p) as usize] += 1;
+            }
+            let mut pk = (1.0 - p).powi(n as i32);
+            let (mut chi2, mut dof) = (0.0, 0);
+            for (k, &c) in counts.iter().enumerate() {
+                let e = trials as f64 * pk;
+                if e >= 5.0 {
+                    chi2 += (c as f64 - e).powi(2) / e;
+                    dof += 1;
+                }
+                pk *= p / (1.0 - p) * (n - k as u64) as f64 / (k + 1) as f64;
+            }
+            // Mean dof, sd sqrt(2 dof): 5 sd.
+            let lim = dof as f64 + 5.0 * (2.0 * dof as f64).sqrt();
+            assert!(chi2 < lim, "n {n} p {p}: chi2 {chi2} over {dof} cells");
         }
     }
 

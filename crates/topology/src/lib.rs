@@ -9,6 +9,7 @@ mod rows;
 mod scale_free;
 mod small_world;
 mod topology;
+mod total;
 
 pub use bernoulli::random_connectivity;
 pub use lattice::{all_to_all, grid_topology, ring_topology};

@@ -19,7 +19,8 @@ const BLOCK_ROWS: usize = 256;
 ///
 /// `sources` is laid out target by target: the sources of target `targets.start + r` are
 /// `sources[indptr[r]..indptr[r + 1]]`. Within a row, sources are ascending, except for a
-/// `fixed_indegree` projection with multapses, whose rows keep the draw order.
+/// `fixed_indegree` projection with multapses and `fixed_total_number`, whose rows keep the
+/// draw order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TargetRows {
     n_src: usize,

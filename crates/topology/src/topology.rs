@@ -9,7 +9,7 @@ use sc_neurocore_core::{Csr, Error, ValueRange, check_value};
 
 use crate::check::{self, MAX_SIZE, object};
 use crate::{
-    ConnectOptions, Result, TargetRows, bernoulli, degree, lattice, scale_free, small_world,
+    ConnectOptions, Result, TargetRows, bernoulli, degree, lattice, scale_free, small_world, total,
 };
 
 /// A connectivity rule with its parameters. Build it in Rust directly or by name with
@@ -34,6 +34,14 @@ pub enum Topology {
     FixedOutdegree {
         /// Synapses per source.
         outdegree: usize,
+    },
+    /// `"fixed_total_number"`: exactly `total` synapses, each source and target drawn
+    /// uniformly (NEST's rule of the same name, whose `N` is `total`). Autapses and
+    /// multapses follow [`ConnectOptions`]; without multapses (which NEST does not offer
+    /// here) the synapses are `total` distinct pairs, uniformly.
+    FixedTotalNumber {
+        /// Synapses of the projection.
+        total: usize,
     },
     /// `"small_world"`: Watts–Strogatz, undirected (stored both ways).
     SmallWorld {
@@ -80,6 +88,10 @@ const KEYWORDS: &[(&str, &[(&str, &str)])] = &[
         "small_world",
         &[("k", "even integers in [2, n - 1]"), ("p_rewire", "[0, 1]")],
     ),
+    (
+        "fixed_total_number",
+        &[("total", "integers in [0, 4294967295]")],
+    ),
     ("scale_free", &[("m", "integers in [1, n - 1]")]),
     ("ring", &[("k", "even integers in [2, n - 1]")]),
     (
@@ -95,10 +107,11 @@ const KEYWORDS: &[(&str, &[(&str, &str)])] = &[
 
 impl Topology {
     /// The names [`Topology::from_name`] accepts, in the tutorial's order.
-    pub const NAMES: [&'static str; 8] = [
+    pub const NAMES: [&'static str; 9] = [
         "random",
         "fixed_indegree",
         "fixed_outdegree",
+        "fixed_total_number",
         "small_world",
         "scale_free",
         "ring",
@@ -108,7 +121,8 @@ impl Topology {
 
     /// Builds a topology from its name and keyword arguments, as the Python and TOML front
     /// ends pass them: `"random"` (`probability`), `"fixed_indegree"` (`indegree`),
-    /// `"fixed_outdegree"` (`outdegree`), `"small_world"` (`k`, `p_rewire`),
+    /// `"fixed_outdegree"` (`outdegree`), `"fixed_total_number"` (`total`),
+    /// `"small_world"` (`k`, `p_rewire`),
     /// `"scale_free"` (`m`), `"ring"` (`k`), `"grid"` (`rows_count`, `cols_count`,
     /// `radius`), `"all_to_all"` (none). Every keyword is required; integers must be whole
     /// numbers.
@@ -181,6 +195,9 @@ impl Topology {
             "fixed_outdegree" => Topology::FixedOutdegree {
                 outdegree: whole("outdegree", 0)?,
             },
+            "fixed_total_number" => Topology::FixedTotalNumber {
+                total: whole("total", 0)?,
+            },
             "small_world" => {
                 let k = whole("k", 0)?;
                 check::even_k(&obj, k, None)?;
@@ -208,6 +225,7 @@ impl Topology {
             Topology::Random { .. } => "random",
             Topology::FixedIndegree { .. } => "fixed_indegree",
             Topology::FixedOutdegree { .. } => "fixed_outdegree",
+            Topology::FixedTotalNumber { .. } => "fixed_total_number",
             Topology::SmallWorld { .. } => "small_world",
             Topology::ScaleFree { .. } => "scale_free",
             Topology::Ring { .. } => "ring",
@@ -222,6 +240,7 @@ impl Topology {
             Topology::Random { probability } => vec![("probability", probability)],
             Topology::FixedIndegree { indegree } => vec![("indegree", indegree as f64)],
             Topology::FixedOutdegree { outdegree } => vec![("outdegree", outdegree as f64)],
+            Topology::FixedTotalNumber { total } => vec![("total", total as f64)],
             Topology::SmallWorld { k, p_rewire } => vec![("k", k as f64), ("p_rewire", p_rewire)],
             Topology::ScaleFree { m } => vec![("m", m as f64)],
             Topology::Ring { k } => vec![("k", k as f64)],
@@ -239,7 +258,8 @@ impl Topology {
     }
 
     /// Whether each target row can be generated alone, at a cost proportional to its own
-    /// synapses: `random` and `fixed_indegree` (one stream per target row) and the
+    /// synapses: `random`, `fixed_indegree` and `fixed_total_number` (one stream per target
+    /// row, plus one O(`n_tgt`) in-degree stream for the last) and the
     /// deterministic `ring`, `grid` and `all_to_all`. For the others (`fixed_outdegree`,
     /// `small_world`, `scale_free`), [`Topology::generate_in_rows`] builds the whole graph
     /// and keeps the requested rows.
@@ -248,6 +268,7 @@ impl Topology {
             self,
             Topology::Random { .. }
                 | Topology::FixedIndegree { .. }
+                | Topology::FixedTotalNumber { .. }
                 | Topology::Ring { .. }
                 | Topology::Grid { .. }
                 | Topology::AllToAll
@@ -261,7 +282,9 @@ impl Topology {
             Topology::Random { probability } => {
                 check::probability(&obj, "probability", probability)?;
             }
-            Topology::FixedIndegree { indegree: d } | Topology::FixedOutdegree { outdegree: d } => {
+            Topology::FixedIndegree { indegree: d }
+            | Topology::FixedOutdegree { outdegree: d }
+            | Topology::FixedTotalNumber { total: d } => {
                 let field = self.params()[0].0;
                 if d > MAX_SIZE {
                     return Err(Error::out_of_range(
@@ -368,6 +391,36 @@ impl Topology {
                     ));
                 }
             }
+            Topology::FixedTotalNumber { total } => {
+                let autapse = usize::from(opts.exclude_self() && n_src > 0);
+                let candidates = n_src - autapse;
+                let without = if autapse == 1 {
+                    ", autapses excluded"
+                } else {
+                    ""
+                };
+                if total > 0 && (candidates == 0 || n_tgt == 0) {
+                    return Err(Error::out_of_range(
+                        obj,
+                        "total",
+                        total,
+                        format!(
+                            "[0, 0]: no pair to draw from (n_src = {n_src}, n_tgt = {n_tgt}{without})"
+                        ),
+                    ));
+                }
+                let pairs = candidates.saturating_mul(n_tgt);
+                if !opts.allow_multapses && total > pairs {
+                    return Err(Error::out_of_range(
+                        obj,
+                        "total",
+                        total,
+                        format!(
+                            "[0, {pairs}] without multapses (n_src = {n_src}, n_tgt = {n_tgt}{without})"
+                        ),
+                    ));
+                }
+            }
             Topology::SmallWorld { k, .. } | Topology::Ring { k } => {
                 check::one_population(&obj, name, n_src, n_tgt)?;
                 check::even_k(&obj, k, Some(n_src))?;
@@ -436,7 +489,9 @@ impl Topology {
         let obj = self.check(n_src, n_tgt, opts)?;
         check::weight(&obj, weight)?;
         match *self {
-            Topology::Random { .. } | Topology::FixedIndegree { .. } => self
+            Topology::Random { .. }
+            | Topology::FixedIndegree { .. }
+            | Topology::FixedTotalNumber { .. } => self
                 .rows_checked(n_src, n_tgt, 0..n_tgt, seed, object, opts)?
                 .to_csr(weight),
             Topology::FixedOutdegree { outdegree } => {
@@ -466,8 +521,8 @@ impl Topology {
     /// generated (in parallel; `random` and `fixed_indegree` with one stream per row); the
     /// others are generated whole and the requested rows kept.
     ///
-    /// Within a row, sources are ascending, except `fixed_indegree` with multapses, whose
-    /// rows keep the draw order.
+    /// Within a row, sources are ascending, except `fixed_indegree` with multapses and
+    /// `fixed_total_number`, whose rows keep the draw order.
     pub fn generate_in_rows(
         &self,
         n_src: usize,
@@ -505,6 +560,9 @@ impl Topology {
             }
             Topology::FixedIndegree { indegree } => {
                 degree::indegree_rows(n_src, n_tgt, targets, indegree, seed, object, opts)
+            }
+            Topology::FixedTotalNumber { total } => {
+                total::rows(n_src, n_tgt, targets, total, seed, object, opts)
             }
             Topology::Ring { k } => TargetRows::generate(n_src, n_tgt, targets, |i, row| {
                 lattice::ring_row(n_src, k, i, row)

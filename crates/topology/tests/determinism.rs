@@ -10,6 +10,7 @@ fn all() -> Vec<Topology> {
         Topology::FixedIndegree { indegree: 15 },
         Topology::FixedIndegree { indegree: 80 },
         Topology::FixedOutdegree { outdegree: 15 },
+        Topology::FixedTotalNumber { total: 1500 },
         Topology::SmallWorld {
             k: 6,
             p_rewire: 0.2,
@@ -79,6 +80,7 @@ fn thread_count_does_not_change_the_result() {
         (Topology::FixedIndegree { indegree: 100 }, 3000, 1100),
         (Topology::FixedIndegree { indegree: 2000 }, 3000, 150),
         (Topology::FixedOutdegree { outdegree: 100 }, 1100, 3000),
+        (Topology::FixedTotalNumber { total: 150_000 }, 3000, 1100),
         (Topology::AllToAll, 300, 300),
     ];
     for (t, n_src, n_tgt) in cases {
@@ -138,4 +140,26 @@ fn names_and_params_round_trip() {
         "small_world(k=4, p_rewire=0.1)"
     );
     assert_eq!(Topology::AllToAll.to_string(), "all_to_all()");
+}
+
+#[test]
+fn fixed_total_number_rows_do_not_depend_on_the_split() {
+    // Many targets and an uneven split: every piece's rows are the whole projection's.
+    let t = Topology::FixedTotalNumber { total: 200_000 };
+    let (n_src, n_tgt) = (700, 5000);
+    let opts = ConnectOptions::default();
+    let whole = t
+        .generate_in_rows(n_src, n_tgt, 0..n_tgt, 8, 6, opts)
+        .unwrap();
+    let mut nnz = 0;
+    for range in [0..1, 1..1234, 1234..1235, 1235..4999, 4999..5000] {
+        let part = t
+            .generate_in_rows(n_src, n_tgt, range.clone(), 8, 6, opts)
+            .unwrap();
+        nnz += part.nnz();
+        for tgt in range {
+            assert_eq!(part.row(tgt), whole.row(tgt), "target {tgt}");
+        }
+    }
+    assert_eq!(nnz, 200_000);
 }

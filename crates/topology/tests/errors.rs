@@ -22,7 +22,8 @@ fn from_name_errors() {
             "erdos",
             &[],
             "Projection: unknown topology 'erdos'; known: random, fixed_indegree, \
-             fixed_outdegree, small_world, scale_free, ring, grid, all_to_all",
+             fixed_outdegree, fixed_total_number, small_world, scale_free, ring, grid, \
+             all_to_all",
         ),
         (
             "random",
@@ -76,6 +77,29 @@ fn from_name_errors() {
             &[],
             "Topology 'fixed_outdegree': missing keyword 'outdegree' (valid range: \
              integers in [0, 4294967295])",
+        ),
+        (
+            "fixed_total_number",
+            &[],
+            "Topology 'fixed_total_number': missing keyword 'total' (valid range: \
+             integers in [0, 4294967295])",
+        ),
+        (
+            "fixed_total_number",
+            &[("N", 100.0)],
+            "Topology 'fixed_total_number': unknown keyword 'N'; known: total",
+        ),
+        (
+            "fixed_total_number",
+            &[("total", 1e10)],
+            "Topology 'fixed_total_number': total = 10000000000 is out of range; valid range: \
+             integers in [0, 4294967295]",
+        ),
+        (
+            "fixed_total_number",
+            &[("total", 0.5)],
+            "Topology 'fixed_total_number': total = 0.5 is out of range; valid range: \
+             integers in [0, 4294967295]",
         ),
         (
             "small_world",
@@ -186,6 +210,34 @@ fn generate_errors() {
              valid range: [0, 4294967295]",
         ),
     ];
+    let ftn = |n| Topology::FixedTotalNumber { total: n };
+    let cases = cases.into_iter().chain([
+        (
+            ftn(51).generate(10, 5, 1.0, 0, 0, ConnectOptions::default().multapses(false)),
+            "Topology 'fixed_total_number': total = 51 is out of range; valid range: \
+             [0, 50] without multapses (n_src = 10, n_tgt = 5)",
+        ),
+        (
+            ftn(91).generate(10, 10, 1.0, 0, 0, strict),
+            "Topology 'fixed_total_number': total = 91 is out of range; valid range: \
+             [0, 90] without multapses (n_src = 10, n_tgt = 10, autapses excluded)",
+        ),
+        (
+            ftn(3).generate(0, 5, 1.0, 0, 0, ConnectOptions::default()),
+            "Topology 'fixed_total_number': total = 3 is out of range; valid range: \
+             [0, 0]: no pair to draw from (n_src = 0, n_tgt = 5)",
+        ),
+        (
+            ftn(3).generate(4, 0, 1.0, 0, 0, ConnectOptions::default()),
+            "Topology 'fixed_total_number': total = 3 is out of range; valid range: \
+             [0, 0]: no pair to draw from (n_src = 4, n_tgt = 0)",
+        ),
+        (
+            ftn(3).generate(1, 1, 1.0, 0, 0, rec.autapses(false)),
+            "Topology 'fixed_total_number': total = 3 is out of range; valid range: \
+             [0, 0]: no pair to draw from (n_src = 1, n_tgt = 1, autapses excluded)",
+        ),
+    ]);
     for (got, want) in cases {
         check(got, want);
     }

@@ -324,3 +324,116 @@ fn all_to_all_counts() {
         .unwrap();
     assert_eq!(c.nnz(), 400);
 }
+
+#[test]
+fn fixed_total_number_is_exact_with_multinomial_degrees() {
+    // 2000 targets: in-degrees ~ Binomial(total, 1 / n_tgt) marginally (multinomial), sources
+    // uniform: out-degrees ~ Binomial(total, 1 / n_src).
+    let (n_src, n_tgt, total) = (1500usize, 2000usize, 400_000usize);
+    for opts in [
+        ConnectOptions::default(),
+        ConnectOptions::recurrent(),
+        ConnectOptions::recurrent().autapses(false),
+    ] {
+        let n_tgt = if opts.same_population { n_src } else { n_tgt };
+        let csr = Topology::FixedTotalNumber { total }
+            .generate(n_src, n_tgt, 0.5, 21, 3, opts)
+            .unwrap();
+        assert_eq!(csr.nnz(), total, "{opts:?}");
+        assert!(rows_sorted(&csr));
+        assert!(csr.weights().iter().all(|&w| w == 0.5));
+        for (degrees, n) in [(indegrees(&csr), n_tgt), (outdegrees(&csr), n_src)] {
+            let (mean, var) = moments(&degrees);
+            let p = 1.0 / n as f64;
+            assert!((mean - total as f64 * p).abs() < 1e-9);
+            let want = total as f64 * p * (1.0 - p);
+            let rel = (2.0 / n as f64).sqrt();
+            assert!(
+                (var / want - 1.0).abs() < 5.0 * rel,
+                "{opts:?}: var {var} want {want}"
+            );
+        }
+        let a = autapses(&csr) as f64;
+        if opts.same_population && opts.allow_autapses {
+            // Each synapse is an autapse with probability 1 / n_src.
+            let want = total as f64 / n_src as f64;
+            assert!((a - want).abs() < 5.0 * want.sqrt(), "autapses {a}");
+        } else if opts.same_population {
+            assert_eq!(a, 0.0);
+        }
+        // Pairs repeat as independent draws do: expected repeats total - E[distinct pairs].
+        let pairs = (n_src * n_tgt) as f64;
+        let distinct = pairs * (1.0 - (-(total as f64) / pairs).exp());
+        let repeats = multapses(&csr) as f64;
+        let want = total as f64 - distinct;
+        assert!(
+            (repeats - want).abs() < 5.0 * want.sqrt(),
+            "{repeats} {want}"
+        );
+    }
+}
+
+#[test]
+fn fixed_total_number_sources_are_uniform() {
+    // 10 sources, 1 target, 100,000 synapses: chi-square over the sources.
+    let total = 100_000;
+    let csr = Topology::FixedTotalNumber { total }
+        .generate(10, 1, 1.0, 4, 0, ConnectOptions::default())
+        .unwrap();
+    let counts = outdegrees(&csr);
+    let e = total as f64 / 10.0;
+    let chi2: f64 = counts.iter().map(|&c| (c as f64 - e).powi(2) / e).sum();
+    // 9 degrees of freedom: mean 9, sd ~4.2.
+    assert!(chi2 < 9.0 + 5.0 * 18f64.sqrt(), "{counts:?}");
+    // Empty projections and a single target.
+    let t = Topology::FixedTotalNumber { total: 0 };
+    assert_eq!(
+        t.generate(0, 0, 1.0, 1, 0, ConnectOptions::default())
+            .unwrap()
+            .nnz(),
+        0
+    );
+    let t = Topology::FixedTotalNumber { total: 7 };
+    let csr = t
+        .generate(3, 1, 1.0, 1, 0, ConnectOptions::default())
+        .unwrap();
+    assert_eq!(indegrees(&csr), [7]);
+}
+
+#[test]
+fn fixed_total_number_without_multapses_draws_distinct_pairs() {
+    // A uniform set of `total` distinct pairs: in-degrees are multivariate hypergeometric,
+    // Var = N (c / P) (1 - c / P) (P - N) / (P - 1) with P = c n_tgt pairs, c per target.
+    let (n, total) = (1000usize, 300_000usize);
+    for opts in [
+        ConnectOptions::recurrent().multapses(false),
+        ConnectOptions::recurrent().autapses(false).multapses(false),
+    ] {
+        let csr = Topology::FixedTotalNumber { total }
+            .generate(n, n, 1.0, 6, 1, opts)
+            .unwrap();
+        assert_eq!(csr.nnz(), total);
+        assert_eq!(multapses(&csr), 0, "{opts:?}");
+        let c = if opts.allow_autapses { n } else { n - 1 };
+        if !opts.allow_autapses {
+            assert_eq!(autapses(&csr), 0);
+        }
+        let pairs = (c * n) as f64;
+        let (nf, q) = (total as f64, c as f64 / pairs);
+        let want = nf * q * (1.0 - q) * (pairs - nf) / (pairs - 1.0);
+        let (mean, var) = moments(&indegrees(&csr));
+        assert!((mean - nf / n as f64).abs() < 1e-9);
+        let rel = (2.0 / n as f64).sqrt();
+        assert!(
+            (var / want - 1.0).abs() < 5.0 * rel,
+            "{opts:?}: var {var} want {want}"
+        );
+    }
+    // Every pair: all to all.
+    let t = Topology::FixedTotalNumber { total: 12 };
+    let opts = ConnectOptions::default().multapses(false);
+    assert_eq!(
+        t.generate(4, 3, 1.0, 2, 0, opts).unwrap(),
+        all_to_all(4, 3, 1.0, true).unwrap()
+    );
+}
