@@ -15,7 +15,7 @@ use sc_neurocore_monitors::{
 };
 use sc_neurocore_runner::{
     Connectivity, Delay, MonitorSpec, Network, NetworkRunner, ProjectionSpec, RunConfig,
-    SynapseKind,
+    SynapseKind, TruncatedNormal,
 };
 use sc_neurocore_topology::{ConnectOptions, Topology};
 
@@ -145,7 +145,7 @@ impl NetworkSpec {
     #[pyo3(signature = (label, source, target, *, topology=None, kwargs=None, weight=1.0,
                         allow_autapses=true, allow_multapses=true, indptr=None, indices=None,
                         data=None, synapse="delta", tau_syn=None, e_rev=None, delay=None,
-                        stdp=None))]
+                        stdp=None, weight_normal=None, delay_normal=None))]
     #[allow(clippy::too_many_arguments)]
     fn add_projection(
         &mut self,
@@ -166,8 +166,12 @@ impl NetworkSpec {
         e_rev: Option<f64>,
         delay: Option<&Bound<'_, PyAny>>,
         stdp: Option<&Bound<'_, PyDict>>,
+        weight_normal: Option<(f64, f64, f64, f64)>,
+        delay_normal: Option<(f64, f64, f64, f64)>,
     ) -> PyResult<usize> {
         let object = format!("Projection '{label}'");
+        let normal =
+            |(mean, sd, min, max): (f64, f64, f64, f64)| TruncatedNormal::new(mean, sd, min, max);
         let size = |p: usize| -> PyResult<usize> {
             self.net
                 .populations()
@@ -187,15 +191,31 @@ impl NetworkSpec {
             (Some(name), None, None, None) => {
                 let kw = crate::convert::keywords(py, kwargs)?;
                 let refs: Vec<(&str, f64)> = kw.iter().map(|(k, v)| (k.as_str(), *v)).collect();
-                Connectivity::Generated {
-                    topology: Topology::from_name(name, &refs).py(py)?,
-                    weight,
-                    options: ConnectOptions {
-                        allow_autapses,
-                        allow_multapses,
-                        same_population: false,
+                let topology = Topology::from_name(name, &refs).py(py)?;
+                let options = ConnectOptions {
+                    allow_autapses,
+                    allow_multapses,
+                    same_population: false,
+                };
+                match weight_normal {
+                    Some(w) => Connectivity::GeneratedNormal {
+                        topology,
+                        weight: normal(w),
+                        options,
+                    },
+                    None => Connectivity::Generated {
+                        topology,
+                        weight,
+                        options,
                     },
                 }
+            }
+            (None, Some(_), Some(_), Some(_)) if weight_normal.is_some() => {
+                return Err(Error::invalid(
+                    &object,
+                    "a weight distribution needs a named topology; a CSR carries its weights",
+                ))
+                .py(py);
             }
             (None, Some(ip), Some(ix), Some(w)) => {
                 Connectivity::Explicit(csr(py, size(source)?, size(target)?, ip, ix, w)?)
@@ -215,6 +235,9 @@ impl NetworkSpec {
                 Number::Scalar(v) => Delay::Uniform(v),
                 Number::Array(v) => Delay::PerSynapse(v),
             });
+        }
+        if let Some(d) = delay_normal {
+            spec = spec.delay(Delay::Normal(normal(d)));
         }
         if let Some(s) = stdp {
             spec = spec.stdp(stdp_from_dict(py, s)?);
@@ -281,6 +304,18 @@ impl NetworkSpec {
         let net = &self.net;
         let c = py.detach(|| net.connectivity(j)).py(py)?;
         Ok(csr_arrays(py, c))
+    }
+
+    /// The delays (seconds) projection `j` draws from its delay distribution, in the order
+    /// of its connectivity; `None` when its delay is not drawn.
+    fn drawn_delays<'py>(
+        &self,
+        py: Python<'py>,
+        j: usize,
+    ) -> PyResult<Option<Bound<'py, numpy::PyArray1<f64>>>> {
+        let net = &self.net;
+        let d = py.detach(|| net.drawn_delays(j)).py(py)?;
+        Ok(d.map(|d| numpy::PyArray1::from_vec(py, d)))
     }
 
     /// `(label, model name, n)` of every population.

@@ -124,6 +124,14 @@ CASES = [
      E.OutOfRangeError, "Topology 'random': probability = 1.5 is out of range; valid range: [0, 1]"),
     ("non-integer degree", lambda: Projection(lif(), lif(label="q"), topology="fixed_indegree", indegree=2.5),
      E.OutOfRangeError, "indegree = 2.5 is out of range"),
+    ("non-integer total", lambda: Projection(lif(), lif(label="q"), topology="fixed_total_number", total=2.5),
+     E.OutOfRangeError, "Topology 'fixed_total_number': total = 2.5 is out of range; valid range: "
+     "integers in [0, 4294967295]"),
+    ("total above the distinct pairs",
+     lambda: run_net(*(lambda a: (a, Projection(a, a, topology="fixed_total_number", total=101,
+                                                allow_multapses=False)))(lif(10))),
+     E.OutOfRangeError, "total = 101 is out of range; valid range: [0, 100] without multapses "
+     "(n_src = 10, n_tgt = 10)"),
     ("topology too large for the population", lambda: run_net(*(lambda a: (a, Projection(a, a, topology="ring", k=20)))(lif(10))),
      E.OutOfRangeError, "k = 20 is out of range"),
     ("NaN weight", lambda: Projection(lif(), lif(label="q"), weight=float("nan")), E.OutOfRangeError,

@@ -26,6 +26,7 @@ def test_every_named_topology_builds():
         "random": {"probability": 0.2},
         "fixed_indegree": {"indegree": 3},
         "fixed_outdegree": {"outdegree": 3},
+        "fixed_total_number": {"total": 37},
         "small_world": {"k": 4, "p_rewire": 0.1},
         "scale_free": {"m": 2},
         "ring": {"k": 2},
@@ -42,6 +43,8 @@ def test_every_named_topology_builds():
             assert np.all(np.bincount(c.indices, minlength=10) == 3)
         if name == "fixed_outdegree":
             assert np.all(np.diff(c.indptr) == 3)
+        if name == "fixed_total_number":
+            assert c.nnz == 37
 
 
 def test_same_seed_same_synapses_other_seed_others():
@@ -94,3 +97,44 @@ def test_manual_update_before_a_run_changes_the_projection_then_the_run_uses_it(
     # Traces persist: a second call adds x·e^(-1/tau) + 1.
     pr.update_plasticity(np.ones(4), np.ones(4), a_plus=0.05, a_minus=0.0, tau=20.0)
     np.testing.assert_allclose(pr.weights, 0.15 + 0.05 * (np.exp(-1 / 20) + 1))
+
+
+def test_weight_and_delay_distributions():
+    from sc_neurocore.network import Normal
+
+    a = Population("lif", 200, label="a", params={"i_e": np.linspace(300, 500, 200)})
+    pr = Projection(a, a, weight=Normal(0.5, 0.2, min=0.0, max=1.0), topology="fixed_total_number",
+                    total=4000, delay=Normal(1.5e-3, 0.75e-3, min=0.05e-3))
+    m = SpikeMonitor(a)
+    net = Network(a, pr, m)
+    w = pr.weights
+    assert w.size == 4000 and np.all((w >= 0.0) & (w <= 1.0))
+    assert abs(w.mean() - 0.5) < 0.02 and 0.15 < w.std() < 0.2
+    spikes = {}
+    for backend in ("rust", "python"):
+        a2 = Population("lif", 200, label="a", params={"i_e": np.linspace(300, 500, 200)})
+        pr2 = Projection(a2, a2, weight=Normal(0.5, 0.2, min=0.0, max=1.0),
+                         topology="fixed_total_number", total=4000,
+                         delay=Normal(1.5e-3, 0.75e-3, min=0.05e-3))
+        m2 = SpikeMonitor(a2)
+        Network(a2, pr2, m2).run(0.05, dt=1e-4, backend=backend)
+        spikes[backend] = (m2.spike_times.copy(), m2.spike_ids.copy())
+        np.testing.assert_array_equal(pr2.weights, w)
+    assert spikes["rust"][0].size > 100
+    np.testing.assert_array_equal(spikes["rust"][0], spikes["python"][0])
+    np.testing.assert_array_equal(spikes["rust"][1], spikes["python"][1])
+    del net
+
+
+def test_distribution_errors():
+    from sc_neurocore.errors import InvalidConfigurationError, OutOfRangeError
+    from sc_neurocore.network import Normal
+
+    a, b = pair()
+    with pytest.raises(OutOfRangeError, match=r"Projection 'a->b': weight.mean = 3 is out of range; "
+                       r"valid range: \[weight.min, weight.max\] = \[0, 1\]"):
+        Projection(a, b, weight=Normal(3.0, 0.1, min=0.0, max=1.0), topology="random", probability=0.5)
+    with pytest.raises(OutOfRangeError, match=r"Projection 'a->b': delay.sd = -1 is out of range"):
+        Projection(a, b, topology="random", probability=0.5, delay=Normal(1e-3, -1.0))
+    with pytest.raises(InvalidConfigurationError, match="a weight distribution needs a named topology"):
+        Projection(a, b, weight=Normal(1.0, 0.1), topology=all_to_all(10, 10))

@@ -15,8 +15,9 @@ from sc_neurocore.network.topology import (
 
 
 def test_names():
-    assert TOPOLOGY_NAMES == ("random", "fixed_indegree", "fixed_outdegree", "small_world",
-                              "scale_free", "ring", "grid", "all_to_all")
+    assert TOPOLOGY_NAMES == ("random", "fixed_indegree", "fixed_outdegree",
+                              "fixed_total_number", "small_world", "scale_free", "ring", "grid",
+                              "all_to_all")
 
 
 def test_generators_return_csr_tuples():

@@ -5,9 +5,9 @@
 use crate::channel::Channel;
 use crate::engine::NetworkRunner;
 use crate::plastic::{PlasticSynapses, PreTraces};
-use crate::spec::{Connectivity, Delay, Network, SynapseKind, relabel};
+use crate::spec::{Connectivity, Delay, Network, Normals, SynapseKind, TruncatedNormal, relabel};
 use rayon::prelude::*;
-use sc_neurocore_core::{Csr, Error, Result, TimeGrid};
+use sc_neurocore_core::{Csr, Error, Result, RngStream, StreamKind, TimeGrid};
 use sc_neurocore_neurons::{BuildContext, NeuronKernel, StepInput};
 use sc_neurocore_stimuli::{InputKind, StimulusBlock};
 use sc_neurocore_topology::TargetRows;
@@ -31,7 +31,28 @@ pub(crate) enum Weights {
 /// Delays of a block's incoming synapses of one projection, in steps.
 pub(crate) enum Delays {
     Uniform(u64),
-    PerSynapse(Vec<u32>),
+    /// One delay per synapse, stored as `steps - 1` (delays are 1 to [`MAX_DELAY_STEPS`]
+    /// steps, so two bytes hold them exactly).
+    PerSynapse(Vec<u16>),
+}
+
+/// The stream entity of the `k`-th row's delays (weights use `k` itself): rows are below
+/// 2^32, so the two never meet.
+const DELAY_ENTITY: u64 = 1 << 32;
+
+/// A stored per-synapse delay back in steps.
+#[inline]
+fn steps_of(d: u16) -> u64 {
+    d as u64 + 1
+}
+
+/// Delays of one projection as described, in steps (checked against the grid).
+enum DelayPlan {
+    Uniform(u64),
+    /// Given per synapse, in the order of the connectivity's CSR (`steps - 1`).
+    PerSynapse(Vec<u16>),
+    /// Drawn per synapse when the tables are built.
+    Normal(TruncatedNormal),
 }
 
 /// The synapses of one projection that end on one block, source-major.
@@ -58,7 +79,7 @@ impl Incoming {
         };
         let delays = match &self.delays {
             Delays::Uniform(_) => 0,
-            Delays::PerSynapse(d) => d.capacity() * size_of::<u32>(),
+            Delays::PerSynapse(d) => d.capacity() * size_of::<u16>(),
         };
         self.indptr.capacity() * size_of::<u32>()
             + self.targets.capacity() * size_of::<u32>()
@@ -176,7 +197,7 @@ impl Block {
                                 Weights::Uniform(w) => *w,
                                 Weights::PerSynapse(ws) => ws[k],
                             };
-                            ring.add(emitted + ds[k] as u64, inc.targets[k] as usize, wk);
+                            ring.add(emitted + steps_of(ds[k]), inc.targets[k] as usize, wk);
                         }
                     }
                 }
@@ -231,62 +252,244 @@ fn channel_kinds(net: &Network, p: usize) -> Vec<SynapseKind> {
     kinds
 }
 
-/// Delay of projection `j` in steps: one value, or one per synapse in CSR order.
-fn delay_steps(net: &Network, j: usize, grid: &TimeGrid) -> Result<Delays> {
+/// A delay (seconds) in steps, checked against the grid and [`MAX_DELAY_STEPS`].
+fn checked_steps(object: &str, grid: &TimeGrid, d: f64) -> Result<usize> {
+    let s = grid
+        .delay_steps(d)
+        .map_err(|_| Error::out_of_range(object, "delay", d, "[0, inf) s"))?;
+    if s > MAX_DELAY_STEPS {
+        return Err(Error::out_of_range(
+            object,
+            "delay",
+            d,
+            format!(
+                "[0, {}] s at dt = {} s",
+                MAX_DELAY_STEPS as f64 * grid.dt(),
+                grid.dt()
+            ),
+        ));
+    }
+    Ok(s)
+}
+
+/// Delay of projection `j` in steps: one value, one per synapse in CSR order, or a
+/// distribution to draw from.
+fn delay_plan(net: &Network, j: usize, grid: &TimeGrid) -> Result<DelayPlan> {
     let pr = &net.projections[j];
     let object = format!("Projection '{}'", pr.label);
-    let check = |d: f64| -> Result<usize> {
-        let s = grid
-            .delay_steps(d)
-            .map_err(|_| Error::out_of_range(&object, "delay", d, "[0, inf) s"))?;
-        if s > MAX_DELAY_STEPS {
-            return Err(Error::out_of_range(
-                &object,
-                "delay",
-                d,
-                format!(
-                    "[0, {}] s at dt = {} s",
-                    MAX_DELAY_STEPS as f64 * grid.dt(),
-                    grid.dt()
-                ),
-            ));
-        }
-        Ok(s)
-    };
     Ok(match &pr.delay {
-        Delay::Uniform(d) => Delays::Uniform(check(*d)? as u64),
-        Delay::PerSynapse(ds) => Delays::PerSynapse(
+        Delay::Uniform(d) => DelayPlan::Uniform(checked_steps(&object, grid, *d)? as u64),
+        Delay::PerSynapse(ds) => DelayPlan::PerSynapse(
             ds.iter()
-                .map(|&d| check(d).map(|s| s as u32))
+                .map(|&d| checked_steps(&object, grid, d).map(|s| (s - 1) as u16))
                 .collect::<Result<_>>()?,
         ),
+        Delay::Normal(dist) => {
+            // The shortest possible delay must fit the grid too.
+            checked_steps(&object, grid, dist.min)?;
+            DelayPlan::Normal(*dist)
+        }
     })
 }
 
+/// The largest delay of a table, in steps.
 fn max_delay(d: &Delays) -> usize {
     match d {
         Delays::Uniform(s) => *s as usize,
-        Delays::PerSynapse(v) => v.iter().copied().max().unwrap_or(1) as usize,
+        Delays::PerSynapse(v) => v.iter().copied().max().map_or(1, steps_of) as usize,
     }
 }
 
-/// The connectivity of projection `j` as a CSR (generated from its own streams).
+/// The `k`-th values of target row `t`'s stream of projection `proj`: weights
+/// (`entity = t`) or delays (`entity = 2^32 + t`).
+fn row_stream(seed: u64, proj: usize, entity: u64) -> Normals {
+    Normals::new(RngStream::new(
+        seed,
+        StreamKind::SynapseParams,
+        proj as u32,
+        entity,
+    ))
+}
+
+/// Fills `out` (one target row, in row order) with draws of `dist` from `rng`.
+fn draw_into(
+    dist: &TruncatedNormal,
+    rng: &mut Normals,
+    out: &mut [f64],
+    object: &str,
+    field: &str,
+) -> Result<()> {
+    for o in out {
+        *o = dist
+            .draw(rng)
+            .ok_or_else(|| dist.exhausted(object, field))?;
+    }
+    Ok(())
+}
+
+/// Per-synapse values of `rows` in row order: `fill(target, row_values)` for every row,
+/// in parallel over blocks of rows (each row from its own stream, so the split does not
+/// matter).
+fn per_row<T, F>(rows: &TargetRows, fill: F) -> Result<Vec<T>>
+where
+    T: Copy + Default + Send,
+    F: Fn(usize, &mut [T]) -> Result<()> + Sync,
+{
+    const ROWS: usize = 256;
+    let ip = rows.indptr();
+    let start = rows.targets().start;
+    let n_rows = rows.targets().len();
+    let mut out = vec![T::default(); rows.nnz()];
+    let mut chunks = Vec::with_capacity(n_rows.div_ceil(ROWS));
+    let mut rest: &mut [T] = &mut out;
+    for r0 in (0..n_rows).step_by(ROWS) {
+        let r1 = (r0 + ROWS).min(n_rows);
+        let (chunk, tail) = rest.split_at_mut(ip[r1] - ip[r0]);
+        chunks.push((r0..r1, chunk));
+        rest = tail;
+    }
+    chunks.into_par_iter().try_for_each(|(rr, chunk)| {
+        let base = ip[rr.start];
+        for r in rr {
+            fill(start + r, &mut chunk[ip[r] - base..ip[r + 1] - base])?;
+        }
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// Weights drawn from `dist` for every synapse of `rows`, in row order.
+fn row_weights(
+    rows: &TargetRows,
+    dist: &TruncatedNormal,
+    seed: u64,
+    proj: usize,
+    object: &str,
+) -> Result<Vec<f64>> {
+    per_row(rows, |t, out| {
+        let mut rng = row_stream(seed, proj, t as u64);
+        draw_into(dist, &mut rng, out, object, "weight")
+    })
+}
+
+/// Delays drawn from `dist` for every synapse of `rows`, in row order, in seconds.
+fn row_delays(
+    rows: &TargetRows,
+    dist: &TruncatedNormal,
+    seed: u64,
+    proj: usize,
+    object: &str,
+) -> Result<Vec<f64>> {
+    per_row(rows, |t, out| {
+        let mut rng = row_stream(seed, proj, DELAY_ENTITY + t as u64);
+        draw_into(dist, &mut rng, out, object, "delay")
+    })
+}
+
+/// Values given in the target-row order of `rows = TargetRows::from_csr(csr, ..)` (sources
+/// ascending, multapses in CSR order) moved to the order of `csr`.
+fn csr_order<T: Copy + Default>(csr: &Csr, rows: &TargetRows, vals: &[T]) -> Vec<T> {
+    let mut next: Vec<usize> = rows.indptr()[..rows.targets().len()].to_vec();
+    let mut out = vec![T::default(); csr.nnz()];
+    for (o, &t) in out.iter_mut().zip(csr.indices()) {
+        let slot = &mut next[t as usize];
+        *o = vals[*slot];
+        *slot += 1;
+    }
+    out
+}
+
+/// Values given in the row order of `rows` moved to the order of `rows.to_csr(..)` (a
+/// stable counting sort by source, as the transpose does).
+fn rows_to_csr_order<T: Copy + Default>(rows: &TargetRows, vals: &[T]) -> Vec<T> {
+    let n_src = rows.n_src();
+    let mut next = vec![0usize; n_src + 1];
+    for &s in rows.sources() {
+        next[s as usize + 1] += 1;
+    }
+    for s in 0..n_src {
+        next[s + 1] += next[s];
+    }
+    let mut out = vec![T::default(); vals.len()];
+    for (&s, &v) in rows.sources().iter().zip(vals) {
+        let slot = &mut next[s as usize];
+        out[*slot] = v;
+        *slot += 1;
+    }
+    out
+}
+
+/// The connectivity of projection `j` as a CSR (generated from its own streams, with its
+/// drawn weights).
 pub(crate) fn connectivity(net: &Network, j: usize) -> Result<Csr> {
     let pr = &net.projections[j];
+    let object = format!("Projection '{}'", pr.label);
+    let n_src = net.populations[pr.source].n;
+    let n_tgt = net.populations[pr.target].n;
+    let opts_of = |options: &sc_neurocore_topology::ConnectOptions| {
+        let mut opts = *options;
+        opts.same_population = pr.source == pr.target;
+        opts
+    };
     match &pr.connectivity {
         Connectivity::Explicit(csr) => Ok(csr.clone()),
         Connectivity::Generated {
             topology,
             weight,
             options,
+        } => topology
+            .generate(n_src, n_tgt, *weight, net.seed, j as u32, opts_of(options))
+            .map_err(|e| relabel(e, &object)),
+        Connectivity::GeneratedNormal {
+            topology,
+            weight,
+            options,
         } => {
-            let n_src = net.populations[pr.source].n;
-            let n_tgt = net.populations[pr.target].n;
-            let mut opts = *options;
+            let opts = opts_of(options);
+            if topology.is_row_local() {
+                let rows = topology
+                    .generate_in_rows(n_src, n_tgt, 0..n_tgt, net.seed, j as u32, opts)
+                    .map_err(|e| relabel(e, &object))?;
+                let ws = row_weights(&rows, weight, net.seed, j, &object)?;
+                let mut csr = rows.to_csr(0.0)?;
+                csr.weights_mut()
+                    .copy_from_slice(&rows_to_csr_order(&rows, &ws));
+                Ok(csr)
+            } else {
+                let mut csr = topology
+                    .generate(n_src, n_tgt, 0.0, net.seed, j as u32, opts)
+                    .map_err(|e| relabel(e, &object))?;
+                let rows = TargetRows::from_csr(&csr, 0..n_tgt);
+                let ws = row_weights(&rows, weight, net.seed, j, &object)?;
+                let ws = csr_order(&csr, &rows, &ws);
+                csr.weights_mut().copy_from_slice(&ws);
+                Ok(csr)
+            }
+        }
+    }
+}
+
+/// The drawn delays (seconds) of projection `j` with `Delay::Normal(dist)`, in the order of
+/// its connectivity's CSR: what the tables hold, before rounding to steps.
+pub(crate) fn drawn_delays(net: &Network, j: usize, dist: &TruncatedNormal) -> Result<Vec<f64>> {
+    let pr = &net.projections[j];
+    let object = format!("Projection '{}'", pr.label);
+    let (n_src, n_tgt) = (net.populations[pr.source].n, net.populations[pr.target].n);
+    match pr.connectivity.generated() {
+        Some((topology, _, options)) if topology.is_row_local() => {
+            let mut opts = options;
             opts.same_population = pr.source == pr.target;
-            topology
-                .generate(n_src, n_tgt, *weight, net.seed, j as u32, opts)
-                .map_err(|e| relabel(e, &format!("Projection '{}'", pr.label)))
+            let rows = topology
+                .generate_in_rows(n_src, n_tgt, 0..n_tgt, net.seed, j as u32, opts)
+                .map_err(|e| relabel(e, &object))?;
+            let ds = row_delays(&rows, dist, net.seed, j, &object)?;
+            Ok(rows_to_csr_order(&rows, &ds))
+        }
+        _ => {
+            let csr = connectivity(net, j)?;
+            let rows = TargetRows::from_csr(&csr, 0..n_tgt);
+            let ds = row_delays(&rows, dist, net.seed, j, &object)?;
+            Ok(csr_order(&csr, &rows, &ds))
         }
     }
 }
@@ -314,9 +517,9 @@ pub(crate) fn build_blocks(
 ) -> Result<Built> {
     let total = (owned.end - owned.start).max(1) as usize;
     let target_blocks = threads * BLOCKS_PER_THREAD;
-    // Delays first: they size the rings and are cheap to check.
-    let delays: Vec<Delays> = (0..net.projections.len())
-        .map(|j| delay_steps(net, j, grid))
+    // Delays first: they are cheap to check, and all but drawn ones size the rings.
+    let plans: Vec<DelayPlan> = (0..net.projections.len())
+        .map(|j| delay_plan(net, j, grid))
         .collect::<Result<_>>()?;
     // Stimuli against their targets on this grid: sizes were checked when added; here a step
     // current must also cover at least one step of dt.
@@ -330,18 +533,6 @@ pub(crate) fn build_blocks(
     let mut blocks = Vec::new();
     for (p, pop) in net.populations.iter().enumerate() {
         let kinds = channel_kinds(net, p);
-        let ring_len: Vec<usize> = kinds
-            .iter()
-            .map(|k| {
-                net.projections
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, pr)| pr.target == p && pr.synapse == *k)
-                    .map(|(j, _)| max_delay(&delays[j]))
-                    .max()
-                    .unwrap_or(1)
-            })
-            .collect();
         let part = owned_part(offsets, p, owned);
         if part.is_empty() {
             continue;
@@ -358,11 +549,6 @@ pub(crate) fn build_blocks(
                 seed: net.seed,
                 first_id: offsets[p] + range.start as u64,
             });
-            let channels = kinds
-                .iter()
-                .zip(&ring_len)
-                .map(|(&k, &d)| Channel::new(k, n, d, grid.dt()))
-                .collect();
             let stimuli = net
                 .stimuli
                 .iter()
@@ -387,7 +573,8 @@ pub(crate) fn build_blocks(
                 range,
                 kernel,
                 membrane: pop.model.membrane,
-                channels,
+                // Made once the synapses are known (drawn delays size the rings).
+                channels: Vec::new(),
                 incoming: Vec::new(),
                 stimuli,
                 jump: vec![0.0; n],
@@ -398,72 +585,113 @@ pub(crate) fn build_blocks(
         }
     }
 
-    let min_delay = delays
+    // The shortest delay, from the description alone so that every rank agrees: a drawn
+    // delay is never shorter than its distribution's `min`.
+    let min_delay = plans
         .iter()
         .map(|d| match d {
-            Delays::Uniform(s) => *s,
-            Delays::PerSynapse(v) => v.iter().copied().min().unwrap_or(u32::MAX) as u64,
+            DelayPlan::Uniform(s) => *s,
+            DelayPlan::PerSynapse(v) => v.iter().copied().min().map_or(u32::MAX as u64, steps_of),
+            DelayPlan::Normal(dist) => grid.delay_steps(dist.min).unwrap_or(1) as u64,
         })
         .min();
     let mut n_synapses = 0u64;
-    for (j, (pr, delays)) in net.projections.iter().zip(delays).enumerate() {
+    // Row-local generated projections: every (projection, target block) table is one task,
+    // all in parallel (each from its own streams, so the schedule changes nothing).
+    let mut tasks: Vec<RowTask<'_>> = Vec::new();
+    for (j, (pr, plan)) in net.projections.iter().zip(&plans).enumerate() {
+        let Some((topology, dist, options)) = pr.connectivity.generated() else {
+            continue;
+        };
+        if !topology.is_row_local() {
+            continue;
+        }
+        let object = format!("Projection '{}'", pr.label);
+        let channel = channel_kinds(net, pr.target)
+            .iter()
+            .position(|k| *k == pr.synapse)
+            .expect("channel of a projection");
+        let weight = match &pr.connectivity {
+            Connectivity::GeneratedNormal { .. } => WeightPlan::Normal(dist),
+            _ => WeightPlan::Uniform(dist.mean),
+        };
+        let plastic = pr
+            .stdp
+            .as_ref()
+            .map(|p| crate::plastic::rule_for(p, &[dist.mean], grid, &object))
+            .transpose()?;
+        let mut opts = options;
+        opts.same_population = pr.source == pr.target;
+        tasks.push(RowTask {
+            topology,
+            n_src: net.populations[pr.source].n,
+            n_tgt: net.populations[pr.target].n,
+            target: pr.target,
+            opts,
+            ctx: RowsContext {
+                proj: j,
+                src_pop: pr.source,
+                channel,
+                seed: net.seed,
+                grid,
+                object,
+            },
+            weight,
+            plan,
+            plastic,
+        });
+    }
+    let jobs: Vec<(usize, usize)> = tasks
+        .iter()
+        .enumerate()
+        .flat_map(|(k, task)| {
+            blocks
+                .iter()
+                .enumerate()
+                .filter(move |(_, b)| b.pop == task.target)
+                .map(move |(bi, _)| (k, bi))
+        })
+        .collect();
+    let made: Vec<Result<Incoming>> = jobs
+        .par_iter()
+        .map(|&(k, bi)| {
+            let task = &tasks[k];
+            let rows = task
+                .topology
+                .generate_in_rows(
+                    task.n_src,
+                    task.n_tgt,
+                    blocks[bi].range.clone(),
+                    net.seed,
+                    task.ctx.proj as u32,
+                    task.opts,
+                )
+                .map_err(|e| relabel(e, &task.ctx.object))?;
+            incoming_from_rows(
+                &task.ctx,
+                rows,
+                &task.weight,
+                task.plan,
+                task.plastic.as_ref(),
+            )
+        })
+        .collect();
+    drop(tasks);
+    for (&(_, bi), inc) in jobs.iter().zip(made) {
+        let inc = inc?;
+        n_synapses += inc.targets.len() as u64;
+        blocks[bi].incoming.push(inc);
+    }
+    // The others, from the projection's CSR.
+    for (j, (pr, plan)) in net.projections.iter().zip(&plans).enumerate() {
         let object = format!("Projection '{}'", pr.label);
         let kinds = channel_kinds(net, pr.target);
         let channel = kinds
             .iter()
             .position(|k| *k == pr.synapse)
             .expect("channel of a projection");
-        let target_blocks = || blocks.iter().filter(|b| b.pop == pr.target);
-        match &pr.connectivity {
-            Connectivity::Generated {
-                topology,
-                weight,
-                options,
-            } if topology.is_row_local() => {
-                // Each block generates its own target rows from their own streams: no global
-                // CSR is built, memory stays at the block tables (what an MPI rank does too).
-                let plastic = pr
-                    .stdp
-                    .as_ref()
-                    .map(|p| crate::plastic::rule_for(p, &[*weight], grid, &object))
-                    .transpose()?;
-                let (n_src, n_tgt) = (net.populations[pr.source].n, net.populations[pr.target].n);
-                let mut opts = *options;
-                opts.same_population = pr.source == pr.target;
-                let made: Vec<Result<Incoming>> = blocks
-                    .par_iter()
-                    .filter(|b| b.pop == pr.target)
-                    .map(|b| {
-                        let rows = topology
-                            .generate_in_rows(
-                                n_src,
-                                n_tgt,
-                                b.range.clone(),
-                                net.seed,
-                                j as u32,
-                                opts,
-                            )
-                            .map_err(|e| relabel(e, &object))?;
-                        Ok(incoming_from_rows(
-                            j,
-                            pr.source,
-                            channel,
-                            &rows,
-                            *weight,
-                            &delays,
-                            plastic.as_ref(),
-                        ))
-                    })
-                    .collect();
-                let made: Vec<Incoming> = made.into_iter().collect::<Result<_>>()?;
-                debug_assert_eq!(made.len(), target_blocks().count());
-                let mut made = made.into_iter();
-                for b in blocks.iter_mut().filter(|b| b.pop == pr.target) {
-                    let inc = made.next().expect("one table per block");
-                    n_synapses += inc.targets.len() as u64;
-                    b.incoming.push(inc);
-                }
-            }
+        match pr.connectivity.generated() {
+            Some((topology, _, _)) if topology.is_row_local() => {}
             _ => {
                 let csr = connectivity(net, j)?;
                 n_synapses += csr.nnz() as u64;
@@ -476,6 +704,21 @@ pub(crate) fn build_blocks(
                     .as_ref()
                     .map(|p| crate::plastic::rule_for(p, csr.weights(), grid, &object))
                     .transpose()?;
+                let delays = match plan {
+                    DelayPlan::Uniform(d) => Delays::Uniform(*d),
+                    DelayPlan::PerSynapse(v) => Delays::PerSynapse(v.clone()),
+                    DelayPlan::Normal(dist) => {
+                        let n_tgt = net.populations[pr.target].n;
+                        let rows = TargetRows::from_csr(&csr, 0..n_tgt);
+                        let ds = row_delays(&rows, dist, net.seed, j, &object)?;
+                        Delays::PerSynapse(
+                            csr_order(&csr, &rows, &ds)
+                                .into_iter()
+                                .map(|d| checked_steps(&object, grid, d).map(|s| (s - 1) as u16))
+                                .collect::<Result<_>>()?,
+                        )
+                    }
+                };
                 blocks
                     .par_iter_mut()
                     .filter(|b| b.pop == pr.target)
@@ -494,6 +737,41 @@ pub(crate) fn build_blocks(
                     });
             }
         }
+    }
+
+    // Tables in projection order: each neuron sums its inputs in the same order whatever
+    // the split (projection, then source, then synapse).
+    for b in &mut blocks {
+        b.incoming.sort_by_key(|i| i.proj);
+    }
+    // Delay rings: as long as the longest delay of the projections onto each channel (all
+    // synapses of a described delay; a block's own synapses of a drawn one).
+    for b in &mut blocks {
+        let kinds = channel_kinds(net, b.pop);
+        let n = b.range.len();
+        let mut channels = Vec::with_capacity(kinds.len());
+        for (c, &k) in kinds.iter().enumerate() {
+            let described = net
+                .projections
+                .iter()
+                .zip(&plans)
+                .filter(|(pr, _)| pr.target == b.pop && pr.synapse == k)
+                .map(|(_, plan)| match plan {
+                    DelayPlan::Uniform(s) => *s as usize,
+                    DelayPlan::PerSynapse(v) => {
+                        v.iter().copied().max().map_or(1, steps_of) as usize
+                    }
+                    DelayPlan::Normal(_) => 1,
+                });
+            let drawn = b
+                .incoming
+                .iter()
+                .filter(|i| i.channel == c)
+                .map(|i| max_delay(&i.delays));
+            let len = described.chain(drawn).max().unwrap_or(1);
+            channels.push(Channel::new(k, n, len, grid.dt()));
+        }
+        b.channels = channels;
     }
     Ok(Built {
         blocks,
@@ -561,54 +839,128 @@ fn incoming_for_block(
     }
 }
 
-/// A block's synapses of one projection from its target rows (row-local topologies), made
-/// source-major by a counting sort. For each source, targets come out ascending and the
-/// repeated synapses of a pair (multapses) adjacent in draw order, exactly the order of the
-/// projection's CSR; so the block tables in block order are the CSR order.
-fn incoming_from_rows(
+/// Weights of a generated projection: one value, or drawn per synapse.
+enum WeightPlan {
+    Uniform(f64),
+    Normal(TruncatedNormal),
+}
+
+/// What [`incoming_from_rows`] needs to know about its projection.
+struct RowsContext<'a> {
     proj: usize,
     src_pop: usize,
     channel: usize,
-    rows: &TargetRows,
-    weight: f64,
-    delays: &Delays,
+    seed: u64,
+    grid: &'a TimeGrid,
+    object: String,
+}
+
+/// One row-local projection to build, block by block.
+struct RowTask<'a> {
+    topology: sc_neurocore_topology::Topology,
+    n_src: usize,
+    n_tgt: usize,
+    target: usize,
+    opts: sc_neurocore_topology::ConnectOptions,
+    ctx: RowsContext<'a>,
+    weight: WeightPlan,
+    plan: &'a DelayPlan,
+    plastic: Option<crate::plastic::Rule>,
+}
+
+/// A block's synapses of one projection from its target rows (row-local topologies), made
+/// source-major by a counting sort, with their weights and delays (drawn in row order from
+/// the rows' streams, then moved along). For each source, targets come out ascending and
+/// the repeated synapses of a pair (multapses) adjacent in row order, exactly the order of
+/// the projection's CSR; so the block tables in block order are the CSR order.
+fn incoming_from_rows(
+    ctx: &RowsContext<'_>,
+    rows: TargetRows,
+    weight: &WeightPlan,
+    delays: &DelayPlan,
     plastic: Option<&crate::plastic::Rule>,
-) -> Incoming {
+) -> Result<Incoming> {
+    // Per-synapse values in row order, drawn before the rows are consumed.
+    let row_w = match weight {
+        WeightPlan::Normal(dist) => {
+            Some(row_weights(&rows, dist, ctx.seed, ctx.proj, &ctx.object)?)
+        }
+        WeightPlan::Uniform(_) => None,
+    };
+    let row_d = match delays {
+        DelayPlan::Normal(dist) => {
+            let grid = ctx.grid;
+            let object = ctx.object.as_str();
+            Some(per_row(&rows, |t, out: &mut [u16]| {
+                let mut rng = row_stream(ctx.seed, ctx.proj, DELAY_ENTITY + t as u64);
+                for o in out {
+                    let d = dist
+                        .draw(&mut rng)
+                        .ok_or_else(|| dist.exhausted(object, "delay"))?;
+                    *o = (checked_steps(object, grid, d)? - 1) as u16;
+                }
+                Ok(())
+            })?)
+        }
+        DelayPlan::Uniform(_) => None,
+        DelayPlan::PerSynapse(_) => unreachable!("generated projections take no delay list"),
+    };
+    let n = rows.targets().len();
     let n_src = rows.n_src();
+    let (_, _, _, row_ptr, sources) = rows.into_parts();
     let mut indptr = vec![0u32; n_src + 1];
-    for &s in rows.sources() {
+    for &s in &sources {
         indptr[s as usize + 1] += 1;
     }
     for s in 0..n_src {
         indptr[s + 1] += indptr[s];
     }
+    let nnz = sources.len();
     let mut fill = indptr.clone();
-    let mut targets = vec![0u32; rows.nnz()];
-    for r in 0..rows.targets().len() {
-        for &s in rows.row(rows.targets().start + r) {
-            targets[fill[s as usize] as usize] = r as u32;
-            fill[s as usize] += 1;
+    let mut targets = vec![0u32; nnz];
+    let mut ws = if row_w.is_some() {
+        vec![0.0; nnz]
+    } else {
+        Vec::new()
+    };
+    let mut ds = if row_d.is_some() {
+        vec![0u16; nnz]
+    } else {
+        Vec::new()
+    };
+    for r in 0..n {
+        for k in row_ptr[r]..row_ptr[r + 1] {
+            let slot = &mut fill[sources[k] as usize];
+            let at = *slot as usize;
+            *slot += 1;
+            targets[at] = r as u32;
+            if let Some(w) = &row_w {
+                ws[at] = w[k];
+            }
+            if let Some(d) = &row_d {
+                ds[at] = d[k];
+            }
         }
     }
-    let Delays::Uniform(d) = delays else {
-        unreachable!("generated projections have one delay")
-    };
-    let n = rows.targets().len();
+    drop(sources);
     let plastic = plastic.map(|rule| PlasticSynapses::new(*rule, s_of(&indptr), &targets, n, None));
-    Incoming {
-        proj,
-        src_pop,
-        channel,
-        weights: if plastic.is_some() {
-            Weights::PerSynapse(vec![weight; targets.len()])
-        } else {
-            Weights::Uniform(weight)
+    Ok(Incoming {
+        proj: ctx.proj,
+        src_pop: ctx.src_pop,
+        channel: ctx.channel,
+        weights: match (weight, &plastic) {
+            (WeightPlan::Normal(_), _) => Weights::PerSynapse(ws),
+            (WeightPlan::Uniform(w), Some(_)) => Weights::PerSynapse(vec![*w; targets.len()]),
+            (WeightPlan::Uniform(w), None) => Weights::Uniform(*w),
         },
         indptr,
         targets,
-        delays: Delays::Uniform(*d),
+        delays: match delays {
+            DelayPlan::Uniform(d) => Delays::Uniform(*d),
+            _ => Delays::PerSynapse(ds),
+        },
         plastic,
-    }
+    })
 }
 
 /// Source (row) of each synapse of a source-major table.
@@ -646,7 +998,7 @@ pub(crate) fn gather_weights(r: &NetworkRunner, proj: usize) -> Result<Vec<f64>>
     if let (None, Connectivity::Explicit(csr)) = (&pr.stdp, &pr.connectivity) {
         return Ok(csr.weights().to_vec());
     }
-    // Plastic: the weights live in the block tables of every rank. Each rank sends its tables
+    // Plastic or drawn: the weights live in the block tables of every rank. Each rank sends its tables
     // (row pointers, weights, and CSR positions where kept) as one self-delimiting message;
     // the rank-order concatenation lists every table in global block order.
     let mut msg = vec![tables.len() as f64];
@@ -744,6 +1096,12 @@ pub(crate) fn set_weights(r: &mut NetworkRunner, proj: usize, weights: &[f64]) -
     }
     let mut csr = connectivity(&r.net, proj)?;
     csr.weights_mut().copy_from_slice(weights);
+    // The description becomes explicit: drawn delays become the per-synapse delays they
+    // were drawn as (in the CSR's order), so that the description still builds this network.
+    let drawn = match &pr.delay {
+        Delay::Normal(dist) => Some(drawn_delays(&r.net, proj, dist)?),
+        _ => None,
+    };
     for b in r.blocks.iter_mut() {
         let range = b.range.clone();
         let (lo, hi) = (range.start as u32, range.end as u32);
@@ -763,5 +1121,8 @@ pub(crate) fn set_weights(r: &mut NetworkRunner, proj: usize, weights: &[f64]) -
         }
     }
     r.net.projections[proj].connectivity = Connectivity::Explicit(csr);
+    if let Some(ds) = drawn {
+        r.net.projections[proj].delay = Delay::PerSynapse(ds);
+    }
     Ok(())
 }

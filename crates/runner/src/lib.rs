@@ -9,14 +9,14 @@ mod spec;
 
 pub use engine::{NetworkRunner, RunConfig};
 pub use spec::{
-    Connectivity, Delay, MonitorSpec, Network, PopulationId, PopulationSpec, ProjectionSpec,
-    StimulusEntry, SynapseKind,
+    Connectivity, Delay, MAX_REDRAWS, MonitorSpec, Network, PopulationId, PopulationSpec,
+    ProjectionSpec, StimulusEntry, SynapseKind, TruncatedNormal,
 };
 
 /// The most common imports.
 pub mod prelude {
     pub use crate::{
         Connectivity, Delay, MonitorSpec, Network, NetworkRunner, ProjectionSpec, RunConfig,
-        SynapseKind,
+        SynapseKind, TruncatedNormal,
     };
 }

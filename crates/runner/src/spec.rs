@@ -1,7 +1,7 @@
 //! The description of a network: populations, projections, stimuli and monitors, each
 //! validated when it is added, so that building and running never meet a bad value.
 
-use sc_neurocore_core::{Csr, Error, Result, ValueRange, check_value};
+use sc_neurocore_core::{Csr, Error, Result, RngStream, ValueRange, check_value};
 use sc_neurocore_neurons::{ModelInfo, ParamValue, Params, lookup};
 use sc_neurocore_plasticity::{StdpParams, StdpRule, WeightSign};
 use sc_neurocore_stimuli::StimulusSpec;
@@ -111,6 +111,157 @@ impl SynapseKind {
     }
 }
 
+/// Most draws of one value that [`TruncatedNormal`] makes before it gives up (NEST's
+/// `redraw` gives up after 1000 as well).
+pub const MAX_REDRAWS: usize = 1000;
+
+/// A per-synapse random value: `normal(mean, sd)` redrawn until it lies in `[min, max]`, a
+/// normal truncated to `[min, max]` (NEST's `nest.math.redraw(nest.random.normal(mean,
+/// std), min, max)`). `min` and `max` may be infinite.
+///
+/// Valid: `mean` and `sd` finite, `sd >= 0`, `min <= mean <= max`, and `min < max` when
+/// `sd > 0`. A value that needs more than [`MAX_REDRAWS`] draws fails the build.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TruncatedNormal {
+    /// Mean of the normal before truncation.
+    pub mean: f64,
+    /// Standard deviation of the normal before truncation (`>= 0`).
+    pub sd: f64,
+    /// Smallest value kept (may be `-inf`).
+    pub min: f64,
+    /// Largest value kept (may be `inf`).
+    pub max: f64,
+}
+
+impl TruncatedNormal {
+    /// `normal(mean, sd)` redrawn outside `[min, max]`.
+    pub const fn new(mean: f64, sd: f64, min: f64, max: f64) -> Self {
+        TruncatedNormal { mean, sd, min, max }
+    }
+
+    /// `normal(mean, sd)` redrawn until it has the sign of `mean` (`[0, inf)` for a mean
+    /// `>= 0`, `(-inf, 0]` below): NEST's microcircuit weights.
+    pub fn keeping_sign(mean: f64, sd: f64) -> Self {
+        if mean >= 0.0 {
+            TruncatedNormal::new(mean, sd, 0.0, f64::INFINITY)
+        } else {
+            TruncatedNormal::new(mean, sd, f64::NEG_INFINITY, 0.0)
+        }
+    }
+
+    /// Checks the numbers; `field` names the value (`weight`, `delay`) in messages.
+    pub fn check(&self, object: &str, field: &str) -> Result<()> {
+        check_value(
+            object,
+            &format!("{field}.mean"),
+            self.mean,
+            ValueRange::Finite,
+        )?;
+        check_value(
+            object,
+            &format!("{field}.sd"),
+            self.sd,
+            ValueRange::NonNegative,
+        )?;
+        for (name, v) in [("min", self.min), ("max", self.max)] {
+            if v.is_nan() {
+                return Err(Error::out_of_range(
+                    object,
+                    format!("{field}.{name}"),
+                    v,
+                    "[-inf, inf]",
+                ));
+            }
+        }
+        if !(self.min <= self.mean && self.mean <= self.max) {
+            return Err(Error::out_of_range(
+                object,
+                format!("{field}.mean"),
+                self.mean,
+                format!("[{field}.min, {field}.max] = [{}, {}]", self.min, self.max),
+            ));
+        }
+        if self.sd > 0.0 && self.min == self.max {
+            return Err(Error::invalid(
+                object,
+                format!(
+                    "{field}: min = max = {} leaves nothing to draw for sd = {} > 0; \
+                     use sd = 0 for a constant",
+                    self.min, self.sd
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// One value from `rng`, or `None` after [`MAX_REDRAWS`] draws outside `[min, max]`.
+    pub(crate) fn draw(&self, rng: &mut Normals) -> Option<f64> {
+        for _ in 0..MAX_REDRAWS {
+            let v = self.mean + self.sd * rng.next();
+            if self.min <= v && v <= self.max {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    /// The error for a value that could not be drawn.
+    pub(crate) fn exhausted(&self, object: &str, field: &str) -> Error {
+        Error::invalid(
+            object,
+            format!(
+                "{field}: {MAX_REDRAWS} draws of normal({}, {}) in a row fell outside [{}, {}]; \
+                 widen the interval or lower the sd",
+                self.mean, self.sd, self.min, self.max
+            ),
+        )
+    }
+}
+
+/// Standard normal numbers from one stream, two at a time by Marsaglia's polar method
+/// (Marsaglia & Bray 1964: no trigonometric function, one logarithm per pair), for the
+/// per-synapse draws of a row.
+pub(crate) struct Normals {
+    rng: RngStream,
+    spare: Option<f64>,
+}
+
+impl Normals {
+    /// Normals from `rng`.
+    pub(crate) fn new(rng: RngStream) -> Self {
+        Normals { rng, spare: None }
+    }
+
+    /// The next standard normal number.
+    #[inline]
+    pub(crate) fn next(&mut self) -> f64 {
+        if let Some(z) = self.spare.take() {
+            return z;
+        }
+        loop {
+            let u = 2.0 * self.rng.uniform() - 1.0;
+            let v = 2.0 * self.rng.uniform() - 1.0;
+            let s = u * u + v * v;
+            if s > 0.0 && s < 1.0 {
+                let f = (-2.0 * s.ln() / s).sqrt();
+                self.spare = Some(v * f);
+                return u * f;
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for TruncatedNormal {
+    /// `normal(mean=…, sd=…, min=…, max=…)`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "normal(mean={}, sd={}, min={}, max={})",
+            self.mean, self.sd, self.min, self.max
+        )
+    }
+}
+
 /// Which synapses a projection has.
 #[derive(Debug, Clone)]
 pub enum Connectivity {
@@ -120,6 +271,21 @@ pub enum Connectivity {
         topology: Topology,
         /// Weight of every synapse.
         weight: f64,
+        /// Autapses / multapses.
+        options: ConnectOptions,
+    },
+    /// Generated by a topology, each synapse's weight drawn from `weight`: the synapses of
+    /// target `t`'s row (in the order [`Topology::generate_in_rows`] gives) take, in turn,
+    /// the values drawn from the normals (Marsaglia's polar method, redrawn outside
+    /// `[min, max]`) of `RngStream::new(seed, StreamKind::SynapseParams, projection, t)`.
+    /// Row-local topologies thus draw their weights where they generate their rows (per
+    /// block, per MPI rank), identically for any split. Weights are stored per synapse
+    /// (8 bytes each in the engine).
+    GeneratedNormal {
+        /// The generator.
+        topology: Topology,
+        /// The distribution of the weights.
+        weight: TruncatedNormal,
         /// Autapses / multapses.
         options: ConnectOptions,
     },
@@ -134,6 +300,38 @@ pub enum Delay {
     Uniform(f64),
     /// One delay per synapse, in the order of the connectivity's CSR.
     PerSynapse(Vec<f64>),
+    /// One delay per synapse drawn from a (truncated) normal, in seconds, when the network
+    /// is built: the synapses of target `t`'s row take, in turn, the values drawn from
+    /// `RngStream::new(seed, StreamKind::SynapseParams, projection, 2^32 + t)` (rows as
+    /// [`Topology::generate_in_rows`] gives them for row-local topologies, else sources
+    /// ascending as in the CSR). Each delay then rounds to whole steps (at least one), as
+    /// any delay does; NEST's microcircuit redraws below half a step (`min = dt / 2`), so
+    /// that no delay rounds up to the one-step minimum. `min` must be `>= 0`.
+    Normal(TruncatedNormal),
+}
+
+impl Connectivity {
+    /// The topology, the weight distribution (a constant is `sd = 0`) and the options of a
+    /// generated projection; `None` for an explicit CSR.
+    pub fn generated(&self) -> Option<(Topology, TruncatedNormal, ConnectOptions)> {
+        match *self {
+            Connectivity::Generated {
+                topology,
+                weight,
+                options,
+            } => Some((
+                topology,
+                TruncatedNormal::new(weight, 0.0, weight, weight),
+                options,
+            )),
+            Connectivity::GeneratedNormal {
+                topology,
+                weight,
+                options,
+            } => Some((topology, weight, options)),
+            Connectivity::Explicit(_) => None,
+        }
+    }
 }
 
 /// A projection between two populations.
@@ -365,7 +563,9 @@ impl Network {
     }
 
     /// The connectivity of projection `j` as the engine builds it: the explicit CSR, or the
-    /// one its topology generates from the network's seed (the projection's own streams).
+    /// one its topology generates from the network's seed (the projection's own streams),
+    /// with the drawn weights of a `Connectivity::GeneratedNormal` (the engine's tables hold
+    /// exactly these values).
     pub fn connectivity(&self, j: usize) -> Result<Csr> {
         if j >= self.projections.len() {
             return Err(Error::out_of_range(
@@ -378,6 +578,24 @@ impl Network {
         crate::build::connectivity(self, j)
     }
 
+    /// The delays (seconds, before rounding to steps) that projection `j`'s `Delay::Normal`
+    /// draws when the network is built, in the order of [`Network::connectivity`]'s CSR;
+    /// `None` for a delay that is not drawn.
+    pub fn drawn_delays(&self, j: usize) -> Result<Option<Vec<f64>>> {
+        let Some(pr) = self.projections.get(j) else {
+            return Err(Error::out_of_range(
+                "Network",
+                "projection",
+                j,
+                format!("[0, {})", self.projections.len()),
+            ));
+        };
+        match &pr.delay {
+            Delay::Normal(dist) => crate::build::drawn_delays(self, j, dist).map(Some),
+            _ => Ok(None),
+        }
+    }
+
     /// Adds a projection after checking it against its populations.
     pub fn add_projection(&mut self, p: ProjectionSpec) -> Result<usize> {
         let object = format!("Projection '{}'", p.label);
@@ -387,6 +605,16 @@ impl Network {
         match &p.connectivity {
             Connectivity::Generated { weight, .. } => {
                 check_value(&object, "weight", *weight, ValueRange::Finite)?;
+            }
+            Connectivity::GeneratedNormal { weight, .. } => {
+                weight.check(&object, "weight")?;
+                if p.stdp.is_some() {
+                    return Err(Error::invalid(
+                        &object,
+                        "online STDP needs one initial weight or explicit weights, \
+                         not a weight distribution",
+                    ));
+                }
             }
             Connectivity::Explicit(csr) => {
                 if csr.n_rows() != n_src {
@@ -434,12 +662,16 @@ impl Network {
                     return Err(Error::invalid(
                         &object,
                         "per-synapse delays need explicit connectivity (a CSR); \
-                         a generated topology takes one delay",
+                         a generated topology takes one delay or a delay distribution",
                     ));
                 }
                 for (k, &d) in ds.iter().enumerate() {
                     check_value(&object, &format!("delay[{k}]"), d, ValueRange::NonNegative)?;
                 }
+            }
+            Delay::Normal(dist) => {
+                dist.check(&object, "delay")?;
+                check_value(&object, "delay.min", dist.min, ValueRange::NonNegative)?;
             }
         }
         if let (Some(stdp), Connectivity::Explicit(csr)) = (&p.stdp, &p.connectivity) {

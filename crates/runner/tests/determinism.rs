@@ -10,7 +10,7 @@ use sc_neurocore_neurons::ParamValue;
 use sc_neurocore_plasticity::StdpParams;
 use sc_neurocore_runner::{
     Connectivity, Delay, MonitorSpec, Network, NetworkRunner, ProjectionSpec, RunConfig,
-    SynapseKind,
+    SynapseKind, TruncatedNormal,
 };
 use sc_neurocore_stimuli::{PoissonInput, StepCurrent, TimedArray};
 use sc_neurocore_topology::{ConnectOptions, Topology};
@@ -175,7 +175,37 @@ fn mixed_network(seed: u64) -> (Network, Ids) {
     )
     .synapse(SynapseKind::Exponential { tau_syn: 2e-3 })
     .delay(Delay::Uniform(0.5e-3)));
-    let n_projections = 7;
+    // Drawn weights and delays: row-local (fixed_total_number) and not (fixed_outdegree).
+    add(ProjectionSpec::new(
+        "ie_total",
+        inh,
+        exc,
+        Connectivity::GeneratedNormal {
+            topology: Topology::FixedTotalNumber { total: 3000 },
+            weight: TruncatedNormal::keeping_sign(-0.5, 0.2),
+            options: ConnectOptions::default(),
+        },
+    )
+    .delay(Delay::Normal(TruncatedNormal::new(
+        1.2e-3,
+        0.6e-3,
+        0.05e-3,
+        f64::INFINITY,
+    ))));
+    add(ProjectionSpec::new(
+        "ee_out",
+        exc,
+        exc,
+        Connectivity::GeneratedNormal {
+            topology: Topology::FixedOutdegree { outdegree: 8 },
+            weight: TruncatedNormal::new(0.05, 0.02, 0.0, 0.1),
+            options: ConnectOptions::recurrent(),
+        },
+    )
+    .delay(Delay::Normal(TruncatedNormal::new(
+        2e-3, 1e-3, 0.5e-3, 4e-3,
+    ))));
+    let n_projections = 9;
 
     let rates: Vec<f64> = (0..N_EXC).map(|i| 8000.0 + 4.0 * i as f64).collect();
     net.add_stimulus(
@@ -359,6 +389,7 @@ fn threads_do_not_change_spikes_states_or_weights() {
         let before: Vec<f64> = match &net.projections()[j].connectivity {
             Connectivity::Explicit(csr) => csr.weights().to_vec(),
             Connectivity::Generated { weight, .. } => vec![*weight; r.weights(j).unwrap().len()],
+            Connectivity::GeneratedNormal { .. } => unreachable!("plastic projections"),
         };
         let after = r.weights(j).unwrap();
         let changed = before.iter().zip(&after).filter(|(a, b)| a != b).count();

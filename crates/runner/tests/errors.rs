@@ -212,7 +212,7 @@ fn bad_delays() {
     check(
         net.add_projection(p(Delay::PerSynapse(vec![1e-3; 10]))),
         "Projection 'ei': per-synapse delays need explicit connectivity (a CSR); a generated \
-         topology takes one delay",
+         topology takes one delay or a delay distribution",
     );
     assert!(net.projections().is_empty());
 }

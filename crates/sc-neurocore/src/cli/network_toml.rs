@@ -5,7 +5,9 @@
 use sc_neurocore_core::{Csr, Error, Result};
 use sc_neurocore_neurons::ParamValue;
 use sc_neurocore_plasticity::{StdpMode, StdpParams};
-use sc_neurocore_runner::{Connectivity, Delay, MonitorSpec, Network, ProjectionSpec, SynapseKind};
+use sc_neurocore_runner::{
+    Connectivity, Delay, MonitorSpec, Network, ProjectionSpec, SynapseKind, TruncatedNormal,
+};
 use sc_neurocore_stimuli::{PoissonInput, StepCurrent, StimulusSpec, TimedArray};
 use sc_neurocore_topology::{ConnectOptions, Topology};
 use toml::{Table, Value};
@@ -56,6 +58,28 @@ fn scalar_or_array(object: &str, key: &str, v: &Value) -> Result<ParamValue> {
 }
 
 /// Takes `key` out of `t` (so that leftovers can be reported as unknown).
+/// A distribution table `{ mean, sd, min, max }`: normal(mean, sd) redrawn outside
+/// `[min, max]` (`min` defaults to `min_default`, `max` to `inf`).
+fn normal_table(object: &str, key: &str, v: Value, min_default: f64) -> Result<TruncatedNormal> {
+    let Value::Table(mut t) = v else {
+        unreachable!("called with a table")
+    };
+    let o = format!("{object} {key}");
+    let vals: Vec<Option<Value>> = ["mean", "sd", "min", "max"]
+        .iter()
+        .map(|k| take(&mut t, k))
+        .collect();
+    no_leftovers(&o, &t, &["mean", "sd", "min", "max"])?;
+    let get = |i: usize, k: &str| vals[i].as_ref().map(|v| num(&o, k, v)).transpose();
+    let mean = get(0, "mean")?
+        .ok_or_else(|| Error::invalid(&o, "missing key 'mean' (with sd, min, max)"))?;
+    let sd = get(1, "sd")?
+        .ok_or_else(|| Error::invalid(&o, "missing key 'sd' (with mean, min, max)"))?;
+    let min = get(2, "min")?.unwrap_or(min_default);
+    let max = get(3, "max")?.unwrap_or(f64::INFINITY);
+    Ok(TruncatedNormal::new(mean, sd, min, max))
+}
+
 fn take(t: &mut Table, key: &str) -> Option<Value> {
     t.remove(key)
 }
@@ -184,6 +208,7 @@ pub fn parse(source: &str, seed_override: Option<u64>) -> Result<(Network, RunSe
         let syn = synapse(&object, &mut t)?;
         let delay = match take(&mut t, "delay") {
             Some(v @ Value::Array(_)) => Delay::PerSynapse(nums(&object, "delay", &v)?),
+            Some(v @ Value::Table(_)) => Delay::Normal(normal_table(&object, "delay", v, 0.0)?),
             Some(v) => Delay::Uniform(num(&object, "delay", &v)?),
             None => Delay::Uniform(1e-3),
         };
@@ -209,7 +234,14 @@ pub fn parse(source: &str, seed_override: Option<u64>) -> Result<(Network, RunSe
         } else {
             let topo =
                 text(&object, "topology", &require(&object, &mut t, "topology")?)?.to_string();
-            let weight = num(&object, "weight", &require(&object, &mut t, "weight")?)?;
+            // A number, or a distribution table.
+            let weight = match require(&object, &mut t, "weight")? {
+                v @ Value::Table(_) => (
+                    0.0,
+                    Some(normal_table(&object, "weight", v, f64::NEG_INFINITY)?),
+                ),
+                v => (num(&object, "weight", &v)?, None),
+            };
             let mut options = ConnectOptions::default();
             if let Some(v) = take(&mut t, "allow_autapses") {
                 options.allow_autapses = v.as_bool().ok_or_else(|| {
@@ -232,10 +264,18 @@ pub fn parse(source: &str, seed_override: Option<u64>) -> Result<(Network, RunSe
                 t.insert("stdp".into(), st);
             }
             let kw: Vec<(&str, f64)> = kwargs.iter().map(|(k, v)| (k.as_str(), *v)).collect();
-            Connectivity::Generated {
-                topology: Topology::from_name(&topo, &kw)?,
-                weight,
-                options,
+            let topology = Topology::from_name(&topo, &kw)?;
+            match weight {
+                (weight, None) => Connectivity::Generated {
+                    topology,
+                    weight,
+                    options,
+                },
+                (_, Some(weight)) => Connectivity::GeneratedNormal {
+                    topology,
+                    weight,
+                    options,
+                },
             }
         };
         let stdp = match take(&mut t, "stdp") {
@@ -471,4 +511,92 @@ pub fn parse(source: &str, seed_override: Option<u64>) -> Result<(Network, RunSe
         return Err(Error::invalid("network TOML", "no [[population]] given"));
     }
     Ok((net, settings))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const POP: &str = "[[population]]\nlabel = \"a\"\nmodel = \"lif\"\nn = 50\n";
+
+    fn projection(body: &str) -> String {
+        format!("{POP}[[projection]]\nsource = \"a\"\ntarget = \"a\"\n{body}")
+    }
+
+    #[test]
+    fn fixed_total_number_and_distributions_parse() {
+        let text = projection(
+            "topology = \"fixed_total_number\"\ntotal = 400\n\
+             weight = { mean = 2.0, sd = 0.2, min = 0.0 }\n\
+             delay = { mean = 1.5e-3, sd = 0.75e-3, min = 0.05e-3 }\n",
+        );
+        let (net, _) = parse(&text, None).unwrap();
+        let pr = &net.projections()[0];
+        match &pr.connectivity {
+            Connectivity::GeneratedNormal {
+                topology, weight, ..
+            } => {
+                assert_eq!(*topology, Topology::FixedTotalNumber { total: 400 });
+                assert_eq!(*weight, TruncatedNormal::new(2.0, 0.2, 0.0, f64::INFINITY));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            pr.delay,
+            Delay::Normal(TruncatedNormal::new(
+                1.5e-3,
+                0.75e-3,
+                0.05e-3,
+                f64::INFINITY
+            ))
+        );
+        let csr = net.connectivity(0).unwrap();
+        assert_eq!(csr.nnz(), 400);
+        assert!(csr.weights().iter().all(|&w| w >= 0.0));
+        // A plain number is still one weight for every synapse.
+        let text = projection("topology = \"fixed_total_number\"\ntotal = 10\nweight = 1.5\n");
+        let (net, _) = parse(&text, None).unwrap();
+        assert!(matches!(
+            net.projections()[0].connectivity,
+            Connectivity::Generated { weight: 1.5, .. }
+        ));
+    }
+
+    #[test]
+    fn distribution_errors_name_the_table_and_key() {
+        let cases = [
+            (
+                "topology = \"random\"\nprobability = 0.1\nweight = { mean = 1.0 }\n",
+                "[[projection]] #0 weight: missing key 'sd' (with mean, min, max)",
+            ),
+            (
+                "topology = \"random\"\nprobability = 0.1\nweight = { mean = 1.0, std = 0.1 }\n",
+                "[[projection]] #0 weight: unknown key 'std'; known: mean, sd, min, max",
+            ),
+            (
+                "topology = \"random\"\nprobability = 0.1\n\
+                 weight = { mean = 3.0, sd = 0.1, min = 0.0, max = 1.0 }\n",
+                "Projection 'a->a': weight.mean = 3 is out of range; valid range: \
+                 [weight.min, weight.max] = [0, 1]",
+            ),
+            (
+                "topology = \"random\"\nprobability = 0.1\nweight = 1.0\n\
+                 delay = { mean = 1e-3, sd = \"wide\" }\n",
+                "[[projection]] #0 delay: sd must be a number, got string",
+            ),
+            (
+                "topology = \"fixed_total_number\"\ntotal = 2501\nweight = 1.0\n\
+                 allow_multapses = false\n",
+                "Projection 'a->a': total = 2501 is out of range; valid range: [0, 2500] \
+                 without multapses (n_src = 50, n_tgt = 50)",
+            ),
+        ];
+        for (body, want) in cases {
+            let e = parse(&projection(body), None).and_then(|(net, _)| {
+                net.connectivity(0)?;
+                Ok(())
+            });
+            assert_eq!(e.unwrap_err().to_string(), want, "{body}");
+        }
+    }
 }

@@ -7,7 +7,7 @@ from .monitor import RateMonitor, SpikeMonitor, StateMonitor
 from .network import BACKENDS, Network
 from .plasticity import STDP
 from .population import Population
-from .projection import Projection
+from .projection import Normal, Projection
 from .stimulus import PoissonInput, StepCurrent, TimedArray
 from .topology import (
     CSR,
@@ -22,6 +22,7 @@ from .topology import (
 __all__ = [
     "Population",
     "Projection",
+    "Normal",
     "Network",
     "BACKENDS",
     "SpikeMonitor",

@@ -29,6 +29,7 @@ from .. import _native
 from ..errors import InvalidConfigurationError, OutOfRangeError, ShapeMismatchError
 from ..neurons.base import native_params
 from .monitor import RateMonitor, SpikeMonitor, StateMonitor
+from .projection import Normal
 from .topology import CSR
 
 Progress = Optional[Callable[[int, int], None]]
@@ -392,8 +393,12 @@ class PythonEngine:
         # Delays first (they size the rings), then the stimuli against the grid, as the
         # runner checks them.
         delays = [
-            _native.delay_steps(f"Projection '{pr.label}'", dt, pr.delay)
-            for pr in net._projections
+            _native.delay_steps(
+                f"Projection '{pr.label}'",
+                dt,
+                spec.drawn_delays(j) if isinstance(pr.delay, Normal) else pr.delay,
+            )
+            for j, pr in enumerate(net._projections)
         ]
         for st, t in zip(net._stimuli, stim_targets):
             st._native.check(f"Population '{pops[t].label}'", pops[t].n, dt)

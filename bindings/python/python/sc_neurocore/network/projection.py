@@ -15,7 +15,41 @@ from .plasticity import STDP, as_stdp
 from .population import Population
 from .topology import CSR
 
-__all__ = ["Projection"]
+__all__ = ["Projection", "Normal"]
+
+
+class Normal:
+    """A value drawn per synapse when the network is built: ``normal(mean, sd)`` redrawn
+    until it lies in ``[min, max]`` (NEST's ``nest.math.redraw(nest.random.normal(mean,
+    std), min, max)``), for the ``weight`` of a named topology and for any ``delay``.
+
+    ``min``/``max`` default to ``-inf``/``inf`` for a weight and ``0``/``inf`` for a delay
+    (seconds). Each target's synapses draw from that target's own random streams, so the
+    values are the same in every backend and for any number of threads or ranks.
+    ``Normal(87.8, 8.78, min=0.0)`` keeps a weight's sign, as NEST's microcircuit does.
+    """
+
+    def __init__(
+        self,
+        mean: float,
+        sd: float,
+        min: Optional[float] = None,  # noqa: A002 - NEST's names
+        max: Optional[float] = None,  # noqa: A002
+    ) -> None:
+        obj = "Normal"
+        self.mean: float = check_float(obj, "mean", mean)
+        self.sd: float = check_float(obj, "sd", sd)
+        self.min: Optional[float] = check_optional_float(obj, "min", min)
+        self.max: Optional[float] = check_optional_float(obj, "max", max)
+
+    def bounds(self, min_default: float) -> Tuple[float, float, float, float]:
+        """``(mean, sd, min, max)`` with the defaults filled in."""
+        lo = min_default if self.min is None else self.min
+        hi = math.inf if self.max is None else self.max
+        return (self.mean, self.sd, lo, hi)
+
+    def __repr__(self) -> str:
+        return f"Normal(mean={self.mean}, sd={self.sd}, min={self.min}, max={self.max})"
 
 
 class Projection:
@@ -29,10 +63,12 @@ class Projection:
         Weight of every synapse, in the target model's units: mV for ``delta`` synapses
         (the membrane jump), the model's current unit for ``exponential``/``alpha``, nS for
         ``conductance``. Default 1.0 for a named topology; with a CSR tuple, ``None`` keeps
-        the CSR's ``data`` as weights and a number gives every synapse that weight.
+        the CSR's ``data`` as weights and a number gives every synapse that weight. With a
+        named topology, a :class:`Normal` draws each synapse's weight.
     topology:
         A name — ``"random"`` (``probability``), ``"fixed_indegree"`` (``indegree``),
-        ``"fixed_outdegree"`` (``outdegree``), ``"small_world"`` (``k``, ``p_rewire``),
+        ``"fixed_outdegree"`` (``outdegree``), ``"fixed_total_number"`` (``total``),
+        ``"small_world"`` (``k``, ``p_rewire``),
         ``"scale_free"`` (``m``), ``"ring"`` (``k``), ``"grid"`` (``rows_count``,
         ``cols_count``, ``radius``), ``"all_to_all"`` (default) — with its keyword
         arguments, or a CSR tuple ``(indptr, indices, data)`` of NumPy arrays (rows =
@@ -47,8 +83,8 @@ class Projection:
     e_rev:
         Reversal potential in mV (conductance synapses; required there).
     delay:
-        Seconds, a number or (with a CSR) one per synapse; rounded to whole steps, at
-        least one step. Default 1 ms.
+        Seconds, a number, (with a CSR) one per synapse, or a :class:`Normal` drawn per
+        synapse; rounded to whole steps, at least one step. Default 1 ms.
     plasticity:
         ``None``, ``"stdp"`` (default parameters), an :class:`~sc_neurocore.network.
         plasticity.STDP` or a dict of its parameters: online STDP inside the step loop.
@@ -68,7 +104,7 @@ class Projection:
         self,
         source: Population,
         target: Population,
-        weight: Optional[float] = None,
+        weight: Union[None, float, Normal] = None,
         topology: Union[str, Tuple[Any, Any, Any], CSR] = "all_to_all",
         *,
         synapse: str = "delta",
@@ -112,8 +148,12 @@ class Projection:
                 k: check_float(f"Topology '{topology}'", k, v) for k, v in topology_kwargs.items()
             }
             _native.check_topology(topology, self.topology_kwargs)
-            self.weight: Optional[float] = (
-                1.0 if weight is None else check_float(obj, "weight", weight)
+            self.weight: Union[None, float, Normal] = (
+                1.0
+                if weight is None
+                else weight
+                if isinstance(weight, Normal)
+                else check_float(obj, "weight", weight)
             )
             self._csr = None
         elif isinstance(topology, tuple) and len(topology) == 3:
@@ -128,6 +168,12 @@ class Projection:
             indptr = int_array(obj, "indptr", topology[0])
             indices = int_array(obj, "indices", topology[1])
             data = float_array(obj, "data", topology[2])
+            if isinstance(weight, Normal):
+                raise InvalidConfigurationError(
+                    f"{obj}: a weight distribution needs a named topology; a CSR carries its "
+                    "weights",
+                    object=obj,
+                )
             if weight is not None:
                 data = np.full(data.shape, check_float(obj, "weight", weight))
             self.weight = None if weight is None else float(weight)
@@ -155,6 +201,8 @@ class Projection:
     def _check_delay(obj: str, delay: Any):
         if isinstance(delay, bool):
             raise ArgumentTypeError(f"{obj}: delay must be seconds, got bool")
+        if isinstance(delay, Normal):
+            return delay
         if isinstance(delay, numbers.Real):
             d = float(delay)
             if not (math.isfinite(d) and d >= 0.0):
@@ -171,18 +219,22 @@ class Projection:
     # -- the description the engines take ---------------------------------------------
 
     def _native_kwargs(self) -> Dict[str, Any]:
+        drawn = isinstance(self.delay, Normal)
         kw: Dict[str, Any] = dict(
             synapse=self.synapse,
             tau_syn=self.tau_syn,
             e_rev=self.e_rev,
-            delay=self.delay,
+            delay=None if drawn else self.delay,
+            delay_normal=self.delay.bounds(0.0) if isinstance(self.delay, Normal) else None,
             stdp=None if self.plasticity is None else self.plasticity.as_dict(),
         )
         if self._csr is None:
+            w = self.weight
             kw.update(
                 topology=self.topology,
                 kwargs=self.topology_kwargs,
-                weight=self.weight,
+                weight=w.mean if isinstance(w, Normal) else w,
+                weight_normal=w.bounds(-math.inf) if isinstance(w, Normal) else None,
                 allow_autapses=self.allow_autapses,
                 allow_multapses=self.allow_multapses,
             )

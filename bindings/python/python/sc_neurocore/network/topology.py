@@ -5,7 +5,8 @@ weights — that ``Projection(..., topology=csr)`` accepts. The generators are t
 
 Names accepted directly by ``Projection(topology=...)``: ``"random"`` (``probability``),
 ``"fixed_indegree"`` (``indegree``), ``"fixed_outdegree"`` (``outdegree``),
-``"small_world"`` (``k``, ``p_rewire``), ``"scale_free"`` (``m``), ``"ring"`` (``k``),
+``"fixed_total_number"`` (``total``: exactly that many synapses, sources and targets drawn
+uniformly, NEST's ``N``; with ``allow_multapses=False``, distinct pairs), ``"small_world"`` (``k``, ``p_rewire``), ``"scale_free"`` (``m``), ``"ring"`` (``k``),
 ``"grid"`` (``rows_count``, ``cols_count``, ``radius``), ``"all_to_all"``.
 """
 
