@@ -14,8 +14,10 @@
 //!   uniform, autapses and multapses allowed;
 //! * weights: a PSP of 0.15 mV (converted to a PSC amplitude for these neurons, 87.8 pA),
 //!   g = -4 for inhibitory sources, L4E → L23E doubled; each weight normal with a relative
-//!   sd of 0.1, clipped at zero so that it keeps its sign; delays normal, 1.5 ms (E sources)
-//!   and 0.75 ms (I sources) with a relative sd of 0.5, redrawn below half a step;
+//!   sd of 0.1, redrawn until it keeps the sign of its mean (`nest.math.redraw(...,
+//!   min=0, max=inf)`, or `min=-inf, max=0`); delays normal, 1.5 ms (E sources) and 0.75 ms
+//!   (I sources) with a relative sd of 0.5, redrawn below half a step (`min =
+//!   nest.resolution - 0.5 * nest.resolution`);
 //! * background: Poisson input of `bg_rate × K_ext` per neuron, K_ext = [1600, 1500, 2100,
 //!   1900, 2000, 1900, 2900, 2100] × k_scale, with the excitatory weight;
 //! * with `k_scale < 1` the weights are divided by sqrt(k_scale) and a DC current
@@ -29,23 +31,40 @@
 //! # Mapping and differences
 //!
 //! `lif` with `exponential` synapses (tau_syn 0.5 ms) is `iaf_psc_exp` (our current is held
-//! at its mean over each step). Synapses are explicit (a CSR per pair of populations, with
-//! per-synapse weights and delays) because the engine's generated topologies take one weight
-//! and one delay; they are drawn from `RngStream(seed, SynapseParams, pair, 0)`, pair =
-//! 8 × target + source, one stream per pair (NEST: other streams, the same distributions).
-//! Delays round to the nearest 0.1 ms step (NEST: the same). The Poisson background acts
+//! at its mean over each step). Each of the 64 pairs (fewer where a count is 0) is one
+//! generated projection: topology `fixed_total_number` (`total` = the pair's count),
+//! weights a [`TruncatedNormal`] (`Connectivity::GeneratedNormal`), delays a
+//! `Delay::Normal`. The engine generates every block's synapses itself, in parallel, from
+//! per-target-row streams (the in-degrees from one stream per projection), so the result is
+//! the same for any number of threads or MPI ranks (NEST: other streams, the same
+//! distributions). The delays' lower bound is 0.05 ms, half of the default 0.1 ms step (the
+//! zoo does not know the step; at another `--dt`, delays below half a step round up to one
+//! step). Delays round to the nearest step (NEST: the same). The Poisson background acts
 //! without delay (NEST: 1.5 ms after the generator, which changes nothing for a stationary
 //! process).
 //!
-//! Memory: explicit synapses cost the description 20 bytes each (a u32 target, an f64
-//! weight and an f64 delay) on top of the engine's tables; the full-scale network (0.3
-//! billion synapses) needs about 6 GB for the description alone.
+//! Memory: the description holds no synapse (a few hundred bytes per projection). The
+//! engine stores 14 bytes per synapse (a u32 target, an f64 weight and a u16 delay in steps)
+//! plus a u32 row pointer per source and block: the full-scale network (298.9 million
+//! synapses) takes 4.19 GB (3.9 GiB) of tables; building it needs, for the (projection,
+//! block) tables being built at one time (one per thread), up to about 18 more bytes per
+//! synapse of those tables (the target rows, twice while they are gathered, and the
+//! row-order draws before the counting sort). Measured on 2 cores (`--duration 1
+//! --threads 2`): peak memory 4.1 GiB, build 11 s, 24 s per simulated second, and every
+//! population's rate after the first 0.2 s within 10 % of [`FULL_MEAN_RATES`]
+//! (docs/performance.md).
 
 use crate::{ZooEntry, ZooSetting, resolve};
-use sc_neurocore_core::{Csr, ParamSpec, Result, RngStream, StreamKind, ValueRange};
+use sc_neurocore_core::{ParamSpec, Result, RngStream, StreamKind, ValueRange};
 use sc_neurocore_neurons::ParamValue;
-use sc_neurocore_runner::{Connectivity, Delay, Network, ProjectionSpec, SynapseKind};
+use sc_neurocore_runner::{
+    Connectivity, Delay, Network, ProjectionSpec, SynapseKind, TruncatedNormal,
+};
 use sc_neurocore_stimuli::{PoissonInput, StimulusSpec};
+use sc_neurocore_topology::{ConnectOptions, Topology};
+
+/// The delays' lower bound (ms): half of the default 0.1 ms step.
+const DELAY_MIN_MS: f64 = 0.05;
 
 /// Population names, in order.
 pub const MICROCIRCUIT_POPULATIONS: [&str; 8] =
@@ -87,7 +106,7 @@ pub static MICROCIRCUIT: ZooEntry = ZooEntry {
               synapses and Poisson background, as NEST's Potjans_2014 example; \
               scale / k_scale shrink neurons / in-degrees; the defaults are NEST's example's \
               0.1 / 0.1 (7,718 neurons, 3 M synapses): --set scale=1 --set k_scale=1 is the \
-              full network, which needs about 17 GB to build here.",
+              full network (about 4.2 GB of memory).",
     params: &[
         ParamSpec {
             name: "scale",
@@ -338,14 +357,12 @@ pub fn microcircuit(p: &MicrocircuitParams, seed: u64) -> Result<Network> {
                 continue;
             }
             let mean_d = if j % 2 == 0 { p.delay_e } else { p.delay_i };
-            let (csr, delays) = fixed_total_number(
-                seed,
-                (8 * i + j) as u32,
-                (sizes[j], sizes[i]),
-                counts[i][j],
-                (w[i][j], (w[i][j] * p.psp_sd).abs()),
-                (mean_d, mean_d * p.delay_sd),
-            )?;
+            let delay = TruncatedNormal::new(
+                mean_d * 1e-3,
+                mean_d * p.delay_sd * 1e-3,
+                DELAY_MIN_MS.min(mean_d) * 1e-3,
+                f64::INFINITY,
+            );
             net.add_projection(
                 ProjectionSpec::new(
                     format!(
@@ -354,10 +371,16 @@ pub fn microcircuit(p: &MicrocircuitParams, seed: u64) -> Result<Network> {
                     ),
                     pops[j],
                     pops[i],
-                    Connectivity::Explicit(csr),
+                    Connectivity::GeneratedNormal {
+                        topology: Topology::FixedTotalNumber {
+                            total: counts[i][j],
+                        },
+                        weight: TruncatedNormal::keeping_sign(w[i][j], (w[i][j] * p.psp_sd).abs()),
+                        options: ConnectOptions::default(),
+                    },
                 )
                 .synapse(syn)
-                .delay(Delay::PerSynapse(delays)),
+                .delay(Delay::Normal(delay)),
             )?;
         }
     }
@@ -373,47 +396,4 @@ pub fn microcircuit(p: &MicrocircuitParams, seed: u64) -> Result<Network> {
         }
     }
     Ok(net)
-}
-
-/// `n` synapses from `sizes.0` sources to `sizes.1` targets, both uniform (autapses and
-/// multapses allowed), each with a normal weight clipped at zero on the side of its mean's
-/// sign and a normal delay (ms) redrawn below 0.05 ms; returns the CSR and the delays in
-/// seconds in the CSR's order.
-fn fixed_total_number(
-    seed: u64,
-    object: u32,
-    (n_src, n_tgt): (usize, usize),
-    n: usize,
-    (w_mean, w_sd): (f64, f64),
-    (d_mean, d_sd): (f64, f64),
-) -> Result<(Csr, Vec<f64>)> {
-    let mut rng = RngStream::new(seed, StreamKind::SynapseParams, object, 0);
-    let mut syn: Vec<(u32, u32, f64, f64)> = Vec::with_capacity(n);
-    for _ in 0..n {
-        let s = rng.below(n_src as u64) as u32;
-        let t = rng.below(n_tgt as u64) as u32;
-        let mut wv = w_mean + w_sd * rng.normal();
-        if w_mean >= 0.0 {
-            wv = wv.max(0.0);
-        } else {
-            wv = wv.min(0.0);
-        }
-        let mut d = d_mean + d_sd * rng.normal();
-        while d < 0.05 {
-            d = d_mean + d_sd * rng.normal();
-        }
-        syn.push((s, t, wv, d * 1e-3));
-    }
-    syn.sort_by_key(|x| (x.0, x.1));
-    let mut indptr = vec![0usize; n_src + 1];
-    for x in &syn {
-        indptr[x.0 as usize + 1] += 1;
-    }
-    for k in 0..n_src {
-        indptr[k + 1] += indptr[k];
-    }
-    let indices = syn.iter().map(|x| x.1).collect();
-    let weights = syn.iter().map(|x| x.2).collect();
-    let delays = syn.iter().map(|x| x.3).collect();
-    Ok((Csr::new(n_src, n_tgt, indptr, indices, weights)?, delays))
 }
