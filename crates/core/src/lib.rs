@@ -7,6 +7,7 @@ mod params;
 mod ring;
 mod rng;
 mod time;
+mod vector;
 
 pub use comm::{Communicator, LocalCommunicator, ThreadRanks};
 pub use csr::Csr;

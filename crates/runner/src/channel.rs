@@ -70,6 +70,21 @@ impl Channel {
     /// (k+1) dt on (as NEST's `iaf_psc_exp`/`iaf_psc_alpha`/`iaf_cond_exp` do). Both kinds of
     /// synapse thus act exactly the delay after the spike time.
     pub fn apply(&mut self, step: u64, v: &[f64], jump: &mut [f64], current: &mut [f64]) {
+        apply_fast(self, step, v, jump, current)
+    }
+}
+
+sc_neurocore_core::vectorized_fn!(fn apply_fast(
+    channel: &mut Channel,
+    step: u64,
+    v: &[f64],
+    jump: &mut [f64],
+    current: &mut [f64],
+) => Channel::apply_baseline);
+
+impl Channel {
+    #[inline(always)]
+    fn apply_baseline(&mut self, step: u64, v: &[f64], jump: &mut [f64], current: &mut [f64]) {
         let due = self.ring.due_mut(step);
         match self.kind {
             SynapseKind::Delta => {
