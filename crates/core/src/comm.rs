@@ -14,6 +14,12 @@ pub trait Communicator: Send + Sync {
     fn rank(&self) -> usize;
     /// Number of ranks.
     fn size(&self) -> usize;
+    /// Whether the collectives must be called from the thread that created the
+    /// communicator (MPI initialised with `MPI_THREAD_FUNNELED`); otherwise the engine may
+    /// call them from one of its worker threads.
+    fn calling_thread_only(&self) -> bool {
+        false
+    }
     /// Concatenates every rank's `local` ids, in rank order, into `all` (replacing its content).
     fn all_gather_ids(&self, local: &[u64], all: &mut Vec<u64>);
     /// Concatenates every rank's `local` values, in rank order, into `all`.

@@ -109,6 +109,10 @@ impl EngineCommunicator for MpiCommunicator {
         self.world.size() as usize
     }
 
+    fn calling_thread_only(&self) -> bool {
+        true // initialised with Threading::Funneled
+    }
+
     fn all_gather_ids(&self, local: &[u64], all: &mut Vec<u64>) {
         let (counts, displs) = self.counts(local.len());
         let total: Count = counts.iter().sum();

@@ -59,7 +59,7 @@ impl Default for RunConfig {
 pub struct NetworkRunner {
     pub(crate) net: Network,
     pub(crate) grid: TimeGrid,
-    pool: rayon::ThreadPool,
+    pool: std::sync::Arc<rayon::ThreadPool>,
     threads: usize,
     pub(crate) blocks: Vec<Block>,
     /// Global id of each population's first neuron; one extra entry = total.
@@ -130,7 +130,7 @@ impl NetworkRunner {
         let mut runner = NetworkRunner {
             net: net.clone(),
             grid,
-            pool,
+            pool: std::sync::Arc::new(pool),
             threads: config.threads,
             blocks: built.blocks,
             pop_offsets,
@@ -170,18 +170,39 @@ impl NetworkRunner {
             .steps_for(duration)
             .map_err(|_| Error::out_of_range("Network.run", "duration", duration, "[0, inf) s"))?;
         let every = (steps / 100).max(1);
-        for k in 0..steps {
-            // (3) for state monitors: the sample of step k is the state before step k
-            // integrates, taken only for the steps of this run (the state at the end of the
-            // run is the first sample of the next run), as sc-neurocore-monitors documents.
-            crate::monitors::record_state(self, self.step);
-            self.step();
-            if (k + 1) % every == 0 || k + 1 == steps {
-                progress(k + 1, steps);
-            }
+        let mut done = 0;
+        while done < steps {
+            let chunk = every.min(steps - done);
+            self.run_steps(chunk);
+            done += chunk;
+            progress(done, steps);
         }
         self.flush();
         Ok(())
+    }
+
+    /// Runs `n` steps. With several threads and a communicator that any thread may call,
+    /// the loop itself runs on a pool worker: each step's parallel pass then only wakes
+    /// the other workers, which are still spinning from the last step, instead of handing
+    /// the step from this thread to the pool and back (which costs more than a small
+    /// network's whole step).
+    fn run_steps(&mut self, n: u64) {
+        let steps = |runner: &mut Self| {
+            for _ in 0..n {
+                // (3) for state monitors: the sample of step k is the state before step k
+                // integrates, taken only for the steps of this run (the state at the end of
+                // the run is the first sample of the next run), as sc-neurocore-monitors
+                // documents.
+                crate::monitors::record_state(runner, runner.step);
+                runner.step();
+            }
+        };
+        if self.threads > 1 && !self.comm.calling_thread_only() {
+            let pool = self.pool.clone();
+            pool.install(|| steps(self));
+        } else {
+            steps(self);
+        }
     }
 
     /// One step of the network, in the order of DESIGN.md §2: (1) read the input due now and
