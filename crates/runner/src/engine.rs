@@ -16,24 +16,26 @@ use crate::build::{self, Block};
 const MAX_INTERVAL: usize = 64;
 use crate::monitors::MonitorState;
 use crate::plastic::PreTraces;
+use crate::schedule::{SLICE_STEPS, Schedule};
 use crate::spec::{Network, PopulationId};
 use rayon::prelude::*;
 use sc_neurocore_core::{Communicator, Error, LocalCommunicator, Result, TimeGrid};
 use std::time::Instant;
 
-/// Runs `f` on every block: on the calling thread with one thread (handing each step to a
-/// pool worker costs more than a small network's whole step), else in parallel on the pool.
-/// Blocks are independent, so both give the same result.
+/// Runs `f` on every block: in parallel on the pool, or on the calling thread when
+/// `parallel` is false (one thread, or a network whose step costs less than a parallel
+/// pass's synchronisation: see [`crate::schedule`]). Blocks are independent, so both give
+/// the same result.
 fn for_each_block(
     pool: &rayon::ThreadPool,
-    threads: usize,
+    parallel: bool,
     blocks: &mut [Block],
     f: impl Fn(&mut Block) + Send + Sync,
 ) {
-    if threads == 1 {
-        blocks.iter_mut().for_each(f);
-    } else {
+    if parallel {
         pool.install(|| blocks.par_iter_mut().for_each(f));
+    } else {
+        blocks.iter_mut().for_each(f);
     }
 }
 
@@ -61,6 +63,9 @@ pub struct NetworkRunner {
     pub(crate) grid: TimeGrid,
     pool: std::sync::Arc<rayon::ThreadPool>,
     threads: usize,
+    /// Whether the current steps run their blocks in parallel (chosen by `schedule`).
+    parallel: bool,
+    schedule: Schedule,
     pub(crate) blocks: Vec<Block>,
     /// Global id of each population's first neuron; one extra entry = total.
     pub(crate) pop_offsets: Vec<u64>,
@@ -132,6 +137,8 @@ impl NetworkRunner {
             grid,
             pool: std::sync::Arc::new(pool),
             threads: config.threads,
+            parallel: config.threads > 1,
+            schedule: Schedule::new(config.threads),
             blocks: built.blocks,
             pop_offsets,
             step: 0,
@@ -172,20 +179,28 @@ impl NetworkRunner {
         let every = (steps / 100).max(1);
         let mut done = 0;
         while done < steps {
-            let chunk = every.min(steps - done);
-            self.run_steps(chunk);
-            done += chunk;
-            progress(done, steps);
+            let next_report = (done / every + 1) * every;
+            let slice = SLICE_STEPS.min(next_report - done).min(steps - done);
+            self.parallel = self.schedule.next_parallel();
+            let started = Instant::now();
+            self.run_steps(slice);
+            self.schedule
+                .record(self.parallel, slice, started.elapsed());
+            done += slice;
+            if done % every == 0 || done == steps {
+                progress(done, steps);
+            }
         }
+        self.parallel = self.threads > 1;
         self.flush();
         Ok(())
     }
 
-    /// Runs `n` steps. With several threads and a communicator that any thread may call,
-    /// the loop itself runs on a pool worker: each step's parallel pass then only wakes
-    /// the other workers, which are still spinning from the last step, instead of handing
-    /// the step from this thread to the pool and back (which costs more than a small
-    /// network's whole step).
+    /// Runs `n` steps. In parallel with a communicator that any thread may call, the loop
+    /// itself runs on a pool worker: each step's parallel pass then only wakes the other
+    /// workers, which are still spinning from the last step, instead of handing the step
+    /// from this thread to the pool and back (which costs more than a small network's whole
+    /// step).
     fn run_steps(&mut self, n: u64) {
         let steps = |runner: &mut Self| {
             for _ in 0..n {
@@ -197,7 +212,7 @@ impl NetworkRunner {
                 runner.step();
             }
         };
-        if self.threads > 1 && !self.comm.calling_thread_only() {
+        if self.parallel && !self.comm.calling_thread_only() {
             let pool = self.pool.clone();
             pool.install(|| steps(self));
         } else {
@@ -220,7 +235,7 @@ impl NetworkRunner {
             for (i, (m, spikes)) in unrouted.into_iter().enumerate() {
                 let (offsets, pre, blocks) =
                     (&self.pop_offsets, &self.pre_traces, &mut self.blocks);
-                for_each_block(&self.pool, self.threads, blocks, |b| {
+                for_each_block(&self.pool, self.parallel, blocks, |b| {
                     b.route(m, &spikes, offsets, pre, i)
                 });
                 crate::plastic::update_pre_traces(
@@ -233,14 +248,14 @@ impl NetworkRunner {
             if routed_any {
                 self.blocks.iter_mut().for_each(Block::clear_pending);
             }
-            for_each_block(&self.pool, self.threads, &mut self.blocks, |b| {
+            for_each_block(&self.pool, self.parallel, &mut self.blocks, |b| {
                 b.integrate(step)
             });
         } else {
             // One parallel pass: route what was exchanged, then integrate.
             let unrouted = std::mem::take(&mut self.unrouted);
             let (offsets, pre, blocks) = (&self.pop_offsets, &self.pre_traces, &mut self.blocks);
-            for_each_block(&self.pool, self.threads, blocks, |b| {
+            for_each_block(&self.pool, self.parallel, blocks, |b| {
                 for (i, (m, spikes)) in unrouted.iter().enumerate() {
                     b.route(*m, spikes, offsets, pre, i);
                 }
@@ -307,7 +322,7 @@ impl NetworkRunner {
         let unrouted = std::mem::take(&mut self.unrouted);
         for (i, (m, spikes)) in unrouted.into_iter().enumerate() {
             let (offsets, pre, blocks) = (&self.pop_offsets, &self.pre_traces, &mut self.blocks);
-            for_each_block(&self.pool, self.threads, blocks, |b| {
+            for_each_block(&self.pool, self.parallel, blocks, |b| {
                 b.route(m, &spikes, offsets, pre, i)
             });
             crate::plastic::update_pre_traces(

@@ -5,6 +5,7 @@ mod channel;
 mod engine;
 mod monitors;
 mod plastic;
+mod schedule;
 mod spec;
 
 pub use engine::{NetworkRunner, RunConfig};

@@ -375,7 +375,9 @@ fn assert_same(a: &Outcome, b: &Outcome, what: &str) {
 /// Proves bit-identity across 1, 2 and 8 threads (4, 8 and 32 blocks per run, so every
 /// population is split differently), and that the network is not trivially quiet: every
 /// population spikes and both STDP projections change weights (otherwise identity would
-/// prove nothing about routing, summation order or plasticity).
+/// prove nothing about routing, summation order or plasticity). A run of 0.1 s is 1,000
+/// steps: with several threads the engine steps the first slice of 250 on one thread and
+/// the second in parallel (then whichever was faster), so both ways are in every comparison.
 #[test]
 fn threads_do_not_change_spikes_states_or_weights() {
     let (one, r, ids) = run(7, 1, &[0.1]);
