@@ -4,7 +4,7 @@
 //! (`benches/`: every registered neuron model, Poisson input, connectivity, Brunel steps).
 //!
 //! `cargo xtask bench --peers [DRIVER ARGS]`: the side-by-side comparison with NEST 3.10 and
-//! Brian2 (runtime and C++ standalone) on the brunel, cuba and coba networks. It installs
+//! Brian2 (runtime and C++ standalone) on the brunel, cuba, coba and stdp networks. It installs
 //! the peers from PyPI into a venv (`/tmp/peers-venv`, or `$SCN_PEERS_VENV`): nest-simulator
 //! 3.10.0, brian2 2.9.0 and numpy 2.3.5 (what brian2 2.9.0 needs on Python 3.11; NEST 3.10
 //! accepts it, so one venv holds both), builds our release binary and runs
