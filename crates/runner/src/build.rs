@@ -119,7 +119,10 @@ pub(crate) struct Block {
 impl Block {
     /// (1) + (2): input due at `step` plus stimuli, then integration from t to t + dt.
     pub fn integrate(&mut self, step: u64) {
-        self.jump.iter_mut().for_each(|x| *x = 0.0);
+        // Only delta channels write jumps: without one, `jump` stays all zero.
+        if self.channels.iter().any(|c| c.kind == SynapseKind::Delta) {
+            self.jump.iter_mut().for_each(|x| *x = 0.0);
+        }
         self.current.iter_mut().for_each(|x| *x = 0.0);
         for s in &mut self.stimuli {
             match s {

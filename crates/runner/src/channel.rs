@@ -85,6 +85,9 @@ sc_neurocore_core::vectorized_fn!(fn apply_fast(
 impl Channel {
     #[inline(always)]
     fn apply_baseline(&mut self, step: u64, v: &[f64], jump: &mut [f64], current: &mut [f64]) {
+        // Constants in locals: the compiler cannot tell that the stores below leave the
+        // struct's fields alone, and would reload them in every iteration.
+        let (decay, factor, h) = (self.decay, self.factor, self.h);
         let due = self.ring.due_mut(step);
         match self.kind {
             SynapseKind::Delta => {
@@ -99,8 +102,8 @@ impl Channel {
                     .zip(self.a.iter_mut())
                     .zip(due.iter_mut())
                 {
-                    *c += *s * self.factor;
-                    *s = *s * self.decay + *d;
+                    *c += *s * factor;
+                    *s = *s * decay + *d;
                     *d = 0.0;
                 }
             }
@@ -114,8 +117,8 @@ impl Channel {
                     .zip(due.iter_mut())
                 {
                     *c += *i;
-                    *i = self.decay * (*i + self.h * *y);
-                    *y = *y * self.decay + *d * self.factor;
+                    *i = decay * (*i + h * *y);
+                    *y = *y * decay + *d * factor;
                     *d = 0.0;
                 }
             }
@@ -127,7 +130,7 @@ impl Channel {
                     .zip(v)
                 {
                     *c += *g * (e_rev - vm);
-                    *g = *g * self.decay + *d;
+                    *g = *g * decay + *d;
                     *d = 0.0;
                 }
             }
