@@ -20,6 +20,11 @@ const MAX_DELAY_STEPS: usize = 1 << 16;
 /// per-block cost of each spike (one row lookup) negligible.
 const BLOCKS_PER_THREAD: usize = 4;
 
+/// Fewest neurons in a block, unless that leaves a population fewer blocks than threads:
+/// each block adds a fixed cost per step (its own loops over its channels, a row lookup per
+/// spike and projection), which small blocks of a small network would not amortise.
+const MIN_BLOCK_NEURONS: usize = 1024;
+
 /// Weights of a block's incoming synapses of one projection.
 pub(crate) enum Weights {
     /// The same weight for every synapse (generated topologies): nothing stored per synapse.
@@ -540,7 +545,10 @@ pub(crate) fn build_blocks(
         if part.is_empty() {
             continue;
         }
-        let n_blocks = (part.len() * target_blocks).div_ceil(total);
+        let n_blocks = (part.len() * target_blocks)
+            .div_ceil(total)
+            .min(part.len().div_ceil(MIN_BLOCK_NEURONS))
+            .max(threads.min(part.len()));
         for range in split(part.len(), n_blocks) {
             let range = part.start + range.start..part.start + range.end;
             let n = range.len();

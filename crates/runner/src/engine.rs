@@ -16,7 +16,7 @@ use crate::build::{self, Block};
 const MAX_INTERVAL: usize = 64;
 use crate::monitors::MonitorState;
 use crate::plastic::PreTraces;
-use crate::schedule::{SLICE_STEPS, Schedule};
+use crate::schedule::Schedule;
 use crate::spec::{Network, PopulationId};
 use rayon::prelude::*;
 use sc_neurocore_core::{Communicator, Error, LocalCommunicator, Result, TimeGrid};
@@ -180,12 +180,21 @@ impl NetworkRunner {
         let mut done = 0;
         while done < steps {
             let next_report = (done / every + 1) * every;
-            let slice = SLICE_STEPS.min(next_report - done).min(steps - done);
-            self.parallel = self.schedule.next_parallel();
-            let started = Instant::now();
-            self.run_steps(slice);
-            self.schedule
-                .record(self.parallel, slice, started.elapsed());
+            let slice = (next_report - done).min(steps - done);
+            let mut left = slice;
+            while left > 0 {
+                let (parallel, max) = self.schedule.next_run();
+                let run = max.min(left);
+                self.parallel = parallel;
+                let started = Instant::now();
+                self.on_pool_worker(|runner| {
+                    for _ in 0..run {
+                        runner.step_recorded();
+                    }
+                });
+                self.schedule.record(parallel, run, started.elapsed());
+                left -= run;
+            }
             done += slice;
             if done % every == 0 || done == steps {
                 progress(done, steps);
@@ -196,28 +205,26 @@ impl NetworkRunner {
         Ok(())
     }
 
-    /// Runs `n` steps. In parallel with a communicator that any thread may call, the loop
-    /// itself runs on a pool worker: each step's parallel pass then only wakes the other
+    /// Runs `f`, on a pool worker when the run has several threads and the communicator
+    /// may be called from any thread: each step's parallel pass then only wakes the other
     /// workers, which are still spinning from the last step, instead of handing the step
-    /// from this thread to the pool and back (which costs more than a small network's whole
-    /// step).
-    fn run_steps(&mut self, n: u64) {
-        let steps = |runner: &mut Self| {
-            for _ in 0..n {
-                // (3) for state monitors: the sample of step k is the state before step k
-                // integrates, taken only for the steps of this run (the state at the end of
-                // the run is the first sample of the next run), as sc-neurocore-monitors
-                // documents.
-                crate::monitors::record_state(runner, runner.step);
-                runner.step();
-            }
-        };
+    /// from this thread to the pool and back (which costs more than a small network's
+    /// whole step). MPI (initialised funneled) keeps the calling thread.
+    fn on_pool_worker(&mut self, f: impl FnOnce(&mut Self) + Send) {
         if self.parallel && !self.comm.calling_thread_only() {
             let pool = self.pool.clone();
-            pool.install(|| steps(self));
+            pool.install(|| f(self));
         } else {
-            steps(self);
+            f(self);
         }
+    }
+
+    /// (3) for state monitors, then one step: the sample of step k is the state before
+    /// step k integrates, taken only for the steps of this run (the state at the end of the
+    /// run is the first sample of the next run), as sc-neurocore-monitors documents.
+    fn step_recorded(&mut self) {
+        crate::monitors::record_state(self, self.step);
+        self.step();
     }
 
     /// One step of the network, in the order of DESIGN.md §2: (1) read the input due now and

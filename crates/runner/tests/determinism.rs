@@ -2,7 +2,7 @@
 //! using every synapse kind, explicit and generated connectivity, per-synapse delays, every
 //! stimulus, online STDP of both signs and every monitor gives bit-identical spikes, recorded
 //! states, rates and final weights whatever the number of threads (which changes the block
-//! split: 4 blocks per thread), for one seed; a different seed changes the spikes; and a run
+//! split: these small populations get one block per thread), for one seed; a different seed changes the spikes; and a run
 //! cut into pieces continues exactly where the previous piece stopped.
 
 use sc_neurocore_core::Csr;
@@ -376,8 +376,8 @@ fn assert_same(a: &Outcome, b: &Outcome, what: &str) {
 /// population is split differently), and that the network is not trivially quiet: every
 /// population spikes and both STDP projections change weights (otherwise identity would
 /// prove nothing about routing, summation order or plasticity). A run of 0.1 s is 1,000
-/// steps: with several threads the engine steps the first slice of 250 on one thread and
-/// the second in parallel (then whichever was faster), so both ways are in every comparison.
+/// steps: with several threads the engine's schedule starts with a trial that alternates
+/// runs of 50 steps on one thread and in parallel, so both ways are in every comparison.
 #[test]
 fn threads_do_not_change_spikes_states_or_weights() {
     let (one, r, ids) = run(7, 1, &[0.1]);
