@@ -19,7 +19,7 @@ const PER_BLOCK: usize = 4_000;
 /// placed on the other core), so a team has to live for a whole run.
 const STEPS: u64 = 10_000;
 
-fn update(block: &mut Vec<f64>) {
+fn update(block: &mut [f64]) {
     for x in block.iter_mut() {
         *x = *x * 0.999 + 0.001;
     }
@@ -44,13 +44,13 @@ fn spinning_team(blocks: &mut [Vec<f64>]) {
                     .lock()
                     .expect("not poisoned")
                     .iter_mut()
-                    .for_each(update);
+                    .for_each(|b| update(b));
                 done.store(k, Ordering::Release);
             }
         });
         for k in 1..=STEPS {
             go.store(k, Ordering::Release);
-            mine.iter_mut().for_each(update);
+            mine.iter_mut().for_each(|b| update(b));
             while done.load(Ordering::Acquire) < k {
                 std::hint::spin_loop();
             }
@@ -66,10 +66,12 @@ fn step_sync(c: &mut Criterion) {
         .expect("a pool");
     let mut b = blocks();
     g.bench_function("serial", |bench| {
-        bench.iter(|| (0..STEPS).for_each(|_| b.iter_mut().for_each(update)))
+        bench.iter(|| (0..STEPS).for_each(|_| b.iter_mut().for_each(|b| update(b))))
     });
     g.bench_function("rayon_par_iter", |bench| {
-        bench.iter(|| pool.install(|| (0..STEPS).for_each(|_| b.par_iter_mut().for_each(update))))
+        bench.iter(|| {
+            pool.install(|| (0..STEPS).for_each(|_| b.par_iter_mut().for_each(|b| update(b))))
+        })
     });
     g.bench_function("spinning_team", |bench| {
         bench.iter(|| spinning_team(&mut b))
