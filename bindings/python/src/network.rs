@@ -19,9 +19,6 @@ use sc_neurocore_runner::{
 };
 use sc_neurocore_topology::{ConnectOptions, Topology};
 
-/// Longest delay in steps (the runner's limit, `build.rs`).
-const MAX_DELAY_STEPS: usize = 1 << 16;
-
 fn synapse(
     py: Python<'_>,
     object: &str,
@@ -71,22 +68,7 @@ fn delay_steps<'py>(
 ) -> PyResult<Bound<'py, PyArray1<i64>>> {
     let grid = TimeGrid::new(dt).py(py)?;
     let check = |d: f64| -> Result<i64, Error> {
-        let s = grid
-            .delay_steps(d)
-            .map_err(|_| Error::out_of_range(object, "delay", d, "[0, inf) s"))?;
-        if s > MAX_DELAY_STEPS {
-            return Err(Error::out_of_range(
-                object,
-                "delay",
-                d,
-                format!(
-                    "[0, {}] s at dt = {} s",
-                    MAX_DELAY_STEPS as f64 * grid.dt(),
-                    grid.dt()
-                ),
-            ));
-        }
-        Ok(s as i64)
+        sc_neurocore_runner::delay_to_steps(object, &grid, d).map(|s| s as i64)
     };
     let out: Vec<i64> = match number(py, delay, "delay")? {
         Number::Scalar(d) => vec![check(d).py(py)?],

@@ -14,7 +14,7 @@ use sc_neurocore_topology::TargetRows;
 use std::ops::Range;
 
 /// Longest delay a projection may have, in steps (the delay rings hold one slot per step).
-const MAX_DELAY_STEPS: usize = 1 << 16;
+pub const MAX_DELAY_STEPS: usize = 1 << 16;
 
 /// Neurons per block aimed at: enough blocks to balance threads, few enough to keep the
 /// per-block cost of each spike (one row lookup) negligible.
@@ -260,8 +260,10 @@ fn channel_kinds(net: &Network, p: usize) -> Vec<SynapseKind> {
     kinds
 }
 
-/// A delay (seconds) in steps, checked against the grid and [`MAX_DELAY_STEPS`].
-fn checked_steps(object: &str, grid: &TimeGrid, d: f64) -> Result<usize> {
+/// A delay `d` (seconds) in whole steps of `grid`, checked: finite, not negative, and at most
+/// [`MAX_DELAY_STEPS`] steps (the error names `object`'s `delay`). Front ends that convert
+/// delays themselves (the Python reference backend) use this to agree with the engine.
+pub fn delay_to_steps(object: &str, grid: &TimeGrid, d: f64) -> Result<usize> {
     let s = grid
         .delay_steps(d)
         .map_err(|_| Error::out_of_range(object, "delay", d, "[0, inf) s"))?;
@@ -286,15 +288,15 @@ fn delay_plan(net: &Network, j: usize, grid: &TimeGrid) -> Result<DelayPlan> {
     let pr = &net.projections[j];
     let object = format!("Projection '{}'", pr.label);
     Ok(match &pr.delay {
-        Delay::Uniform(d) => DelayPlan::Uniform(checked_steps(&object, grid, *d)? as u64),
+        Delay::Uniform(d) => DelayPlan::Uniform(delay_to_steps(&object, grid, *d)? as u64),
         Delay::PerSynapse(ds) => DelayPlan::PerSynapse(
             ds.iter()
-                .map(|&d| checked_steps(&object, grid, d).map(|s| (s - 1) as u16))
+                .map(|&d| delay_to_steps(&object, grid, d).map(|s| (s - 1) as u16))
                 .collect::<Result<_>>()?,
         ),
         Delay::Normal(dist) => {
             // The shortest possible delay must fit the grid too.
-            checked_steps(&object, grid, dist.min)?;
+            delay_to_steps(&object, grid, dist.min)?;
             DelayPlan::Normal(*dist)
         }
     })
@@ -725,7 +727,7 @@ pub(crate) fn build_blocks(
                         Delays::PerSynapse(
                             csr_order(&csr, &rows, &ds)
                                 .into_iter()
-                                .map(|d| checked_steps(&object, grid, d).map(|s| (s - 1) as u16))
+                                .map(|d| delay_to_steps(&object, grid, d).map(|s| (s - 1) as u16))
                                 .collect::<Result<_>>()?,
                         )
                     }
@@ -908,7 +910,7 @@ fn incoming_from_rows(
                     let d = dist
                         .draw(&mut rng)
                         .ok_or_else(|| dist.exhausted(object, "delay"))?;
-                    *o = (checked_steps(object, grid, d)? - 1) as u16;
+                    *o = (delay_to_steps(object, grid, d)? - 1) as u16;
                 }
                 Ok(())
             })?)

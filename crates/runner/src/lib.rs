@@ -8,6 +8,7 @@ mod plastic;
 mod schedule;
 mod spec;
 
+pub use build::{MAX_DELAY_STEPS, delay_to_steps};
 pub use engine::{NetworkRunner, RunConfig};
 pub use spec::{
     Connectivity, Delay, MAX_REDRAWS, MonitorSpec, Network, PopulationId, PopulationSpec,
