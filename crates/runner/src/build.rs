@@ -540,6 +540,24 @@ pub(crate) fn build_blocks(
             .map_err(|e| relabel(e, &format!("{} '{}'", s.spec.kind_name(), s.label)))?;
     }
 
+    for init in &net.initial_synaptic {
+        let kinds = channel_kinds(net, init.population);
+        if !kinds.contains(&init.synapse) {
+            let pop = &net.populations[init.population];
+            let have: Vec<String> = kinds.iter().map(|k| format!("{k:?}")).collect();
+            return Err(Error::invalid(
+                format!("Initial {} state of '{}'", init.synapse.name(), pop.label),
+                format!(
+                    "no {:?} synapses reach '{}' (no projection or spike stimulus of that \
+                     kind); its synapse kinds: [{}]",
+                    init.synapse,
+                    pop.label,
+                    have.join(", ")
+                ),
+            ));
+        }
+    }
+
     let mut blocks = Vec::new();
     for (p, pop) in net.populations.iter().enumerate() {
         let kinds = channel_kinds(net, p);
@@ -782,7 +800,15 @@ pub(crate) fn build_blocks(
                 .filter(|i| i.channel == c)
                 .map(|i| max_delay(&i.delays));
             let len = described.chain(drawn).max().unwrap_or(1);
-            channels.push(Channel::new(k, n, len, grid.dt()));
+            let mut channel = Channel::new(k, n, len, grid.dt());
+            if let Some(init) = net
+                .initial_synaptic
+                .iter()
+                .find(|s| s.population == b.pop && s.synapse == k)
+            {
+                channel.set_state(&init.values[b.range.clone()]);
+            }
+            channels.push(channel);
         }
         b.channels = channels;
     }

@@ -60,6 +60,12 @@ impl Channel {
         }
     }
 
+    /// Sets the state at t = 0 (see `Network::set_initial_synaptic_state`): the
+    /// conductance or current of each neuron; an alpha channel's derivative stays zero.
+    pub fn set_state(&mut self, values: &[f64]) {
+        self.a.copy_from_slice(values);
+    }
+
     /// Consumes the input due at `step` and adds this step's effect: jumps for delta
     /// synapses, a current held over the step otherwise. `v` is the membrane variable at the
     /// start of the step (for conductances).

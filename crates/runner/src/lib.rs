@@ -11,8 +11,8 @@ mod spec;
 pub use build::{MAX_DELAY_STEPS, delay_to_steps};
 pub use engine::{NetworkRunner, RunConfig};
 pub use spec::{
-    Connectivity, Delay, MAX_REDRAWS, MonitorSpec, Network, PopulationId, PopulationSpec,
-    ProjectionSpec, StimulusEntry, SynapseKind, TruncatedNormal,
+    Connectivity, Delay, InitialSynapticState, MAX_REDRAWS, MonitorSpec, Network, PopulationId,
+    PopulationSpec, ProjectionSpec, StimulusEntry, SynapseKind, TruncatedNormal,
 };
 
 /// The most common imports.

@@ -432,6 +432,20 @@ pub enum MonitorSpec {
     },
 }
 
+/// The state of one population's synapse channel at t = 0, set with
+/// [`Network::set_initial_synaptic_state`] (Brian2's `group.ge = ...`, NEST's
+/// `SetStatus(..., {"g_ex": ...})`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct InitialSynapticState {
+    /// The population.
+    pub population: PopulationId,
+    /// The channel: the synapses of this kind onto the population.
+    pub synapse: SynapseKind,
+    /// One value per neuron: the conductance (nS) of a conductance channel, the current (pA)
+    /// of an exponential or alpha channel.
+    pub values: Vec<f64>,
+}
+
 /// A network description.
 #[derive(Debug, Clone, Default)]
 pub struct Network {
@@ -439,6 +453,7 @@ pub struct Network {
     pub(crate) projections: Vec<ProjectionSpec>,
     pub(crate) stimuli: Vec<StimulusEntry>,
     pub(crate) monitors: Vec<MonitorSpec>,
+    pub(crate) initial_synaptic: Vec<InitialSynapticState>,
     pub(crate) seed: u64,
 }
 
@@ -479,6 +494,78 @@ impl Network {
     /// Monitors, in the order added.
     pub fn monitors(&self) -> &[MonitorSpec] {
         &self.monitors
+    }
+
+    /// The synapse channels' states at t = 0 that were set (the others start at zero).
+    pub fn initial_synaptic_states(&self) -> &[InitialSynapticState] {
+        &self.initial_synaptic
+    }
+
+    /// Sets the state at t = 0 of the channel of `synapse` synapses onto `population`: one
+    /// value per neuron, the conductance (nS) of a conductance channel, the current (pA) of
+    /// an exponential or alpha channel (an alpha channel's derivative starts at zero). The
+    /// state acts from the first step on, as Brian2's initial `ge` or NEST's initial `g_ex`
+    /// do; setting the same channel again replaces the values. The population must receive
+    /// synapses of that kind (a projection or a spike stimulus) by the time the network is
+    /// built.
+    ///
+    /// # Errors
+    /// An unknown population, a delta synapse (a jump has no state), `values` not one per
+    /// neuron, a value that is not finite, a synapse kind with bad parameters.
+    ///
+    /// ```
+    /// use sc_neurocore_runner::{Network, SynapseKind};
+    /// let mut net = Network::new(1);
+    /// let p = net.add_population("exc", "lif", 3, &[]).unwrap();
+    /// let g = SynapseKind::Conductance { tau_syn: 5e-3, e_rev: 0.0 };
+    /// net.set_initial_synaptic_state(p, g, vec![1.0, 2.0, 3.0]).unwrap();
+    /// let e = net.set_initial_synaptic_state(p, g, vec![1.0]).unwrap_err();
+    /// assert_eq!(
+    ///     e.to_string(),
+    ///     "Initial conductance state of 'exc': values = 1 is out of range; \
+    ///      valid range: one value per neuron, 3"
+    /// );
+    /// ```
+    pub fn set_initial_synaptic_state(
+        &mut self,
+        population: PopulationId,
+        synapse: SynapseKind,
+        values: Vec<f64>,
+    ) -> Result<()> {
+        let pop = self.check_population("InitialSynapticState", "population", population)?;
+        let object = format!("Initial {} state of '{}'", synapse.name(), pop.label);
+        synapse.check(&object)?;
+        if synapse == SynapseKind::Delta {
+            return Err(Error::invalid(
+                &object,
+                "delta synapses have no state (a spike's jump acts at once); \
+                 use an exponential, alpha or conductance synapse",
+            ));
+        }
+        if values.len() != pop.n {
+            return Err(Error::out_of_range(
+                &object,
+                "values",
+                values.len(),
+                format!("one value per neuron, {}", pop.n),
+            ));
+        }
+        if let Some((i, v)) = values.iter().enumerate().find(|(_, v)| !v.is_finite()) {
+            return Err(Error::out_of_range(
+                &object,
+                format!("values[{i}]"),
+                v,
+                "finite numbers",
+            ));
+        }
+        self.initial_synaptic
+            .retain(|s| !(s.population == population && s.synapse == synapse));
+        self.initial_synaptic.push(InitialSynapticState {
+            population,
+            synapse,
+            values,
+        });
+        Ok(())
     }
 
     /// Total number of neurons.

@@ -34,20 +34,13 @@
 //!
 //! # Differences from Brette's script (all of them)
 //!
-//! * **Initial conductances through a one-spike neuron.** Brette sets ge ~ N(4, 1.5) g_L and
-//!   gi ~ N(20, 12) g_L at t = 0 (about 5 % of the gi values are negative: those neurons are
-//!   driven hard at the start, and it is they that reliably ignite the self-sustained
-//!   activity; from zero conductances it dies out within milliseconds in about a third of
-//!   the runs: seeds 1–12 with a 0.1 ms delay, Brian2 3 of 12, ours 5 of 12). Our engine cannot set the initial state of a synapse channel, so a population
-//!   `init` of **one** extra neuron (a `lif` that starts above threshold and fires once, at
-//!   the first step) projects onto every neuron through explicit one-to-all projections of
-//!   both conductance kinds, with per-synapse weights drawn from those distributions (in nS:
-//!   g_L times Brette's numbers). Its spike arrives 0.1 ms later and drives the membrane from
-//!   t = 0.2 ms, with the weights scaled by exp(-0.2 ms / tau) (their decay until then) so
-//!   that the conductances from then on are exactly Brette's. The network thus has 4,001 neurons (one spike more)
-//!   and 8,000 synapses more; `--set ge0_mean=0 --set ge0_sd=0 --set gi0_mean=0
-//!   --set gi0_sd=0` leaves the extra neuron out. The peers set the initial conductances
-//!   directly.
+//! * **Initial conductances** as Brette sets them: ge ~ N(4, 1.5) g_L and gi ~ N(20, 12) g_L
+//!   at t = 0 (`Network::set_initial_synaptic_state`, in nS: g_L times Brette's numbers;
+//!   about 5 % of the gi values are negative: those neurons are driven hard at the start,
+//!   and it is they that reliably ignite the self-sustained activity; from zero
+//!   conductances it dies out within milliseconds in about a third of the runs: seeds 1–12
+//!   with a 0.1 ms delay, Brian2 3 of 12, ours 5 of 12). `--set ge0_mean=0 --set ge0_sd=0
+//!   --set gi0_mean=0 --set gi0_sd=0` starts from zero conductances.
 //! * **Delay 0.1 ms** (one step) instead of Brian's zero delay (our minimum is one step, as
 //!   NEST's); the peers use 0.1 ms.
 //! * Initial potentials come from `RngStream(seed, InitialState, 0, global neuron id)` (Box–
@@ -58,8 +51,8 @@
 
 use crate::cuba::{ei_network, initial_values};
 use crate::{ZooEntry, ZooSetting, resolve};
-use sc_neurocore_core::{Csr, ParamSpec, Result, RngStream, ValueRange};
-use sc_neurocore_runner::{Connectivity, Delay, Network, ProjectionSpec, SynapseKind};
+use sc_neurocore_core::{ParamSpec, Result, RngStream, ValueRange};
+use sc_neurocore_runner::{Network, SynapseKind};
 
 /// The zoo entry.
 pub static COBA: ZooEntry = ZooEntry {
@@ -67,8 +60,8 @@ pub static COBA: ZooEntry = ZooEntry {
     summary: "Brette et al. (2007) benchmark 1 (COBA): Vogels & Abbott (2005) network of 3,200 \
               excitatory + 800 inhibitory LIF neurons, p = 0.02, exponential conductance \
               synapses (6 nS to 0 mV / 67 nS to -80 mV, tau 5 / 10 ms), self-sustained, as \
-              Brette's Brian COBA.py with its random initial potentials and conductances \
-              (set at t = 0.2 ms by one extra neuron that fires once); delay 0.1 ms.",
+              Brette's Brian COBA.py with its random initial potentials and conductances; \
+              delay 0.1 ms.",
     params: &[
         ParamSpec {
             name: "n_exc",
@@ -222,7 +215,7 @@ pub static COBA: ZooEntry = ZooEntry {
             unit: "nS",
             default: 120.0,
             range: ValueRange::NonNegative,
-            doc: "sd of the initial inhibitory conductance (12 g_L); all four 0: no init neuron",
+            doc: "sd of the initial inhibitory conductance (12 g_L); all four 0: zero conductances",
         },
         ParamSpec {
             name: "delay",
@@ -371,52 +364,14 @@ pub fn coba(p: &CobaParams, seed: u64) -> Result<Network> {
     )?;
     if [p.ge0_mean, p.ge0_sd, p.gi0_mean, p.gi0_sd]
         .iter()
-        .all(|&x| x == 0.0)
+        .any(|&x| x != 0.0)
     {
-        return Ok(net);
-    }
-    // The initial conductances: one neuron that fires once, at the end of the first step
-    // (it starts 100 mV above threshold and rests 10 mV below it), one step of delay; the
-    // arrival drives the membrane from t = 2 dt on, so the weights are the conductances at
-    // t = 0 decayed over 2 dt ([`INITIAL_CONDUCTANCE_LEAD_MS`], for dt = 0.1 ms).
-    let init = net.add_population(
-        "init",
-        "lif",
-        1,
-        &[
-            ("e_l", (p.v_th - 10.0).into()),
-            ("v_reset", (p.v_th - 10.0).into()),
-            ("v_th", p.v_th.into()),
-            ("v_init", (p.v_th + 100.0).into()),
-        ],
-    )?;
-    let lead = INITIAL_CONDUCTANCE_LEAD_MS;
-    for (tgt, values, tname) in [(0, &init_e, "e"), (1, &init_i, "i")] {
-        for (kind, tau, pick, kname) in [
-            (exc_kind, p.tau_e, 1usize, "ge"),
-            (inh_kind, p.tau_i, 2usize, "gi"),
-        ] {
-            let decay = (-lead / tau).exp();
-            let row: Vec<(u32, f64)> = values
-                .iter()
-                .enumerate()
-                .map(|(j, t)| (j as u32, decay * if pick == 1 { t.1 } else { t.2 }))
-                .collect();
-            net.add_projection(
-                ProjectionSpec::new(
-                    format!("init->{tname} ({kname} at t = 0)"),
-                    init,
-                    tgt,
-                    Connectivity::Explicit(Csr::from_rows(values.len(), vec![row])?),
-                )
-                .synapse(kind)
-                .delay(Delay::Uniform(1e-4)),
-            )?;
+        for (pop, values) in [(0, &init_e), (1, &init_i)] {
+            let ge = values.iter().map(|t| t.1).collect();
+            let gi = values.iter().map(|t| t.2).collect();
+            net.set_initial_synaptic_state(pop, exc_kind, ge)?;
+            net.set_initial_synaptic_state(pop, inh_kind, gi)?;
         }
     }
     Ok(net)
 }
-
-/// The time from t = 0 at which the initial conductances start to act (2 steps of 0.1 ms:
-/// the init neuron's spike time plus one step of delay), ms.
-pub const INITIAL_CONDUCTANCE_LEAD_MS: f64 = 0.2;

@@ -15,7 +15,7 @@
 //! `--release` (as `cargo xtask ci` does); it takes about 2 s.
 
 use sc_neurocore_analysis::coefficient_of_variation;
-use sc_neurocore_runner::{MonitorSpec, NetworkRunner, RunConfig};
+use sc_neurocore_runner::{MonitorSpec, NetworkRunner, RunConfig, SynapseKind};
 use serde_json::Value;
 
 #[derive(Debug, Default, Clone, Copy)]
@@ -119,8 +119,11 @@ fn coba_matches_brian2_and_nest() {
     assert!(ours.cv_exc > 1.0, "{ours:?}");
 }
 
+/// Brette's initial conductances are the channels' states at t = 0 (ge ~ N(4, 1.5) g_L,
+/// gi ~ N(20, 12) g_L, g_L = 10 nS), on both populations; all four settings 0 leaves them
+/// unset.
 #[test]
-fn coba_without_initial_conductances_has_no_init_neuron() {
+fn coba_sets_the_initial_conductances() {
     let zero = [
         ("ge0_mean", 0.0),
         ("ge0_sd", 0.0),
@@ -130,11 +133,29 @@ fn coba_without_initial_conductances_has_no_init_neuron() {
     let coba = sc_neurocore_zoo::lookup("coba").unwrap();
     let with = (coba.build)(&[], 1).unwrap();
     let without = (coba.build)(&zero, 1).unwrap();
-    assert_eq!(with.n_neurons(), 4001);
-    assert_eq!(with.populations()[2].label, "init");
-    assert_eq!(without.n_neurons(), 4000);
-    assert_eq!(with.projections().len(), 8);
-    assert_eq!(without.projections().len(), 4);
+    assert_eq!(with.n_neurons(), 4000);
+    assert_eq!(with.projections().len(), 4);
+    assert!(without.initial_synaptic_states().is_empty());
+    let states = with.initial_synaptic_states();
+    assert_eq!(states.len(), 4);
+    for s in states {
+        let n = s.values.len() as f64;
+        let mean = s.values.iter().sum::<f64>() / n;
+        let sd = (s.values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / n).sqrt();
+        let excitatory =
+            matches!(s.synapse, SynapseKind::Conductance { e_rev, .. } if e_rev >= 0.0);
+        let (want_mean, want_sd) = if excitatory {
+            (40.0, 15.0)
+        } else {
+            (200.0, 120.0)
+        };
+        // 3,200 or 800 draws: the mean within 5 standard errors, the sd within 10 %.
+        assert!(
+            (mean - want_mean).abs() < 5.0 * want_sd / n.sqrt(),
+            "{mean} vs {want_mean}"
+        );
+        assert!((sd / want_sd - 1.0).abs() < 0.1, "{sd} vs {want_sd}");
+    }
 }
 
 #[test]
