@@ -300,6 +300,39 @@ impl NetworkSpec {
         Ok(d.map(|d| numpy::PyArray1::from_vec(py, d)))
     }
 
+    /// Sets the state at t = 0 of the channel of `synapse` synapses (with `tau_syn`,
+    /// `e_rev`) onto `population`: `values` one per neuron, or one value for all
+    /// (`Network::set_initial_synaptic_state`).
+    #[pyo3(signature = (population, synapse, values, tau_syn=None, e_rev=None))]
+    fn set_initial_synaptic_state(
+        &mut self,
+        py: Python<'_>,
+        population: usize,
+        synapse: &str,
+        values: &Bound<'_, PyAny>,
+        tau_syn: Option<f64>,
+        e_rev: Option<f64>,
+    ) -> PyResult<()> {
+        let pop = self.net.populations().get(population);
+        let object = pop.map_or("InitialSynapticState".to_string(), |p| {
+            format!("Initial {synapse} state of '{}'", p.label)
+        });
+        let n = pop.map_or(0, |p| p.n);
+        let kind = self::synapse(py, &object, synapse, tau_syn, e_rev)?;
+        let values = match number(py, values, "values")? {
+            Number::Scalar(v) => vec![v; n],
+            Number::Array(v) => v,
+        };
+        self.net
+            .set_initial_synaptic_state(population, kind, values)
+            .py(py)
+    }
+
+    /// Checks that every initial synaptic state has synapses of its kind onto its population.
+    fn check_initial_synaptic_states(&self, py: Python<'_>) -> PyResult<()> {
+        self.net.check_initial_synaptic_states().py(py)
+    }
+
     /// `(label, model name, n)` of every population.
     fn populations(&self) -> Vec<(String, &'static str, usize)> {
         self.net

@@ -239,7 +239,7 @@ fn split(n: usize, k: usize) -> Vec<Range<usize>> {
 }
 
 /// The synapse kinds acting on population `p`, in order of first use.
-fn channel_kinds(net: &Network, p: usize) -> Vec<SynapseKind> {
+pub(crate) fn channel_kinds(net: &Network, p: usize) -> Vec<SynapseKind> {
     let mut kinds: Vec<SynapseKind> = Vec::new();
     let uses = net
         .projections
@@ -540,23 +540,7 @@ pub(crate) fn build_blocks(
             .map_err(|e| relabel(e, &format!("{} '{}'", s.spec.kind_name(), s.label)))?;
     }
 
-    for init in &net.initial_synaptic {
-        let kinds = channel_kinds(net, init.population);
-        if !kinds.contains(&init.synapse) {
-            let pop = &net.populations[init.population];
-            let have: Vec<String> = kinds.iter().map(|k| format!("{k:?}")).collect();
-            return Err(Error::invalid(
-                format!("Initial {} state of '{}'", init.synapse.name(), pop.label),
-                format!(
-                    "no {:?} synapses reach '{}' (no projection or spike stimulus of that \
-                     kind); its synapse kinds: [{}]",
-                    init.synapse,
-                    pop.label,
-                    have.join(", ")
-                ),
-            ));
-        }
-    }
+    net.check_initial_synaptic_states()?;
 
     let mut blocks = Vec::new();
     for (p, pop) in net.populations.iter().enumerate() {

@@ -111,6 +111,22 @@ impl SynapseKind {
     }
 }
 
+impl std::fmt::Display for SynapseKind {
+    /// As a front end names it: `delta`, `exponential(tau_syn=0.002)`,
+    /// `conductance(tau_syn=0.005, e_rev=0)` (seconds and mV).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            SynapseKind::Delta => write!(f, "delta"),
+            SynapseKind::Exponential { tau_syn } | SynapseKind::Alpha { tau_syn } => {
+                write!(f, "{}(tau_syn={tau_syn})", self.name())
+            }
+            SynapseKind::Conductance { tau_syn, e_rev } => {
+                write!(f, "conductance(tau_syn={tau_syn}, e_rev={e_rev})")
+            }
+        }
+    }
+}
+
 /// Most draws of one value that [`TruncatedNormal`] makes before it gives up (NEST's
 /// `redraw` gives up after 1000 as well).
 pub const MAX_REDRAWS: usize = 1000;
@@ -494,6 +510,30 @@ impl Network {
     /// Monitors, in the order added.
     pub fn monitors(&self) -> &[MonitorSpec] {
         &self.monitors
+    }
+
+    /// Checks that every initial synaptic state set has its channel: synapses of its kind (a
+    /// projection or a spike stimulus) onto its population. The runner checks this when it
+    /// is built; front ends that run the description otherwise call it themselves.
+    pub fn check_initial_synaptic_states(&self) -> Result<()> {
+        for init in &self.initial_synaptic {
+            let kinds = crate::build::channel_kinds(self, init.population);
+            if !kinds.contains(&init.synapse) {
+                let pop = &self.populations[init.population];
+                let have: Vec<String> = kinds.iter().map(ToString::to_string).collect();
+                return Err(Error::invalid(
+                    format!("Initial {} state of '{}'", init.synapse.name(), pop.label),
+                    format!(
+                        "no {} synapses reach '{}' (no projection or spike stimulus of that \
+                         kind); its synapse kinds: [{}]",
+                        init.synapse,
+                        pop.label,
+                        have.join(", ")
+                    ),
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// The synapse channels' states at t = 0 that were set (the others start at zero).

@@ -140,9 +140,9 @@ fn bad_initial_states_are_rejected() {
         Ok(_) => panic!("a state for a channel that does not exist was accepted"),
         Err(e) => assert_eq!(
             e.to_string(),
-            "Initial exponential state of 'exc': no Exponential { tau_syn: 0.002 } synapses \
-             reach 'exc' (no projection or spike stimulus of that kind); its synapse kinds: \
-             [Conductance { tau_syn: 0.005, e_rev: 0.0 }]"
+            "Initial exponential state of 'exc': no exponential(tau_syn=0.002) synapses reach \
+             'exc' (no projection or spike stimulus of that kind); its synapse kinds: \
+             [conductance(tau_syn=0.005, e_rev=0)]"
         ),
     }
 }

@@ -76,6 +76,10 @@ def describe(net, *, placeholders: bool, monitors: bool) -> "_native.NetworkSpec
         owner = f"{type(st).__name__} '{st.label}'"
         tgt = None if st.target is None else _index_of(net, st.target, "target", owner)
         spec.add_stimulus(st.label, st._native, tgt, **st._synapse_kwargs())
+    for pop, synapse, tau_syn, e_rev, values in net._initial_synaptic:
+        p = _index_of(net, pop, "initial-state", "Network.set_initial_synaptic_state")
+        spec.set_initial_synaptic_state(p, synapse, values, tau_syn, e_rev)
+    spec.check_initial_synaptic_states()
     if monitors:
         for m in net._monitors:
             p = _index_of(net, m.population, "recorded", f"{type(m).__name__} '{m.label}'")
@@ -413,6 +417,12 @@ class PythonEngine:
                 ]
                 chans.append(_Channel(k, pop.n, max(md) if md else 1, dt))
             self.channels.append(chans)
+        # Initial synaptic states (checked by describe() above: every one has its channel).
+        for pop, synapse, tau_syn, e_rev, values in net._initial_synaptic:
+            t = _index_of(net, pop, "initial-state", "Network.set_initial_synaptic_state")
+            k = _kind_key(synapse, tau_syn, e_rev)
+            ch = next(c for c in self.channels[t] if c.key == k)
+            ch.a[:] = np.broadcast_to(np.asarray(values, dtype=np.float64), ch.a.shape)
         self.stimuli = []  # (target, block, channel or None)
         for i, (st, t) in enumerate(zip(net._stimuli, stim_targets)):
             block = st._native.block(f"Population '{pops[t].label}'", pops[t].n, seed, i, dt)

@@ -56,6 +56,8 @@ class Network:
         self._dt: Optional[float] = None
         self._steps = 0
         self._weight_log: List[Tuple[int, int, np.ndarray]] = []
+        # (population, synapse, tau_syn, e_rev, values) of set_initial_synaptic_state.
+        self._initial_synaptic: List[Tuple[Population, str, Optional[float], Optional[float], Any]] = []
         #: The backend of the last run (``"rust"`` or ``"python"``), None before any.
         self.last_backend: Optional[str] = None
         self.add(*objects)
@@ -105,6 +107,59 @@ class Network:
                 )
             obj._network = self
             bucket.append(obj)
+        return self
+
+    def set_initial_synaptic_state(
+        self,
+        population: Population,
+        synapse: str,
+        values: Any,
+        *,
+        tau_syn: Optional[float] = None,
+        e_rev: Optional[float] = None,
+    ) -> "Network":
+        """Sets the state at t = 0 of the synapses of one kind onto ``population`` (Brian2's
+        ``group.ge = ...``, NEST's initial ``g_ex``): the conductance (nS) of
+        ``synapse="conductance"`` with ``tau_syn`` and ``e_rev``, or the current (pA) of
+        ``"exponential"`` / ``"alpha"`` with ``tau_syn``, one value per neuron or one for
+        all. It acts from the first step on, on every backend. The population must receive
+        synapses of that kind (a projection or a Poisson input) when the network runs.
+
+        Examples
+        --------
+        >>> net.set_initial_synaptic_state(exc, "conductance", ge0, tau_syn=5e-3, e_rev=0.0)  # doctest: +SKIP
+        """
+        if self._engine is not None or self._steps:
+            raise InvalidConfigurationError(
+                f"Network: it has run (t = {self.t} s); call reset() before setting initial "
+                "synaptic states",
+                object="Network",
+            )
+        if not isinstance(population, Population):
+            raise ArgumentTypeError(
+                "Network.set_initial_synaptic_state: population must be a Population, got "
+                f"{type_name(population)} {population!r}"
+            )
+        if population._network is not self:
+            raise InvalidConfigurationError(
+                f"Population '{population.label}': it is not in this network; add it with "
+                "Network.add first",
+                object=f"Population '{population.label}'",
+            )
+        obj = f"Initial synaptic state of '{population.label}'"
+        tau = None if tau_syn is None else check_float(obj, "tau_syn", tau_syn)
+        rev = None if e_rev is None else check_float(obj, "e_rev", e_rev)
+        synapse = _native.check_synapse(obj, check_str(obj, "synapse", synapse), tau, rev)
+        # The engine's checks, on a description holding just this population.
+        probe = _native.NetworkSpec(0)
+        probe.add_population(population.label, "lif", population.n)
+        probe.set_initial_synaptic_state(0, synapse, values, tau, rev)
+        self._initial_synaptic = [
+            e
+            for e in self._initial_synaptic
+            if not (e[0] is population and _same_kind(e, synapse, tau, rev))
+        ]
+        self._initial_synaptic.append((population, synapse, tau, rev, values))
         return self
 
     @property
@@ -362,6 +417,12 @@ class Network:
             f"projections, {len(self._stimuli)} stimuli, {len(self._monitors)} monitors, "
             f"t = {self.t} s)"
         )
+
+
+def _same_kind(entry, synapse: str, tau_syn: Optional[float], e_rev: Optional[float]) -> bool:
+    from ._engines import _kind_key
+
+    return _kind_key(entry[1], entry[2], entry[3]) == _kind_key(synapse, tau_syn, e_rev)
 
 
 def _flatten(objects: Iterable[Any]):
