@@ -6,7 +6,7 @@
 //! Delta-synapse jumps are added after the propagation; V >= V_th emits a spike, sets
 //! V = V_reset and holds it there for t_ref, during which input is discarded (as NEST).
 
-use super::{per_neuron, refractory_time};
+use super::{per_neuron, refractory_clock, refractory_time, select};
 use crate::{BuildContext, ModelInfo, NeuronKernel, Params, StateSpec, StepInput};
 use sc_neurocore_core::{ParamSpec, Result, ValueRange};
 
@@ -197,14 +197,13 @@ fn update(
         .zip(v.iter().zip(jump).zip(current));
     for (i, (((v_next, ref_ms), fired), ((&v, &jump), &current))) in lanes.enumerate() {
         let c = consts(i);
-        let left = *ref_ms;
-        let refractory = left > 0.5 * h;
+        let (refractory, counted_down) = refractory_clock(*ref_ms, h);
         let v_inf = c.e_l + c.r * (current + c.i_e);
         let integrated = v_inf + (v - v_inf) * c.decay + jump;
         let spike = !refractory & (integrated >= c.v_th);
-        let counted_down = select(left > 1.5 * h, left - h, 0.0);
         *v_next = select(refractory, v, select(spike, c.v_reset, integrated));
-        *ref_ms = select(refractory, counted_down, select(spike, c.t_ref, 0.0));
+        // A spike implies not refractory, whose clock is then 0.
+        *ref_ms = select(spike, c.t_ref, counted_down);
         *fired = spike as u8;
     }
 }
@@ -218,14 +217,6 @@ sc_neurocore_core::vectorized_fn!(fn update_fast(
     input: &StepInput<'_>,
     fired: &mut [u8],
 ) => update);
-
-/// `if m { a } else { b }` as bit operations, so that the compiler emits a vector blend
-/// rather than a branch.
-#[inline(always)]
-fn select(m: bool, a: f64, b: f64) -> f64 {
-    let mask = (m as u64).wrapping_neg();
-    f64::from_bits((a.to_bits() & mask) | (b.to_bits() & !mask))
-}
 
 impl NeuronKernel for Lif {
     fn len(&self) -> usize {
