@@ -113,6 +113,9 @@ pub(crate) struct Block {
     pub incoming: Vec<Incoming>,
     stimuli: Vec<BlockStimulus>,
     jump: Vec<f64>,
+    /// Whether a channel writes `jump` (a delta channel); without one it stays all zero and
+    /// needs no clearing.
+    has_jumps: bool,
     current: Vec<f64>,
     /// Local ids that spiked in each integrated step not yet routed, ascending: entry `i`
     /// is the `i`-th step since the last routing. Vectors are reused between batches.
@@ -124,8 +127,7 @@ pub(crate) struct Block {
 impl Block {
     /// (1) + (2): input due at `step` plus stimuli, then integration from t to t + dt.
     pub fn integrate(&mut self, step: u64) {
-        // Only delta channels write jumps: without one, `jump` stays all zero.
-        if self.channels.iter().any(|c| c.kind == SynapseKind::Delta) {
+        if self.has_jumps {
             self.jump.iter_mut().for_each(|x| *x = 0.0);
         }
         self.current.iter_mut().for_each(|x| *x = 0.0);
@@ -593,6 +595,7 @@ pub(crate) fn build_blocks(
                 incoming: Vec::new(),
                 stimuli,
                 jump: vec![0.0; n],
+                has_jumps: false,
                 current: vec![0.0; n],
                 history: Vec::new(),
                 pending: 0,
@@ -794,6 +797,7 @@ pub(crate) fn build_blocks(
             }
             channels.push(channel);
         }
+        b.has_jumps = channels.iter().any(|c| c.kind == SynapseKind::Delta);
         b.channels = channels;
     }
     Ok(Built {

@@ -196,8 +196,8 @@ impl NetworkRunner {
         let every = (steps / 100).max(1);
         let mut done = 0;
         while done < steps {
-            let next_report = (done / every + 1) * every;
-            let slice = (next_report - done).min(steps - done);
+            // Up to the next multiple of `every` (or the end): where progress is reported.
+            let slice = ((done / every + 1) * every - done).min(steps - done);
             let mut left = slice;
             while left > 0 {
                 let (parallel, max) = self.schedule.next_run();
@@ -213,9 +213,7 @@ impl NetworkRunner {
                 left -= run;
             }
             done += slice;
-            if done % every == 0 || done == steps {
-                progress(done, steps);
-            }
+            progress(done, steps);
         }
         self.parallel = self.threads > 1;
         self.flush();
