@@ -1,8 +1,11 @@
 #![doc = include_str!("../README.md")]
 
+pub mod define;
+pub mod integrate;
 mod model;
 mod models;
 mod params;
+pub mod point;
 mod registry;
 
 pub use model::{BuildContext, ModelInfo, NeuronKernel, Preset, StateSpec, StepInput};

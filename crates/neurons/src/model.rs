@@ -67,10 +67,26 @@ pub struct ModelInfo {
     pub input_unit: &'static str,
     /// Named parameter sets from the model's source (e.g. Izhikevich's firing patterns).
     pub presets: &'static [Preset],
-    /// Cross-parameter checks beyond each parameter's range (e.g. `v_reset < v_th`).
+    /// Cross-parameter checks beyond each parameter's range (e.g. `v_reset < v_th`); they
+    /// include the `less_than` pairs.
     pub validate: fn(&Params, &str) -> Result<()>,
+    /// Pairs `(a, b)` of parameters for which `validate` requires `a < b` for every neuron.
+    pub less_than: &'static [(&'static str, &'static str)],
     /// Builds a kernel for a run.
     pub build: fn(&BuildContext<'_>) -> Box<dyn NeuronKernel>,
+    /// A constant input (in `input_unit`) well above rheobase, which makes the model fire
+    /// within tens of ms at default parameters; `None` for models that no constant input
+    /// makes fire (spike sources, models that are only rate units). The catalogue-wide tests
+    /// drive the model with it.
+    pub drive: Option<f64>,
+    /// Why the model fires at rest with default parameters (spike sources, pacemakers,
+    /// intrinsically noisy models), or `None` when it stays silent without input.
+    pub spontaneous: Option<&'static str>,
+    /// Whether the model draws random numbers (intrinsic noise, point processes): its output
+    /// then depends on the network seed.
+    pub stochastic: bool,
+    /// The Rust module that defines the model (`module_path!()` of its file).
+    pub module: &'static str,
 }
 
 impl ModelInfo {

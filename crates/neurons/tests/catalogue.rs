@@ -6,25 +6,7 @@ use sc_neurocore_neurons::{
     BuildContext, MODELS, ModelInfo, NeuronKernel, ParamValue, Params, StepInput, lookup,
 };
 
-/// Models that fire with default parameters and zero input, and why (documented behaviour,
-/// not a bug). Every other model must stay silent at rest.
-const SPONTANEOUS: &[(&str, &str)] = &[(
-    "poisson",
-    "a spike source: fires at `rate` (default 10 Hz) whatever its input",
-)];
-
-/// Constant current (in the model's input unit) for the tests that need a firing neuron:
-/// well above rheobase, first spike within tens of ms. Models not listed get the smallest
-/// value of `LADDER` that makes them fire within `PROBE_MS`.
-const DRIVE: &[(&str, f64)] = &[
-    ("adex", 1000.0),    // EIF rheobase g_L (V_T - E_L - Delta_T) = 546 pA
-    ("exp_if", 1000.0),  // same rheobase
-    ("lapicque", 500.0), // V_inf = E_L + I/g_L = -50 mV > V_th = -55 mV
-    ("lif", 500.0),      // V_inf = E_L + I tau_m/C_m = -50 mV > V_th = -55 mV
-    ("qif", 600.0),      // rheobase a (V_c - V_rest)^2 / (4 R) = 394 pA
-];
-
-/// Currents tried, in the model's input unit, for models missing from `DRIVE`.
+/// Currents tried, in the model's input unit, for models that declare no `drive`.
 const LADDER: [f64; 13] = [
     0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0, 300.0, 1000.0, 3000.0, 10000.0,
 ];
@@ -83,10 +65,10 @@ fn state_bits(k: &dyn NeuronKernel, model: &ModelInfo) -> Vec<u64> {
         .collect()
 }
 
-/// The drive current of `model` (from `DRIVE`, else the ladder), or `None` if no current of
-/// the ladder makes it fire.
+/// The drive current of `model` (its declared `drive`, else the smallest current of the
+/// ladder that makes it fire), or `None` if no current of the ladder makes it fire.
 fn drive(model: &'static ModelInfo) -> Option<f64> {
-    if let Some(&(_, i)) = DRIVE.iter().find(|(name, _)| *name == model.name) {
+    if let Some(i) = model.drive {
         return Some(i);
     }
     let params = Params::defaults(model, 1);
@@ -127,6 +109,13 @@ fn registry_is_alphabetical_with_unique_names() {
             m.class_name
         );
         assert!(std::ptr::eq(lookup(m.name).unwrap(), *m));
+        assert!(
+            m.module
+                .ends_with(&format!("::models::{}::{}", m.family, m.name)),
+            "model '{}' is defined in {}: a model's file is src/models/<family>/<name>.rs",
+            m.name,
+            m.module
+        );
         assert!(std::ptr::eq(lookup(m.class_name).unwrap(), *m));
     }
 }
@@ -212,12 +201,12 @@ fn defaults_and_presets_pass_check() {
 }
 
 /// Defaults, zero input, 1 s at dt = 0.1 ms and at dt = 1 ms: every state variable stays
-/// finite at every step, and only the models of `SPONTANEOUS` fire.
+/// finite at every step, and only the models that declare why they are `spontaneous` fire.
 #[test]
 fn zero_input_stays_finite_and_silent() {
     for m in MODELS {
         let params = Params::defaults(m, 1);
-        let spontaneous = SPONTANEOUS.iter().any(|(name, _)| *name == m.name);
+        let spontaneous = m.spontaneous.is_some();
         for dt in [0.1, 1.0] {
             let mut k = kernel(&params, dt, 1, 0);
             let input = StepInput {
@@ -240,8 +229,8 @@ fn zero_input_stays_finite_and_silent() {
             }
             assert!(
                 spontaneous || spikes.is_empty(),
-                "{}: {} spikes with zero input at dt = {dt} ms (add it to SPONTANEOUS with \
-                 the reason if that is the model's published behaviour)",
+                "{}: {} spikes with zero input at dt = {dt} ms (declare `spontaneous` \
+                 with the reason if that is the model's published behaviour)",
                 m.name,
                 spikes.len()
             );
@@ -502,6 +491,35 @@ const CROSS_RULES: &[(&str, &str, f64, &str)] = &[
     ("qif", "v_rest", -40.0, "below v_c = -50"),
     ("qif", "v_reset", -20.0, "below v_peak = -30"),
 ];
+
+/// Every declared `a < b` rule rejects `a = b` (at b's default), by name, for the population
+/// and for one neuron of it.
+#[test]
+fn declared_ordering_rules_are_enforced() {
+    for m in MODELS {
+        let o = object(m);
+        for &(a, b) in m.less_than {
+            let bound = m
+                .param(b)
+                .unwrap_or_else(|| panic!("{}: no parameter {b}", m.name));
+            assert!(m.param(a).is_some(), "{}: no parameter {a}", m.name);
+            let value = bound.default;
+            let e = Params::check(m, &o, 2, [(a, &ParamValue::Scalar(value))]).unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                format!("{o}: {a} = {value} is out of range; valid range: below {b} = {value}")
+            );
+            let default = m.param(a).unwrap().default;
+            let per_neuron = ParamValue::PerNeuron(vec![default, value]);
+            let e = Params::check(m, &o, 2, [(a, &per_neuron)]).unwrap_err();
+            assert!(
+                e.to_string()
+                    .starts_with(&format!("{o}: {a}[1] = {value} is out of range")),
+                "{e}"
+            );
+        }
+    }
+}
 
 #[test]
 fn check_rejects_cross_parameter_violations() {

@@ -93,39 +93,3 @@ fn dependency_direction_holds() {
         }
     }
 }
-
-#[test]
-fn every_model_file_is_registered() {
-    let models = root().join("crates/neurons/src/models");
-    let registry = std::fs::read_to_string(root().join("crates/neurons/src/registry.rs")).unwrap();
-    let mut n = 0;
-    for family in std::fs::read_dir(&models).unwrap() {
-        let family = family.unwrap().path();
-        if !family.is_dir() {
-            continue;
-        }
-        let fam = family.file_name().unwrap().to_str().unwrap().to_string();
-        for file in std::fs::read_dir(&family).unwrap() {
-            let file = file.unwrap().path();
-            let stem = file.file_stem().unwrap().to_str().unwrap().to_string();
-            if stem == "mod" || file.extension().is_none_or(|e| e != "rs") {
-                continue;
-            }
-            let text = std::fs::read_to_string(&file).unwrap();
-            if !text.contains(": ModelInfo = ModelInfo {") {
-                continue; // a helper module, not a model
-            }
-            assert!(
-                registry.contains(&format!("{fam}::{stem}::")),
-                "{} defines a model but registry.rs does not list it",
-                file.display()
-            );
-            n += 1;
-        }
-    }
-    assert_eq!(
-        n,
-        sc_neurocore::neurons::MODELS.len(),
-        "registry lists a model without a file, or twice"
-    );
-}

@@ -1,8 +1,6 @@
-//! The model files, one per model, grouped in folders by family. Each file exports a
-//! `pub static INFO: ModelInfo` (named after the model in upper case) and its kernel; the
-//! registry lists them.
+//! The model files, one per model, grouped in folders by family. `build.rs` finds them:
+//! `src/models/<family>/<name>.rs` is the model registered as `<name>`, and must define it
+//! with [`model!`](crate::model) (which exports `MODEL`). A family's `mod.rs`, when present,
+//! holds what its models share; its items are visible to them as `super::item`.
 
-pub mod biophysical;
-pub mod integrate_and_fire;
-pub mod point_process;
-pub mod simple;
+include!(concat!(env!("OUT_DIR"), "/families.rs"));

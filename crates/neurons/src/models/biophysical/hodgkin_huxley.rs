@@ -25,10 +25,10 @@ use crate::{BuildContext, ModelInfo, NeuronKernel, ParamArray, StateSpec, StepIn
 use sc_neurocore_core::{ParamSpec, ValueRange};
 
 /// Registry entry.
-pub static HODGKIN_HUXLEY: ModelInfo = ModelInfo {
+pub static MODEL: ModelInfo = ModelInfo {
     name: "hodgkin_huxley",
     class_name: "HodgkinHuxleyNeuron",
-    family: "biophysical",
+    family: super::FAMILY,
     summary: "C_m dV/dt = I + I_e - g_Na m^3 h (V - E_Na) - g_K n^4 (V - E_K) - g_L (V - E_L); \
               dx/dt = alpha_x(V)(1 - x) - beta_x(V) x for x = m, h, n with the 1952 rate \
               functions (modern convention: rest -65 mV, 6.3 C). Spike = upward crossing of \
@@ -134,6 +134,11 @@ pub static HODGKIN_HUXLEY: ModelInfo = ModelInfo {
     presets: &[],
     validate: crate::no_cross_checks,
     build,
+    less_than: &[],
+    drive: None,
+    spontaneous: None,
+    stochastic: false,
+    module: module_path!(),
 };
 
 /// Largest sub-step at the standard parameters, ms.
@@ -316,7 +321,7 @@ mod tests {
 
     /// Spike times (ms) of one neuron per current, step of `current` from t = 0.
     fn step_response(currents: &[f64], dt: f64, t_ms: f64) -> Vec<Vec<f64>> {
-        let mut k = kernel(&HODGKIN_HUXLEY, &[], currents.len(), dt);
+        let mut k = kernel(&MODEL, &[], currents.len(), dt);
         run(k.as_mut(), dt, t_ms, |_, i| currents[i])
     }
 
@@ -409,7 +414,7 @@ mod tests {
     /// Starting at rest with the gates at steady state and no input, nothing moves.
     #[test]
     fn rest_is_a_fixed_point() {
-        let mut k = kernel(&HODGKIN_HUXLEY, &[], 1, 0.1);
+        let mut k = kernel(&MODEL, &[], 1, 0.1);
         let s = run(k.as_mut(), 0.1, 100.0, |_, _| 0.0);
         assert!(s[0].is_empty());
         assert!((k.var(0)[0] + 65.0).abs() < 0.05, "v = {}", k.var(0)[0]);
@@ -419,7 +424,7 @@ mod tests {
     /// dt = 1 ms; the cell returns to rest (anode-break may fire one rebound spike).
     #[test]
     fn survives_large_jumps_at_coarse_dt() {
-        let mut k = kernel(&HODGKIN_HUXLEY, &[], 1, 1.0);
+        let mut k = kernel(&MODEL, &[], 1, 1.0);
         let mut spikes = Vec::new();
         k.step(
             &StepInput {

@@ -19,10 +19,10 @@ use crate::{BuildContext, ModelInfo, NeuronKernel, ParamArray, StateSpec, StepIn
 use sc_neurocore_core::{ParamSpec, ValueRange};
 
 /// Registry entry.
-pub static WANG_BUZSAKI: ModelInfo = ModelInfo {
+pub static MODEL: ModelInfo = ModelInfo {
     name: "wang_buzsaki",
     class_name: "WangBuzsakiNeuron",
-    family: "biophysical",
+    family: super::FAMILY,
     summary: "C_m dV/dt = I + I_e - g_Na m_inf(V)^3 h (V - E_Na) - g_K n^4 (V - E_K) - g_L (V - E_L); \
               dh/dt = phi (alpha_h (1 - h) - beta_h h), dn/dt = phi (alpha_n (1 - n) - beta_n n); \
               instantaneous sodium activation. Spike = upward crossing of v_th (0 mV). \
@@ -129,6 +129,11 @@ pub static WANG_BUZSAKI: ModelInfo = ModelInfo {
     presets: &[],
     validate: crate::no_cross_checks,
     build,
+    less_than: &[],
+    drive: None,
+    spontaneous: None,
+    stochastic: false,
+    module: module_path!(),
 };
 
 /// Largest sub-step at the published parameters, ms.
@@ -302,7 +307,7 @@ mod tests {
     use crate::models::simple::test_util::{kernel, rate_hz, run};
 
     fn step_response(currents: &[f64], dt: f64, t_ms: f64) -> Vec<Vec<f64>> {
-        let mut k = kernel(&WANG_BUZSAKI, &[], currents.len(), dt);
+        let mut k = kernel(&MODEL, &[], currents.len(), dt);
         run(k.as_mut(), dt, t_ms, |_, i| currents[i])
     }
 

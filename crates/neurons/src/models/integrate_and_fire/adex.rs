@@ -35,10 +35,10 @@ const MAX_SUBSTEP_MS: f64 = 0.05;
 const MAX_EXP_ARG: f64 = 500.0;
 
 /// Registry entry.
-pub static ADEX: ModelInfo = ModelInfo {
+pub static MODEL: ModelInfo = ModelInfo {
     name: "adex",
     class_name: "AdExNeuron",
-    family: "integrate_and_fire",
+    family: super::FAMILY,
     summary: "C_m dV/dt = -g_L (V - E_L) + g_L Delta_T exp((V - V_T)/Delta_T) - w + I + I_e; \
               tau_w dw/dt = a (V - E_L) - w; V >= V_peak -> spike, V = V_reset, w += b, V \
               clamped for t_ref (NEST aeif_psc_delta). RK4 on fixed sub-steps <= 0.05 ms.",
@@ -167,6 +167,11 @@ pub static ADEX: ModelInfo = ModelInfo {
     presets: PRESETS,
     validate,
     build,
+    less_than: &[("v_reset", "v_peak"), ("v_t", "v_peak")],
+    drive: Some(1000.0),
+    spontaneous: None,
+    stochastic: false,
+    module: module_path!(),
 };
 
 /// Naud et al. (2008) Table 1 (the step current I of each pattern is in the doc; the stimulus
@@ -573,8 +578,8 @@ mod tests {
 
     /// Spike times of preset `name` under its Naud et al. (2008) step current for `t_end` ms.
     fn preset_spikes(name: &str, current: f64, t_end: f64) -> Vec<f64> {
-        let preset = ADEX.preset(name).expect("preset exists");
-        spike_times(&ADEX, preset.values, current, 0.1, t_end)
+        let preset = MODEL.preset(name).expect("preset exists");
+        spike_times(&MODEL, preset.values, current, 0.1, t_end)
     }
 
     fn isis(times: &[f64]) -> Vec<f64> {
@@ -685,16 +690,16 @@ mod tests {
     /// tonic, so the test above would fail without the w dynamics.
     #[test]
     fn without_adaptation_the_intervals_stay_constant() {
-        let mut values = ADEX.preset("adapting").unwrap().values.to_vec();
+        let mut values = MODEL.preset("adapting").unwrap().values.to_vec();
         values.extend([("a", 0.0), ("b", 0.0)]);
-        let isi = isis(&spike_times(&ADEX, &values, 500.0, 0.1, 300.0));
+        let isi = isis(&spike_times(&MODEL, &values, 500.0, 0.1, 300.0));
         assert!((isi[isi.len() - 1] - isi[0]).abs() <= 0.1 + 1e-9, "{isi:?}");
     }
 
     /// During t_ref, V stays at V_reset and w relaxes towards a (V_reset - E_L).
     #[test]
     fn refractory_period_clamps_v_and_w_keeps_evolving() {
-        let mut k = kernel(&ADEX, &[("t_ref", 2.0), ("i_e", 1000.0)], 0.1);
+        let mut k = kernel(&MODEL, &[("t_ref", 2.0), ("i_e", 1000.0)], 0.1);
         while hold(k.as_mut(), 0.0, 1).is_empty() {}
         let w0 = k.var(1)[0];
         assert_eq!((k.var(0)[0], k.var(2)[0]), (-60.0, 2.0));

@@ -16,10 +16,10 @@ use crate::{BuildContext, ModelInfo, NeuronKernel, StateSpec, StepInput};
 use sc_neurocore_core::{ParamSpec, ValueRange};
 
 /// Registry entry.
-pub static EXP_IF: ModelInfo = ModelInfo {
+pub static MODEL: ModelInfo = ModelInfo {
     name: "exp_if",
     class_name: "ExpIFNeuron",
-    family: "integrate_and_fire",
+    family: super::FAMILY,
     summary: "C_m dV/dt = -g_L (V - E_L) + g_L Delta_T exp((V - V_T)/Delta_T) + I + I_e; \
               V >= V_peak -> spike, V = V_reset, clamped for t_ref. RK4 on fixed sub-steps \
               <= 0.05 ms.",
@@ -114,6 +114,11 @@ pub static EXP_IF: ModelInfo = ModelInfo {
     presets: &[],
     validate: adex::validate,
     build,
+    less_than: &[],
+    drive: Some(1000.0),
+    spontaneous: None,
+    stochastic: false,
+    module: module_path!(),
 };
 
 fn build(ctx: &BuildContext<'_>) -> Box<dyn NeuronKernel> {
@@ -171,15 +176,15 @@ mod tests {
                 given
                     .iter()
                     .find(|(k, _)| *k == name)
-                    .map_or_else(|| EXP_IF.param(name).unwrap().default, |&(_, v)| v)
+                    .map_or_else(|| MODEL.param(name).unwrap().default, |&(_, v)| v)
             };
             let i_rh = get("g_l") * (get("v_t") - get("e_l") - get("delta_t"));
-            let below = spike_times(&EXP_IF, given, 0.99 * i_rh, 0.1, 2000.0);
+            let below = spike_times(&MODEL, given, 0.99 * i_rh, 0.1, 2000.0);
             assert!(
                 below.is_empty(),
                 "{given:?}: fired below rheobase at {below:?}"
             );
-            let above = spike_times(&EXP_IF, given, 1.01 * i_rh, 0.1, 2000.0);
+            let above = spike_times(&MODEL, given, 1.01 * i_rh, 0.1, 2000.0);
             assert!(above.len() >= 3, "{given:?}: {above:?} above rheobase");
         }
     }
@@ -195,7 +200,7 @@ mod tests {
             let mid = 0.5 * (lo + hi);
             if f(mid) > 0.0 { lo = mid } else { hi = mid }
         }
-        let mut k = kernel(&EXP_IF, &[], 0.5);
+        let mut k = kernel(&MODEL, &[], 0.5);
         assert!(hold(k.as_mut(), current, 1000).is_empty());
         approx::assert_abs_diff_eq!(k.var(0)[0], lo, epsilon = 1e-9);
     }
@@ -208,7 +213,7 @@ mod tests {
     fn firing_period_converges_in_dt() {
         for current in [700.0, 1000.0] {
             let mean_isi = |dt: f64| {
-                let t = spike_times(&EXP_IF, &[], current, dt, 2000.0);
+                let t = spike_times(&MODEL, &[], current, dt, 2000.0);
                 (t[t.len() - 1] - t[0]) / (t.len() - 1) as f64
             };
             let (coarse, fine) = (mean_isi(0.1), mean_isi(0.005));

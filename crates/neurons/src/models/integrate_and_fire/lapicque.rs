@@ -21,10 +21,10 @@ use crate::{BuildContext, ModelInfo, NeuronKernel, ParamArray, Params, StateSpec
 use sc_neurocore_core::{ParamSpec, Result, ValueRange};
 
 /// Registry entry.
-pub static LAPICQUE: ModelInfo = ModelInfo {
+pub static MODEL: ModelInfo = ModelInfo {
     name: "lapicque",
     class_name: "LapicqueNeuron",
-    family: "integrate_and_fire",
+    family: super::FAMILY,
     summary: "C_m dV/dt = -g_L (V - E_L) + I + I_e (g_L = 0: Lapicque's perfect capacitor \
               C dV/dt = I); V >= V_th -> spike, V = V_reset, clamped for t_ref. Exact \
               integration over each step.",
@@ -105,6 +105,11 @@ pub static LAPICQUE: ModelInfo = ModelInfo {
     presets: &[],
     validate,
     build,
+    less_than: &[("v_reset", "v_th")],
+    drive: Some(500.0),
+    spontaneous: None,
+    stochastic: false,
+    module: module_path!(),
 };
 
 fn validate(p: &Params, object: &str) -> Result<()> {
@@ -206,12 +211,12 @@ mod tests {
         for &dt in &[0.01f64, 0.1, 1.0] {
             let steps = (30.0 / dt).round() as usize;
             let t = steps as f64 * dt;
-            let mut leaky = kernel(&LAPICQUE, &[], dt);
+            let mut leaky = kernel(&MODEL, &[], dt);
             assert!(hold(leaky.as_mut(), 300.0, steps).is_empty());
             let expected = -70.0 + 300.0 / 25.0 * (1.0 - (-t * 25.0 / 250.0f64).exp());
             approx::assert_abs_diff_eq!(leaky.var(0)[0], expected, epsilon = 1e-9);
 
-            let mut perfect = kernel(&LAPICQUE, &[("g_l", 0.0)], dt);
+            let mut perfect = kernel(&MODEL, &[("g_l", 0.0)], dt);
             assert!(hold(perfect.as_mut(), 100.0, steps).is_empty());
             approx::assert_abs_diff_eq!(
                 perfect.var(0)[0],
@@ -247,7 +252,7 @@ mod tests {
         ];
         for (g_l, current, t_ref, period) in cases {
             let times = spike_times(
-                &LAPICQUE,
+                &MODEL,
                 &[("g_l", g_l), ("t_ref", t_ref)],
                 current,
                 dt,
@@ -266,7 +271,7 @@ mod tests {
     /// Jumps are discarded during the refractory period and applied otherwise.
     #[test]
     fn jumps_are_ignored_while_refractory() {
-        let mut k = kernel(&LAPICQUE, &[("t_ref", 1.0), ("g_l", 0.0)], 0.1);
+        let mut k = kernel(&MODEL, &[("t_ref", 1.0), ("g_l", 0.0)], 0.1);
         let mut spikes = Vec::new();
         let mut step = |k: &mut Box<dyn NeuronKernel>, jump: f64| {
             k.step(

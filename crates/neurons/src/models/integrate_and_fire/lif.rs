@@ -7,120 +7,56 @@
 //! V = V_reset and holds it there for t_ref, during which input is discarded (as NEST).
 
 use super::{per_neuron, refractory_clock, refractory_time, select};
-use crate::{BuildContext, ModelInfo, NeuronKernel, Params, StateSpec, StepInput};
-use sc_neurocore_core::{ParamSpec, Result, ValueRange};
+use crate::define::*;
+use crate::{BuildContext, NeuronKernel, StepInput};
 
-/// Registry entry.
-pub static LIF: ModelInfo = ModelInfo {
+crate::model! {
     name: "lif",
-    class_name: "LIFNeuron",
-    family: "integrate_and_fire",
+    class: "LIFNeuron",
     summary: "tau_m dV/dt = -(V - E_L) + (tau_m/C_m)(I + I_e); V >= V_th -> spike, V = V_reset, \
               clamped for t_ref. Exact integration over each step (iaf_psc_delta).",
     citation: "Lapicque (1907); Tuckwell (1988) Introduction to Theoretical Neurobiology; \
                Rotter & Diesmann (1999) Biol. Cybern. 81:381 (exact integration)",
-    params: &[
-        ParamSpec {
-            name: "tau_m",
-            unit: "ms",
-            default: 10.0,
-            range: ValueRange::Positive,
-            doc: "membrane time constant",
-        },
-        ParamSpec {
-            name: "c_m",
-            unit: "pF",
-            default: 250.0,
-            range: ValueRange::Positive,
-            doc: "membrane capacitance",
-        },
-        ParamSpec {
-            name: "e_l",
-            unit: "mV",
-            default: -70.0,
-            range: ValueRange::Finite,
-            doc: "resting potential",
-        },
-        ParamSpec {
-            name: "v_th",
-            unit: "mV",
-            default: -55.0,
-            range: ValueRange::Finite,
-            doc: "spike threshold",
-        },
-        ParamSpec {
-            name: "v_reset",
-            unit: "mV",
-            default: -70.0,
-            range: ValueRange::Finite,
-            doc: "reset potential",
-        },
-        ParamSpec {
-            name: "t_ref",
-            unit: "ms",
-            default: 2.0,
-            range: ValueRange::NonNegative,
-            doc: "absolute refractory period",
-        },
-        ParamSpec {
-            name: "i_e",
-            unit: "pA",
-            default: 0.0,
-            range: ValueRange::Finite,
-            doc: "constant external current",
-        },
-        ParamSpec {
-            name: "v_init",
-            unit: "mV",
-            default: -70.0,
-            range: ValueRange::Finite,
-            doc: "initial membrane potential",
-        },
-    ],
-    state: &[
-        StateSpec {
-            name: "v",
-            unit: "mV",
-            doc: "membrane potential",
-        },
-        StateSpec {
-            name: "refractory",
-            unit: "ms",
-            doc: "refractory time left",
-        },
-    ],
-    membrane: 0,
     input_unit: "pA",
-    presets: &[],
-    validate,
-    build,
-};
-
-fn validate(p: &Params, object: &str) -> Result<()> {
-    p.require_less(object, "v_reset", "v_th")
+    params: {
+        tau_m: standard::tau_m(10.0),
+        c_m: standard::c_m(250.0),
+        e_l: param("mV", -70.0, Finite, "resting potential"),
+        v_th: standard::v_th(-55.0),
+        v_reset: standard::v_reset(-70.0),
+        t_ref: standard::t_ref(2.0),
+        i_e: standard::i_e(0.0),
+        v_init: standard::v_init(-70.0),
+    },
+    state: {
+        v: ("mV", "membrane potential"),
+        refractory: ("ms", "refractory time left"),
+    },
+    membrane: v,
+    require: [v_reset < v_th],
+    drive: 500.0,
+    build: build,
 }
 
 fn build(ctx: &BuildContext<'_>) -> Box<dyn NeuronKernel> {
-    let p = ctx.params;
+    let p = ParamArrays::of(ctx.params);
     let h = ctx.dt_ms;
     let n = ctx.n;
-    let tau_m = p.get("tau_m");
     let (decay, t_ref) = (
-        tau_m.map(|tau| (-h / tau).exp()),
-        refractory_time(p.get("t_ref"), h),
+        p.tau_m.map(|tau| (-h / tau).exp()),
+        refractory_time(p.t_ref, h),
     );
-    let r = per_neuron(n, |i| tau_m.at(i) / p.get("c_m").at(i));
-    let (e_l, v_th, v_reset, i_e) = (p.get("e_l"), p.get("v_th"), p.get("v_reset"), p.get("i_e"));
+    let r = per_neuron(n, |i| p.tau_m.at(i) / p.c_m.at(i));
     let at = |i: usize| Consts {
         decay: decay.at(i),
         r: r.at(i),
-        e_l: e_l.at(i),
-        v_th: v_th.at(i),
-        v_reset: v_reset.at(i),
-        i_e: i_e.at(i),
+        e_l: p.e_l.at(i),
+        v_th: p.v_th.at(i),
+        v_reset: p.v_reset.at(i),
+        i_e: p.i_e.at(i),
         t_ref: t_ref.at(i),
     };
-    let uniform = [&decay, &r, e_l, v_th, v_reset, i_e, &t_ref]
+    let uniform = [&decay, &r, p.e_l, p.v_th, p.v_reset, p.i_e, &t_ref]
         .iter()
         .all(|a| a.uniform().is_some());
     Box::new(Lif {
@@ -130,7 +66,7 @@ fn build(ctx: &BuildContext<'_>) -> Box<dyn NeuronKernel> {
             PerPopulation::PerNeuron((0..n).map(at).collect())
         },
         h,
-        v: p.get("v_init").to_vec(n),
+        v: p.v_init.to_vec(n),
         ref_ms: vec![0.0; n],
         v_next: vec![0.0; n],
         fired: vec![0; n],
@@ -280,7 +216,7 @@ mod tests {
     #[test]
     fn membrane_follows_the_analytic_trajectory() {
         for &dt in &[0.01, 0.1, 0.5] {
-            let mut k = kernel(&LIF, &[], dt);
+            let mut k = kernel(&MODEL, &[], dt);
             // 200 pA: V_inf = -70 + 40 * 0.2 = -62 mV < v_th
             let steps = (50.0 / dt).round() as usize;
             assert!(hold(k.as_mut(), 200.0, steps).is_empty());
@@ -298,7 +234,7 @@ mod tests {
     fn firing_rate_matches_the_analytic_rate() {
         let dt = 0.01;
         for &(current, t_ref) in &[(500.0, 2.0), (1000.0, 0.0), (2000.0, 5.0)] {
-            let times = spike_times(&LIF, &[("t_ref", t_ref)], current, dt, 500.0);
+            let times = spike_times(&MODEL, &[("t_ref", t_ref)], current, dt, 500.0);
             let r_i = 10.0 / 250.0 * current; // R I in mV (R = tau_m / C_m)
             let period = t_ref + 10.0 * (r_i / (r_i - (-55.0 - -70.0))).ln();
             assert!(times.len() > 10, "{current} pA: {} spikes", times.len());
@@ -335,9 +271,9 @@ mod tests {
                 ("v_th", vary(-55.0, 0.1)),
                 ("i_e", vary(300.0, 5.0)),
             ];
-            let params = Params::check(&LIF, "test", n, given.iter().map(|(k, v)| (*k, v)))
+            let params = Params::check(&MODEL, "test", n, given.iter().map(|(k, v)| (*k, v)))
                 .unwrap_or_else(|e| panic!("{e}"));
-            let mut k = (LIF.build)(&BuildContext {
+            let mut k = (MODEL.build)(&BuildContext {
                 params: &params,
                 n,
                 dt_ms: h,

@@ -6,40 +6,9 @@
 //! `t_ref` is clamped during the next `round(t_ref / dt)` steps (NEST's step counting);
 //! delta-synapse jumps arriving then are discarded.
 
-pub mod adex;
-pub mod exp_if;
-pub mod lapicque;
-pub mod lif;
-pub mod qif;
-
 use crate::ParamArray;
 
-/// One step of a neuron's refractory clock (`left_ms`, ms) for a step of `h` ms, without
-/// branches (so that vectorised updates can use it): whether the neuron is refractory during
-/// this step, and the time left after it.
-#[inline(always)]
-pub(crate) fn refractory_clock(left_ms: f64, h: f64) -> (bool, f64) {
-    let refractory = left_ms > 0.5 * h;
-    let counting = refractory & (left_ms > 1.5 * h);
-    (refractory, select(counting, left_ms - h, 0.0))
-}
-
-/// Advances one neuron's refractory clock (`left_ms`, ms) by a step of `h` ms and returns
-/// whether the neuron is refractory during this step.
-#[inline(always)]
-pub(crate) fn refractory_step(left_ms: &mut f64, h: f64) -> bool {
-    let (refractory, left) = refractory_clock(*left_ms, h);
-    *left_ms = left;
-    refractory
-}
-
-/// `if m { a } else { b }` as bit operations, so that the compiler emits a vector blend
-/// rather than a branch.
-#[inline(always)]
-pub(crate) fn select(m: bool, a: f64, b: f64) -> f64 {
-    let mask = (m as u64).wrapping_neg();
-    f64::from_bits((a.to_bits() & mask) | (b.to_bits() & !mask))
-}
+pub(crate) use crate::integrate::{refractory_clock, refractory_step, select};
 
 /// `t_ref` rounded to whole steps of `h` ms: the refractory time set at a spike.
 pub(crate) fn refractory_time(t_ref: &ParamArray, h: f64) -> ParamArray {

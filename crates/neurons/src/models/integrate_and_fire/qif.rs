@@ -31,10 +31,10 @@ use sc_neurocore_core::{ParamSpec, Result, ValueRange};
 const D_ZERO: f64 = 1e-9;
 
 /// Registry entry.
-pub static QIF: ModelInfo = ModelInfo {
+pub static MODEL: ModelInfo = ModelInfo {
     name: "qif",
     class_name: "QIFNeuron",
-    family: "integrate_and_fire",
+    family: super::FAMILY,
     summary: "tau_m dV/dt = a (V - V_rest)(V - V_c) + R (I + I_e); V >= V_peak -> spike, \
               V = V_reset, clamped for t_ref. Exact integration over each step.",
     citation: "Ermentrout & Kopell (1986) SIAM J. Appl. Math. 46:233; Latham, Richmond, Nelson \
@@ -129,6 +129,11 @@ pub static QIF: ModelInfo = ModelInfo {
     presets: &[],
     validate,
     build,
+    less_than: &[("v_rest", "v_c"), ("v_reset", "v_peak")],
+    drive: Some(600.0),
+    spontaneous: None,
+    stochastic: false,
+    module: module_path!(),
 };
 
 fn validate(p: &Params, object: &str) -> Result<()> {
@@ -272,7 +277,7 @@ mod tests {
             let b = beta(current);
             let period =
                 t_ref + (((-30.0 - -57.5) / b).atan() - ((-68.0 - -57.5) / b).atan()) / (0.007 * b);
-            let times = spike_times(&QIF, &[("t_ref", t_ref)], current, dt, 2000.0);
+            let times = spike_times(&MODEL, &[("t_ref", t_ref)], current, dt, 2000.0);
             assert!(times.len() > 3, "{current} pA: {times:?}");
             for isi in times.windows(2).map(|w| w[1] - w[0]) {
                 assert!(
@@ -289,10 +294,10 @@ mod tests {
     #[test]
     fn rheobase_and_fixed_point_match_the_analytic_values() {
         let i_rh = 0.07 * 15.0 * 15.0 / 4.0 / 0.01;
-        assert!(spike_times(&QIF, &[], 1.01 * i_rh, 0.1, 2000.0).len() >= 2);
-        assert!(spike_times(&QIF, &[], 0.99 * i_rh, 0.1, 2000.0).is_empty());
+        assert!(spike_times(&MODEL, &[], 1.01 * i_rh, 0.1, 2000.0).len() >= 2);
+        assert!(spike_times(&MODEL, &[], 0.99 * i_rh, 0.1, 2000.0).is_empty());
         let current = 0.9 * i_rh;
-        let mut k = kernel(&QIF, &[], 1.0);
+        let mut k = kernel(&MODEL, &[], 1.0);
         assert!(hold(k.as_mut(), current, 2000).is_empty());
         let fixed = -57.5 - (56.25 - 0.01 / 0.07 * current).sqrt();
         approx::assert_abs_diff_eq!(k.var(0)[0], fixed, epsilon = 1e-9);
@@ -304,7 +309,7 @@ mod tests {
     fn trajectory_does_not_depend_on_dt() {
         for &current in &[200.0, 393.75, 420.0] {
             let v_at = |dt: f64| {
-                let mut k = kernel(&QIF, &[("v_init", -56.0)], dt);
+                let mut k = kernel(&MODEL, &[("v_init", -56.0)], dt);
                 let steps = (10.0 / dt).round() as usize;
                 assert!(
                     hold(k.as_mut(), current, steps).is_empty(),

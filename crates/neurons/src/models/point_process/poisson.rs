@@ -42,10 +42,10 @@ use crate::{
 use sc_neurocore_core::{ParamSpec, RngStream, StreamKind, ValueRange};
 
 /// Registry entry.
-pub static POISSON: ModelInfo = ModelInfo {
+pub static MODEL: ModelInfo = ModelInfo {
     name: "poisson",
     class_name: "PoissonNeuron",
-    family: "point_process",
+    family: super::FAMILY,
     summary: "Poisson spike source: fires in each step with probability min(rate dt, 1) \
               (Brian2's PoissonGroup), independently of its past and ignoring its input; \
               geometric gaps between spikes drawn from the neuron's own random stream, so \
@@ -70,6 +70,11 @@ pub static POISSON: ModelInfo = ModelInfo {
     presets: &[],
     validate: no_cross_checks,
     build,
+    less_than: &[],
+    drive: None,
+    spontaneous: Some("a spike source: fires at `rate` (default 10 Hz) whatever its input"),
+    stochastic: true,
+    module: module_path!(),
 };
 
 fn build(ctx: &BuildContext<'_>) -> Box<dyn NeuronKernel> {
@@ -148,7 +153,7 @@ mod tests {
     use crate::{ParamValue, Params};
 
     fn params(rate: ParamValue, n: usize) -> Params {
-        Params::check(&POISSON, "test", n, [("rate", &rate)]).unwrap()
+        Params::check(&MODEL, "test", n, [("rate", &rate)]).unwrap()
     }
 
     /// Runs `steps` steps of a kernel for `params` and returns each neuron's spike steps.
@@ -160,7 +165,7 @@ mod tests {
         steps: usize,
     ) -> Vec<Vec<u32>> {
         let n = params.len();
-        let mut k = (POISSON.build)(&BuildContext {
+        let mut k = (MODEL.build)(&BuildContext {
             params,
             n,
             dt_ms,
@@ -271,7 +276,7 @@ mod tests {
     fn bad_rates_are_rejected_with_full_messages() {
         let o = "Population 'inputs' (poisson)";
         for (v, shown) in [(-1.0, "-1"), (f64::NAN, "NaN"), (f64::INFINITY, "inf")] {
-            let e = Params::check(&POISSON, o, 4, [("rate", &ParamValue::Scalar(v))])
+            let e = Params::check(&MODEL, o, 4, [("rate", &ParamValue::Scalar(v))])
                 .unwrap_err()
                 .to_string();
             assert_eq!(
@@ -280,7 +285,7 @@ mod tests {
             );
         }
         let e = Params::check(
-            &POISSON,
+            &MODEL,
             o,
             2,
             [("rate", &ParamValue::PerNeuron(vec![5.0, -2.0]))],

@@ -23,10 +23,10 @@ use crate::{BuildContext, ModelInfo, NeuronKernel, ParamArray, StateSpec, StepIn
 use sc_neurocore_core::{ParamSpec, ValueRange};
 
 /// Registry entry.
-pub static FITZHUGH_NAGUMO: ModelInfo = ModelInfo {
+pub static MODEL: ModelInfo = ModelInfo {
     name: "fitzhugh_nagumo",
     class_name: "FitzHughNagumoNeuron",
-    family: "simple",
+    family: super::FAMILY,
     summary: "dv/dt' = v - v^3/3 - w + I + I_e, tau dw/dt' = v + a - b w (dimensionless; \
               t' = t / time_scale, t in ms). Spike = upward crossing of v_th (1.0). \
               Oscillates for 0.3313 < I < 1.4187 at the defaults. RK4 sub-steps <= 0.05 t'.",
@@ -101,6 +101,11 @@ pub static FITZHUGH_NAGUMO: ModelInfo = ModelInfo {
     presets: &[],
     validate: crate::no_cross_checks,
     build,
+    less_than: &[],
+    drive: None,
+    spontaneous: None,
+    stochastic: false,
+    module: module_path!(),
 };
 
 /// Largest RK4 sub-step, model time units.
@@ -211,7 +216,7 @@ mod tests {
     #[test]
     fn oscillates_only_in_the_known_range() {
         let currents = [-0.5, 0.0, 0.2, 0.3, 0.4, 0.5, 1.0, 1.35, 1.6, 2.0, 3.0];
-        let mut k = kernel(&FITZHUGH_NAGUMO, &[], currents.len(), 0.1);
+        let mut k = kernel(&MODEL, &[], currents.len(), 0.1);
         let s = run(k.as_mut(), 0.1, 800.0, |_, i| currents[i]);
         for (i, &c) in currents.iter().enumerate() {
             let late = s[i].iter().filter(|&&t| t > 300.0).count();
@@ -233,12 +238,7 @@ mod tests {
     #[test]
     fn time_scale_maps_model_time_to_ms() {
         let rate = |scale: f64| {
-            let mut k = kernel(
-                &FITZHUGH_NAGUMO,
-                &[("time_scale", scale), ("i_e", 0.5)],
-                1,
-                0.1,
-            );
+            let mut k = kernel(&MODEL, &[("time_scale", scale), ("i_e", 0.5)], 1, 0.1);
             let s = run(k.as_mut(), 0.1, 800.0 * scale, |_, _| 0.0).remove(0);
             rate_hz(&s, 200.0 * scale, 800.0 * scale)
         };
@@ -251,7 +251,7 @@ mod tests {
     /// The default initial state is a fixed point at I = 0.
     #[test]
     fn default_initial_state_is_rest() {
-        let mut k = kernel(&FITZHUGH_NAGUMO, &[], 1, 0.1);
+        let mut k = kernel(&MODEL, &[], 1, 0.1);
         let s = run(k.as_mut(), 0.1, 200.0, |_, _| 0.0);
         assert!(s[0].is_empty());
         assert!((k.var(0)[0] + 1.1994).abs() < 1e-3 && (k.var(1)[0] + 0.62425).abs() < 1e-3);
@@ -261,7 +261,7 @@ mod tests {
     #[test]
     fn first_spike_time_converges() {
         let first = |dt: f64| {
-            let mut k = kernel(&FITZHUGH_NAGUMO, &[], 1, dt);
+            let mut k = kernel(&MODEL, &[], 1, dt);
             run(k.as_mut(), dt, 100.0, |_, _| 0.5)[0][0]
         };
         let reference = first(0.001);

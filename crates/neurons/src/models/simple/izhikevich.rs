@@ -30,10 +30,10 @@ use crate::{
 use sc_neurocore_core::{ParamSpec, Result, ValueRange};
 
 /// Registry entry.
-pub static IZHIKEVICH: ModelInfo = ModelInfo {
+pub static MODEL: ModelInfo = ModelInfo {
     name: "izhikevich",
     class_name: "IzhikevichNeuron",
-    family: "simple",
+    family: super::FAMILY,
     summary: "dv/dt = 0.04 v^2 + f v + g - u + I + I_e, du/dt = a (b v - u) (f = 5, g = 140); \
               v >= v_peak -> spike, v = c, u += d. RK4 sub-steps <= 0.025 ms with the reset \
               located inside the sub-step (the paper's 0.5 ms Euler half-steps do not converge).",
@@ -122,6 +122,11 @@ pub static IZHIKEVICH: ModelInfo = ModelInfo {
     presets: PRESETS,
     validate,
     build,
+    less_than: &[("c", "v_peak"), ("v_init", "v_peak")],
+    drive: None,
+    spontaneous: None,
+    stochastic: false,
+    module: module_path!(),
 };
 
 const PRESETS: &[Preset] = &[
@@ -490,7 +495,7 @@ mod tests {
 
     /// Spike times of `name` under a step `amp` from t = `t0`, for `t_ms` at dt = 0.1 ms.
     fn step(name: &str, extra: &[(&'static str, f64)], amp: f64, t0: f64, t_ms: f64) -> Vec<f64> {
-        let mut k = kernel(&IZHIKEVICH, &preset(&IZHIKEVICH, name, extra), 1, 0.1);
+        let mut k = kernel(&MODEL, &preset(&MODEL, name, extra), 1, 0.1);
         run(
             k.as_mut(),
             0.1,
@@ -502,10 +507,10 @@ mod tests {
 
     #[test]
     fn every_preset_is_valid() {
-        for p in IZHIKEVICH.presets {
+        for p in MODEL.presets {
             let given: Vec<(&str, crate::ParamValue)> =
                 p.values.iter().map(|&(k, v)| (k, v.into())).collect();
-            Params::check(&IZHIKEVICH, "test", 1, given.iter().map(|(k, v)| (*k, v)))
+            Params::check(&MODEL, "test", 1, given.iter().map(|(k, v)| (*k, v)))
                 .unwrap_or_else(|e| panic!("{}: {e}", p.name));
         }
     }
@@ -611,8 +616,8 @@ mod tests {
             "tonic mode should not burst: {isi:?}"
         );
         let mut k = kernel(
-            &IZHIKEVICH,
-            &preset(&IZHIKEVICH, "thalamo_cortical", &[("v_init", -87.0)]),
+            &MODEL,
+            &preset(&MODEL, "thalamo_cortical", &[("v_init", -87.0)]),
             1,
             0.1,
         );
@@ -636,7 +641,7 @@ mod tests {
     #[test]
     fn resonator_rings() {
         let undershoot = |name: &str| {
-            let mut k = kernel(&IZHIKEVICH, &preset(&IZHIKEVICH, name, &[]), 1, 0.1);
+            let mut k = kernel(&MODEL, &preset(&MODEL, name, &[]), 1, 0.1);
             run(k.as_mut(), 0.1, 300.0, |_, _| 0.0); // settle at rest
             let rest = k.var(0)[0];
             let mut min: f64 = f64::MAX;
@@ -680,12 +685,7 @@ mod tests {
             "phasic bursting: {s:?}"
         );
         // (M) rebound spike after a -15 pulse; nothing without it.
-        let mut k = kernel(
-            &IZHIKEVICH,
-            &preset(&IZHIKEVICH, "rebound_spike", &[]),
-            1,
-            0.1,
-        );
+        let mut k = kernel(&MODEL, &preset(&MODEL, "rebound_spike", &[]), 1, 0.1);
         let s = run(k.as_mut(), 0.1, 200.0, |t, _| {
             if (20.0..25.0).contains(&t) {
                 -15.0
@@ -697,8 +697,8 @@ mod tests {
         assert!(!s.is_empty() && s[0] > 25.0, "rebound spike: {s:?}");
         // (S) inhibition-induced spiking: silent at I = 80, spikes while lowered to 75.
         let mut k = kernel(
-            &IZHIKEVICH,
-            &preset(&IZHIKEVICH, "inhibition_induced_spiking", &[]),
+            &MODEL,
+            &preset(&MODEL, "inhibition_induced_spiking", &[]),
             1,
             0.1,
         );
@@ -716,12 +716,7 @@ mod tests {
             "{s:?}"
         );
         // (G) class 1: ramp; the rate starts low and rises.
-        let mut k = kernel(
-            &IZHIKEVICH,
-            &preset(&IZHIKEVICH, "class_1_excitable", &[]),
-            1,
-            0.1,
-        );
+        let mut k = kernel(&MODEL, &preset(&MODEL, "class_1_excitable", &[]), 1, 0.1);
         let s = run(k.as_mut(), 0.1, 300.0, |t, _| {
             if t > 30.0 { 0.075 * (t - 30.0) } else { 0.0 }
         })
@@ -736,7 +731,7 @@ mod tests {
     #[test]
     fn first_spike_time_converges() {
         let first = |dt: f64| {
-            let mut k = kernel(&IZHIKEVICH, &[], 1, dt);
+            let mut k = kernel(&MODEL, &[], 1, dt);
             run(k.as_mut(), dt, 60.0, |_, _| 10.0)[0].clone()
         };
         let reference = first(0.001);
@@ -757,7 +752,7 @@ mod tests {
 
     #[test]
     fn a_jump_to_the_peak_fires_and_resets() {
-        let mut k = kernel(&IZHIKEVICH, &[], 2, 0.1);
+        let mut k = kernel(&MODEL, &[], 2, 0.1);
         let mut spikes = Vec::new();
         k.step(
             &StepInput {

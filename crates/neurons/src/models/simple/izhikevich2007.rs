@@ -26,10 +26,10 @@ use crate::{
 use sc_neurocore_core::{ParamSpec, Result, ValueRange};
 
 /// Registry entry.
-pub static IZHIKEVICH2007: ModelInfo = ModelInfo {
+pub static MODEL: ModelInfo = ModelInfo {
     name: "izhikevich2007",
     class_name: "Izhikevich2007Neuron",
-    family: "simple",
+    family: super::FAMILY,
     summary: "C dv/dt = k (v - v_r)(v - v_t) - u + I + I_e, du/dt = a (b (v - v_r) - u); \
               v >= v_peak -> spike, v = c, u += d. Defaults: regular-spiking pyramidal cell. \
               RK4 sub-steps <= 0.025 ms with the reset located inside the sub-step.",
@@ -178,6 +178,11 @@ pub static IZHIKEVICH2007: ModelInfo = ModelInfo {
     ],
     validate,
     build,
+    less_than: &[("c", "v_peak"), ("v_init", "v_peak")],
+    drive: None,
+    spontaneous: None,
+    stochastic: false,
+    module: module_path!(),
 };
 
 /// Largest RK4 sub-step, ms.
@@ -294,7 +299,7 @@ mod tests {
     use crate::models::simple::test_util::{isis, kernel, preset, run};
 
     fn step(given: &[(&str, f64)], amp: f64, dt: f64, t_ms: f64) -> Vec<f64> {
-        let mut k = kernel(&IZHIKEVICH2007, given, 1, dt);
+        let mut k = kernel(&MODEL, given, 1, dt);
         run(
             k.as_mut(),
             dt,
@@ -306,16 +311,11 @@ mod tests {
 
     #[test]
     fn every_preset_is_valid() {
-        for p in IZHIKEVICH2007.presets {
+        for p in MODEL.presets {
             let given: Vec<(&str, crate::ParamValue)> =
                 p.values.iter().map(|&(k, v)| (k, v.into())).collect();
-            Params::check(
-                &IZHIKEVICH2007,
-                "test",
-                1,
-                given.iter().map(|(k, v)| (*k, v)),
-            )
-            .unwrap_or_else(|e| panic!("{}: {e}", p.name));
+            Params::check(&MODEL, "test", 1, given.iter().map(|(k, v)| (*k, v)))
+                .unwrap_or_else(|e| panic!("{}: {e}", p.name));
         }
     }
 
@@ -344,7 +344,7 @@ mod tests {
     #[test]
     fn intrinsically_bursting_starts_with_a_burst() {
         let s = step(
-            &preset(&IZHIKEVICH2007, "intrinsically_bursting", &[]),
+            &preset(&MODEL, "intrinsically_bursting", &[]),
             500.0,
             0.1,
             600.0,
@@ -358,12 +358,7 @@ mod tests {
     /// CH: repetitive bursts, i.e. bimodal ISIs.
     #[test]
     fn chattering_bursts() {
-        let s = step(
-            &preset(&IZHIKEVICH2007, "chattering", &[]),
-            400.0,
-            0.1,
-            600.0,
-        );
+        let s = step(&preset(&MODEL, "chattering", &[]), 400.0, 0.1, 600.0);
         let isi = isis(&s);
         eprintln!("Izh2007 CH 400 pA: ISIs {isi:?}");
         let (min, max) = isi

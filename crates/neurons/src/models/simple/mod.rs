@@ -7,11 +7,7 @@
 //! applied there and the rest of the sub-step is integrated from the reset state, so that
 //! spike times are not quantised to the sub-step.
 
-pub mod fitzhugh_nagumo;
-pub mod izhikevich;
-pub mod izhikevich2007;
-
-pub(crate) use super::biophysical::sub_steps;
+pub(crate) use crate::integrate::sub_steps;
 
 /// One RK4 step of length `h` for the autonomous two-variable system `f`.
 #[inline(always)]
