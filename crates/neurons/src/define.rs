@@ -127,6 +127,7 @@ macro_rules! model {
         params: { $($p:ident: $pspec:expr),* $(,)? },
         state: { $($s:ident: ($sunit:literal, $sdoc:expr)),* $(,)? },
         membrane: $membrane:ident,
+        $(delta_input: $delta_input:expr,)?
         $(presets: [$($preset:expr),* $(,)?],)?
         $(require: [$($lo:ident < $hi:ident),* $(,)?],)?
         $(validate: $validate:path,)?
@@ -148,6 +149,7 @@ macro_rules! model {
             input_unit: $input,
             presets: &[$($($preset),*)?],
             validate: __validate,
+            delta_input: $crate::model!(@option $($delta_input)?),
             less_than: &[$($((stringify!($lo), stringify!($hi))),*)?],
             build: $crate::model!(@build $build),
             drive: $crate::model!(@option $($drive)?),

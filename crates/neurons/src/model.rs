@@ -70,6 +70,10 @@ pub struct ModelInfo {
     /// Cross-parameter checks beyond each parameter's range (e.g. `v_reset < v_th`); they
     /// include the `less_than` pairs.
     pub validate: fn(&Params, &str) -> Result<()>,
+    /// What a delta-synapse weight does to this model when it is not a jump of the membrane
+    /// variable (e.g. "adds w to g_ex (w > 0) or -w to g_in (w < 0), nS" for a model with
+    /// its own synaptic conductances); `None`: the membrane variable jumps by the weight.
+    pub delta_input: Option<&'static str>,
     /// Pairs `(a, b)` of parameters for which `validate` requires `a < b` for every neuron.
     pub less_than: &'static [(&'static str, &'static str)],
     /// Builds a kernel for a run.

@@ -129,6 +129,7 @@ pub static MODEL: ModelInfo = ModelInfo {
     presets: &[],
     validate: crate::no_cross_checks,
     build,
+    delta_input: None,
     less_than: &[],
     drive: None,
     spontaneous: None,

@@ -167,6 +167,7 @@ pub static MODEL: ModelInfo = ModelInfo {
     presets: PRESETS,
     validate,
     build,
+    delta_input: None,
     less_than: &[("v_reset", "v_peak"), ("v_t", "v_peak")],
     drive: Some(1000.0),
     spontaneous: None,

@@ -114,6 +114,7 @@ pub static MODEL: ModelInfo = ModelInfo {
     presets: &[],
     validate: adex::validate,
     build,
+    delta_input: None,
     less_than: &[],
     drive: Some(1000.0),
     spontaneous: None,

@@ -105,6 +105,7 @@ pub static MODEL: ModelInfo = ModelInfo {
     presets: &[],
     validate,
     build,
+    delta_input: None,
     less_than: &[("v_reset", "v_th")],
     drive: Some(500.0),
     spontaneous: None,

@@ -129,6 +129,7 @@ pub static MODEL: ModelInfo = ModelInfo {
     presets: &[],
     validate,
     build,
+    delta_input: None,
     less_than: &[("v_rest", "v_c"), ("v_reset", "v_peak")],
     drive: Some(600.0),
     spontaneous: None,

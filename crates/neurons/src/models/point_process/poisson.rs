@@ -70,6 +70,7 @@ pub static MODEL: ModelInfo = ModelInfo {
     presets: &[],
     validate: no_cross_checks,
     build,
+    delta_input: None,
     less_than: &[],
     drive: None,
     spontaneous: Some("a spike source: fires at `rate` (default 10 Hz) whatever its input"),

@@ -122,6 +122,7 @@ pub static MODEL: ModelInfo = ModelInfo {
     presets: PRESETS,
     validate,
     build,
+    delta_input: None,
     less_than: &[("c", "v_peak"), ("v_init", "v_peak")],
     drive: None,
     spontaneous: None,

@@ -178,6 +178,7 @@ pub static MODEL: ModelInfo = ModelInfo {
     ],
     validate,
     build,
+    delta_input: None,
     less_than: &[("c", "v_peak"), ("v_init", "v_peak")],
     drive: None,
     spontaneous: None,
