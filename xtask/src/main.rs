@@ -2,7 +2,7 @@
 //!
 //! - `ci`: exactly what CI runs (formatting, lints, tests, docs, the CLI contract check).
 //! - `bench`: the benchmarks, figures for docs/performance.md.
-//! - `codegen [--check]`: generated files (the model catalogue page).
+//! - `codegen [--check]`: generated files (the model catalogue page, the model stubs).
 //! - `wheel [--mpi | --test]`: the Python wheel (bindings/python) into dist/; `--test` runs pytest.
 
 mod bench;
@@ -22,7 +22,7 @@ fn main() -> ExitCode {
         Some("wheel") => wheel::run(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <ci | bench | codegen | wheel>\n  ci     fmt --check, clippy -D warnings, tests, docs, CLI contract\n  bench [--peers | --scaling]  benchmarks (figures for docs/performance.md; --peers: against NEST and Brian2; --scaling: Brunel at 1x-8x size)\n  codegen [--check]  generated docs (docs/models.md)\n  wheel [--mpi | --test]  the Python wheel into dist/ (--mpi: with MPI; --test: into .venv, then pytest)"
+                "usage: cargo xtask <ci | bench | codegen | wheel>\n  ci     fmt --check, clippy -D warnings, tests, docs, CLI contract\n  bench [--peers | --scaling]  benchmarks (figures for docs/performance.md; --peers: against NEST and Brian2; --scaling: Brunel at 1x-8x size)\n  codegen [--check]  generated files (docs/models.md, the model stubs)\n  wheel [--mpi | --test]  the Python wheel into dist/ (--mpi: with MPI; --test: into .venv, then pytest)"
             );
             return ExitCode::from(2);
         }

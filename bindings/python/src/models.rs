@@ -14,7 +14,9 @@ use sc_neurocore_neurons::{
 /// Every registered model's metadata, in registry order: a list of dicts with `name`,
 /// `class_name`, `family`, `summary`, `citation`, `params` (dicts `name, unit, default,
 /// range, doc`), `state` (dicts `name, unit, doc`), `membrane` (name), `input_unit`,
-/// `presets` (dicts `name, doc, values`).
+/// `presets` (dicts `name, doc, values`), `delta_input` (text or None), `stochastic`,
+/// `spontaneous` (text or None), `less_than` (pairs of parameter names), `docstring` (the
+/// class's numpydoc text, as its generated stub has it).
 #[pyfunction]
 fn models(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
     let out = PyList::empty(py);
@@ -66,6 +68,11 @@ fn model_dict<'py>(py: Python<'py>, m: &ModelInfo) -> PyResult<Bound<'py, PyDict
         pr.append(pd)?;
     }
     d.set_item("presets", pr)?;
+    d.set_item("delta_input", m.delta_input)?;
+    d.set_item("stochastic", m.stochastic)?;
+    d.set_item("spontaneous", m.spontaneous)?;
+    d.set_item("less_than", m.less_than.to_vec())?;
+    d.set_item("docstring", m.numpydoc())?;
     Ok(d)
 }
 

@@ -30,6 +30,10 @@ pub fn catalogue_json() -> Value {
                     "parameters": m.params.iter().map(param_json).collect::<Vec<_>>(),
                     "state": m.state.iter().map(|s| json!({"name": s.name, "unit": s.unit, "doc": s.doc})).collect::<Vec<_>>(),
                     "presets": m.presets.iter().map(|p| p.name).collect::<Vec<_>>(),
+                    "delta_input": m.delta_input_text(),
+                    "stochastic": m.stochastic,
+                    "spontaneous": m.spontaneous,
+                    "requires": m.less_than.iter().map(|(a, b)| format!("{a} < {b}")).collect::<Vec<_>>(),
                 })
             })
             .collect(),

@@ -426,33 +426,9 @@ class CatalogueNeuron(NeuronModel):
 
 
 def catalogue_docstring(info: Mapping[str, Any]) -> str:
-    """The documentation of a generated class, from the registry metadata."""
-    lines = [
-        f"{info['summary']}",
-        "",
-        f"Registry name ``{info['name']}``; family ``{info['family']}``. Input current unit: "
-        f"``{info['input_unit']}``; delta synapses jump ``{info['membrane']}``.",
-        "",
-        f"Source: {info['citation']}",
-        "",
-        "Parameters",
-        "----------",
-    ]
-    for p in info["params"]:
-        lines.append(f"{p['name']} : float or array of n floats, default {p['default']!r}")
-        lines.append(f"    {p['doc']} [{p['unit']}]; valid range {p['range']}.")
-    lines += ["", "State variables", "---------------"]
-    for s in info["state"]:
-        mark = " (membrane)" if s["name"] == info["membrane"] else ""
-        lines.append(f"{s['name']} : {s['unit']}")
-        lines.append(f"    {s['doc']}{mark}.")
-    if info["presets"]:
-        lines += ["", "Presets (``Model.preset(name)``)", "--------------------------------"]
-        for pr in info["presets"]:
-            vals = ", ".join(f"{k}={v!r}" for k, v in pr["values"].items())
-            lines.append(f"{pr['name']}")
-            lines.append(f"    {pr['doc']} ({vals}).")
-    return "\n".join(lines) + "\n"
+    """The documentation of a generated class: the numpydoc text the registry renders (the
+    same text as the class's generated ``.pyi`` stub)."""
+    return str(info["docstring"])
 
 
 def make_catalogue_class(info: Mapping[str, Any], module: str) -> type:

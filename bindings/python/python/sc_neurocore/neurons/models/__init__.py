@@ -6,7 +6,7 @@ this package is imported (``sc_neurocore.neurons.models.<name>.<ClassName>``), e
 
 Nothing here is written by hand: adding a model to the registry adds its module and class
 (with its parameters, defaults, ranges, units and documentation). The ``.pyi`` stubs beside
-this file are generated from the same metadata (``bindings/python/tools/gen_stubs.py``) so
+this file are generated from the same metadata (``cargo xtask codegen``) so
 that type checkers and IDEs see the classes too; a test keeps them in sync.
 """
 
