@@ -15,6 +15,7 @@ use sc_neurocore_neurons::{
 /// `class_name`, `family`, `summary`, `citation`, `params` (dicts `name, unit, default,
 /// range, doc`), `state` (dicts `name, unit, doc`), `membrane` (name), `input_unit`,
 /// `presets` (dicts `name, doc, values`), `delta_input` (text or None), `stochastic`,
+/// `drive` (a suprathreshold input in `input_unit`, or None),
 /// `spontaneous` (text or None), `less_than` (pairs of parameter names), `docstring` (the
 /// class's numpydoc text, as its generated stub has it).
 #[pyfunction]
@@ -70,6 +71,7 @@ fn model_dict<'py>(py: Python<'py>, m: &ModelInfo) -> PyResult<Bound<'py, PyDict
     d.set_item("presets", pr)?;
     d.set_item("delta_input", m.delta_input)?;
     d.set_item("stochastic", m.stochastic)?;
+    d.set_item("drive", m.drive)?;
     d.set_item("spontaneous", m.spontaneous)?;
     d.set_item("less_than", m.less_than.to_vec())?;
     d.set_item("docstring", m.numpydoc())?;

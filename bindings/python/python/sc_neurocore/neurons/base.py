@@ -257,6 +257,15 @@ class CatalogueNeuron(NeuronModel):
     state_info: ClassVar[Tuple[StateInfo, ...]] = ()
     #: Named parameter sets: ``{preset: {parameter: value}}``.
     presets: ClassVar[Mapping[str, Mapping[str, float]]] = {}
+    #: A constant input (in ``input_unit``) well above rheobase, or None for models that no
+    #: constant input makes fire.
+    drive: ClassVar[Optional[float]] = None
+    #: What a delta-synapse weight does when it is not a jump of the membrane variable.
+    delta_input: ClassVar[Optional[str]] = None
+    #: Whether the model draws random numbers (its output depends on the seed).
+    stochastic: ClassVar[bool] = False
+    #: Why the model fires without input, or None.
+    spontaneous: ClassVar[Optional[str]] = None
 
     def __init__(
         self,
@@ -451,5 +460,9 @@ def make_catalogue_class(info: Mapping[str, Any], module: str) -> type:
         "state_info": tuple(StateInfo(s["name"], s["unit"], s["doc"]) for s in info["state"]),
         "membrane": info["membrane"],
         "presets": {pr["name"]: dict(pr["values"]) for pr in info["presets"]},
+        "drive": info["drive"],
+        "delta_input": info["delta_input"],
+        "stochastic": info["stochastic"],
+        "spontaneous": info["spontaneous"],
     }
     return type(info["class_name"], (CatalogueNeuron,), attrs)
