@@ -87,7 +87,9 @@ def run(nest, model, overrides, amps, resolution):
         params={"amplitude_times": times, "amplitude_values": values},
     )
     rec = nest.Create("spike_recorder")
-    nest.Connect(gen, n)
+    # The generator's connection has the smallest delay, one step (the default, 1 ms,
+    # would shift the protocol by 1 ms - dt).
+    nest.Connect(gen, n, syn_spec={"delay": resolution})
     nest.Connect(n, rec)
     # The numeric parameters and initial state, before the run.
     params = {k: v for k, v in n.get().items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
