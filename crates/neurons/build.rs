@@ -7,7 +7,10 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/models");
+    // Read at run time: `env!` would fix the path when the build script is compiled, and a
+    // build script reused from another checkout would then read that checkout's models.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest).join("src/models");
     println!("cargo::rerun-if-changed={}", root.display());
     let mut families: Vec<(String, Vec<String>)> = Vec::new();
     for entry in std::fs::read_dir(&root).expect("src/models") {

@@ -29,7 +29,15 @@ enum Compare {
 
 /// (NEST model, our model, our parameter values, factor from NEST's pA to our input unit,
 /// comparison).
-const CASES: &[(&str, &str, &[(&str, f64)], f64, Compare)] = &[
+type Case = (
+    &'static str,
+    &'static str,
+    &'static [(&'static str, f64)],
+    f64,
+    Compare,
+);
+
+const CASES: &[Case] = &[
     ("iaf_psc_delta", "lif", &[], 1.0, Compare::Exact),
     ("aeif_psc_delta", "adex", &[], 1.0, Compare::Times),
     // NEST's hh_psc_alpha is the same axon as 100 pF of membrane (C_m = 100 pF, g in nS =
