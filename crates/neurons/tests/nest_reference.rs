@@ -155,12 +155,12 @@ fn spike_times_agree_with_nest_within_its_own_dt_convergence() {
                 }
                 _ => 0.0,
             };
-            if let Compare::Offset { max_ms } = compare {
-                if offset.abs() > max_ms {
-                    failures.push(format!(
-                        "{what}: mean offset {offset:.4} ms over {max_ms} ms"
-                    ));
-                }
+            if let Compare::Offset { max_ms } = compare
+                && offset.abs() > max_ms
+            {
+                failures.push(format!(
+                    "{what}: mean offset {offset:.4} ms over {max_ms} ms"
+                ));
             }
             let (mut ours_sum, mut own_sum) = (0.0, 0.0);
             for k in 0..pairs {
