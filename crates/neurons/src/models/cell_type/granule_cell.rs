@@ -342,11 +342,19 @@ mod tests {
         let (spikes, trace) = run(k.as_mut(), dt, 2000.0, |_| 0.0);
         assert!(spikes.is_empty());
         let period = period_ms(&trace, dt, rest, 0.0);
-        assert!((1000.0 / period - f).abs() < 0.02 * f, "{} Hz", 1000.0 / period);
+        assert!(
+            (1000.0 / period - f).abs() < 0.02 * f,
+            "{} Hz",
+            1000.0 / period
+        );
         let (lo, hi) = trace
             .iter()
             .fold((f64::MAX, f64::MIN), |(a, b), &x| (a.min(x), b.max(x)));
-        assert!((0.5 * (lo + hi) - rest).abs() < 0.1, "centre {}", 0.5 * (lo + hi));
+        assert!(
+            (0.5 * (lo + hi) - rest).abs() < 0.1,
+            "centre {}",
+            0.5 * (lo + hi)
+        );
     }
 
     /// Repetitive firing under depolarising steps, rate increasing with current.
