@@ -1,8 +1,8 @@
 //! Deep cerebellar nuclei glutamatergic projection neuron as an E-GLIF point neuron
 //! (Geminiani et al. 2018, 2019): the E-GLIF equations, escape noise, reset and numerics of
 //! [`granule_cell`](super::granule_cell) (shared code), with the published parameters of
-//! this cell type, which reproduce its autorhythmic firing and post-inhibitory rebound
-//! bursts.
+//! this cell type, which reproduce (as Geminiani et al. report) its autorhythmic firing and
+//! post-inhibitory rebound bursts.
 //!
 //! Parameters (Geminiani et al. 2019, Table 1): C_m = 142.0 pF, tau_m = 33.0 ms, E_L =
 //! -45.0 mV, V_th = -36.0 mV, V_reset = -55.0 mV, t_ref = 1.5 ms, k_adap = 0.408 pA/(ms

@@ -1,8 +1,8 @@
 //! Cerebellar Golgi cell as an E-GLIF point neuron (Geminiani et al. 2018, 2019): the
 //! E-GLIF equations, escape noise, reset and numerics of
 //! [`granule_cell`](super::granule_cell) (shared code), with the published parameters of
-//! this cell type, which reproduce its autorhythmic firing, spike-frequency adaptation,
-//! rebound bursts and theta-band subthreshold resonance.
+//! this cell type, which reproduce (as Geminiani et al. report) its autorhythmic firing,
+//! spike-frequency adaptation, rebound bursts and theta-band subthreshold resonance.
 //!
 //! Parameters (Geminiani et al. 2019, Table 1): C_m = 145.0 pF, tau_m = 44.0 ms, E_L =
 //! -62.0 mV, V_th = -55.0 mV, V_reset = -75.0 mV, t_ref = 2.0 ms, k_adap = 0.217 pA/(ms

@@ -25,7 +25,8 @@
 //! Numerics: the linear ODE is integrated with Dormand-Prince `rk45` (Tolerance::DEFAULT,
 //! step carried in `aux.h`) over each network step; the escape test, refractory clamp and
 //! delta-synapse jumps (added to V at the end of the step, discarded while refractory) follow
-//! the NEST update order. The other E-GLIF cell types of this family reuse [`eglif_impl`].
+//! the NEST update order. The other E-GLIF cell types of this family reuse this code
+//! (`eglif_step` through the `eglif_impl!` macro).
 
 use crate::define::*;
 
@@ -45,7 +46,7 @@ crate::model! {
         c_m: standard::c_m(7.0),
         tau_m: standard::tau_m(24.15),
         e_l: standard::e_l(-62.0),
-        v_th: standard::v_th(-41.0),
+        v_th: param("mV", -41.0, Finite, "threshold of the escape rate"),
         v_reset: standard::v_reset(-70.0),
         t_ref: standard::t_ref(1.5),
         k_adap: param("pA/(ms*mV)", 0.022, NonNegative, "coupling of I_adap to V - E_L"),

@@ -180,9 +180,9 @@ mod tests {
 
     /// The rest state loses stability through an Andronov-Hopf bifurcation where the trace of
     /// the Jacobian vanishes: k (2 v - v_r - v_t)/C = a, i.e. v = -45.5 mV, at the current
-    /// I_H = b (v - v_b)^3 - k (v - v_r)(v - v_t) = 73.68 pA (the book's Fig. 8.27 shows the
-    /// FS cell at 73.2 pA, just below it). Repetitive firing starts within 10 % of I_H and
-    /// at a high rate (class 2: no arbitrarily slow firing).
+    /// I_H = b (v - v_b)^3 - k (v - v_r)(v - v_t) = 73.68 pA (the determinant is positive
+    /// there: a Hopf point, not a saddle-node). Repetitive firing starts within 10 % of I_H
+    /// and at a non-zero rate (class 2: no arbitrarily slow firing).
     #[test]
     fn firing_starts_at_the_hopf_current_at_a_high_rate() {
         let v = (0.2 * 20.0 / 1.0 + (-55.0 - 40.0)) / 2.0;

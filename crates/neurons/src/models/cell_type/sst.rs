@@ -8,8 +8,8 @@
 //! parameters `peak_slope`, `reset_slope`, `u_max`). Book values (Fig. 8.25 and its code):
 //! C = 100 pF, k = 1 nS/mV, v_r = -56 mV, v_t = -42 mV, v_peak = 40 mV, a = 0.03 /ms,
 //! b = 8 nS, c = -53 mV, d = 20 pA; the cell starts at rest (v = v_r, u = 0). The large
-//! b makes u a strong low-threshold amplifying/recovery current: rebound spikes after
-//! hyperpolarisation and spike-frequency adaptation with spike height decreasing as u grows.
+//! b makes u a strong recovery current: spike-frequency adaptation, with the spike height
+//! (v_peak - 0.1 u) decreasing and the reset (c + 0.04 u) rising as u grows.
 //!
 //! Numerics as `pv_fast_spiking` (shared `cut_off_step`: rk45, cut-off crossing located by
 //! linear interpolation of v - v_peak + 0.1 u inside the step). If u reaches u_max the reset

@@ -1,8 +1,8 @@
 //! Cerebellar stellate cell (molecular-layer interneuron, MLI) as an E-GLIF point neuron
 //! (Geminiani et al. 2018, 2019): the E-GLIF equations, escape noise, reset and numerics of
 //! [`granule_cell`](super::granule_cell) (shared code), with the published parameters of
-//! this cell type, which reproduce its spontaneous firing, a steep f-I curve and
-//! spike-frequency adaptation.
+//! this cell type, which reproduce (as Geminiani et al. report) its spontaneous firing, a
+//! steep f-I curve and spike-frequency adaptation.
 //!
 //! Parameters (Geminiani et al. 2019, Table 1): C_m = 14.6 pF, tau_m = 9.125 ms, E_L =
 //! -68.0 mV, V_th = -53.0 mV, V_reset = -78.0 mV, t_ref = 1.59 ms, k_adap = 2.025 pA/(ms
