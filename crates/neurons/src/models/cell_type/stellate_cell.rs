@@ -8,8 +8,8 @@
 //! -68.0 mV, V_th = -53.0 mV, V_reset = -78.0 mV, t_ref = 1.59 ms, k_adap = 2.025 pA/(ms
 //! mV), k2 = 1.096 /ms, A2 = 5.863 pA, k1 = 1.887 /ms, A1 = 5.953 pA, I_e = 3.711 pA;
 //! lambda_0 = 1.8 /ms and tau_V = 1 mV as in the authors' network configuration (dbbs-lab
-//! cerebellar-models, in-vitro `eglif_cond_alpha_multisyn.yaml`); V_min = -150 mV as for
-//! the other cells there; V_init = E_L. Geminiani et al. (2019) fit one MLI parameter set,
+//! cerebellar-models, in-vitro `eglif_cond_alpha_multisyn.yaml`); V_min = -150 mV (the NEST
+//! model's default); V_init = E_L. Geminiani et al. (2019) fit one MLI parameter set,
 //! used for stellate and basket cells alike (`cerebellar_basket` has the same defaults).
 
 use crate::define::*;
