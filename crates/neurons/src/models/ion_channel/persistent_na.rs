@@ -9,7 +9,9 @@
 //! Defaults: Fig. 4.1 (high-threshold K current: C = 1, E_L = -80, g_L = 8, g_Na = 20,
 //! g_K = 10, V_1/2,m = -20, k_m = 15, V_1/2,n = -25, k_n = 5, tau_n = 1 ms, E_Na = 60,
 //! E_K = -90). At rest the model has a saddle-node on invariant circle bifurcation at
-//! I = 4.51 uA/cm^2 (ch. 6): class-1 excitability. Preset `low_threshold_k`: E_L = -78 mV,
+//! I = 4.51 uA/cm^2 (ch. 6): class-1 excitability. Presets: `slow_k` (the defaults) and
+//! `fast_k` (tau_n = 0.152 ms: the same saddle-node is off the invariant circle, and below
+//! it the rest state coexists with a spiking limit cycle, ch. 6); `low_threshold_k`: E_L = -78 mV,
 //! V_1/2,n = -45 mV (the book's low-threshold K variant of ch. 4; its rest, -60.9 mV at
 //! I = 0, loses stability through an Andronov–Hopf bifurcation, class 2).
 //!
@@ -54,13 +56,21 @@ crate::model! {
     membrane: v,
     presets: [
         Preset {
-            name: "high_threshold_k",
-            doc: "Fig. 4.1 (the defaults): saddle-node on invariant circle at I = 4.51, class 1",
-            values: &[("e_l", -80.0), ("n_v_half", -25.0)],
+            name: "slow_k",
+            doc: "Fig. 4.1 (the defaults, tau_n = 1 ms): saddle-node on invariant circle at \
+                  I = 4.51, class 1",
+            values: &[("tau_n", 1.0)],
+        },
+        Preset {
+            name: "fast_k",
+            doc: "fast K current (tau_n = 0.152 ms): saddle-node off invariant circle at \
+                  I = 4.51, rest coexists with a spiking limit cycle below it (bistable)",
+            values: &[("tau_n", 0.152)],
         },
         Preset {
             name: "low_threshold_k",
-            doc: "low-threshold K current (E_L = -78 mV, V_1/2,n = -45 mV): Andronov-Hopf, class 2",
+            doc: "low-threshold K current (E_L = -78 mV, V_1/2,n = -45 mV): Andronov-Hopf, \
+                  class 2",
             values: &[("e_l", -78.0), ("n_v_half", -45.0), ("v_init", -61.0)],
         },
     ],
@@ -175,7 +185,7 @@ pub(crate) mod testing {
 
 #[cfg(test)]
 mod tests {
-    use super::testing::run;
+    use super::testing::{self, run};
     use super::*;
 
     fn defaults() -> Parameters {
@@ -195,6 +205,37 @@ mod tests {
         }
         eprintln!("I_Na,p + I_K saddle-node current: {best:.3} uA/cm^2");
         assert!((best - 4.51).abs() < 0.05 * 4.51, "{best}");
+    }
+
+    /// With the fast K preset (tau_n = 0.152 ms) the model is bistable just below the
+    /// saddle-node (I = 4.0 uA/cm^2, ch. 6): it stays at rest, but a 20 mV kick switches it
+    /// to sustained spiking; with the slow K default the same kick gives at most one spike.
+    #[test]
+    fn fast_k_is_bistable_below_the_saddle_node() {
+        use crate::StepInput;
+        let spikes_after_kick = |tau_n: f64| {
+            let mut k = testing::kernel(&MODEL, &[("tau_n", tau_n), ("v_init", -62.6)], 0.01);
+            let mut spikes = Vec::new();
+            for step in 0..30_000 {
+                let jump = [if step == 10_000 { 20.0 } else { 0.0 }];
+                k.step(
+                    &StepInput {
+                        jump: &jump,
+                        current: &[4.0],
+                    },
+                    &mut spikes,
+                );
+                if step == 9_999 {
+                    assert!(spikes.is_empty(), "tau_n {tau_n}: fired before the kick");
+                }
+            }
+            spikes.len()
+        };
+        let fast = spikes_after_kick(0.152);
+        let slow = spikes_after_kick(1.0);
+        eprintln!("I_Na,p + I_K at I = 4: {fast} spikes after a kick (fast K), {slow} (slow K)");
+        assert!(fast >= 10, "{fast}");
+        assert!(slow <= 1, "{slow}");
     }
 
     /// Class 1 onset at that current: silent just below it (from the resting state), firing
