@@ -9,7 +9,9 @@
 //!   alpha_m = 0.32 (V + 54)/(1 - exp(-(V + 54)/4)),  beta_m = 0.28 (V + 27)/(exp((V + 27)/5) - 1)
 //!   alpha_h = 0.128 exp(-(V + 50)/18),               beta_h = 4/(1 + exp(-(V + 27)/5))
 //!   alpha_n = 0.032 (V + 52)/(1 - exp(-(V + 52)/5)), beta_n = 0.5 exp(-(V + 57)/40)
-//! [Ca] is in the paper's arbitrary units (half-activation of I_AHP at [Ca] = 1).
+//! [Ca] is in the paper's arbitrary units (half-activation of I_AHP at [Ca] = 1). The Na
+//! activation m is a dynamic gate, as in Traub & Miles (reduced versions of this model
+//! sometimes set m = m_inf(V); the difference is confined to the spike upstroke).
 //!
 //! Defaults (Ermentrout, Pascal & Gutkin 2001): C = 1, g_Na = 100, g_K = 80, g_L = 0.1,
 //! g_Ca = 1, g_AHP = 1 mS/cm^2 (the paper varies g_AHP), E_Na = 50, E_K = -100,
