@@ -10,9 +10,9 @@
 //! input unit "1"). r is integrated in 1/ms and reported in Hz (state `r`). Rate unit: emits
 //! no spikes; its state `r` is the output. A delta-synapse weight w adds w to v.
 //!
-//! Defaults: Montbrió et al. (2015), Figs. 1-2 (Delta = 1, eta = -5, J = 15; tau = 10 ms
-//! as the membrane time constant of their Fig. 2): the bistable regime, starting in the
-//! low-activity state.
+//! Defaults: the parameters of Montbrió et al. (2015), Fig. 2 (Delta = 1, eta = -5, J = 15,
+//! tau = 10 ms): the bistable regime (a low-activity focus and a high-activity node),
+//! starting in the low-activity state.
 //!
 //! Numerics: RK4 on equal sub-steps of at most 0.01 ms.
 

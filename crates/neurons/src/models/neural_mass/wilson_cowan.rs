@@ -6,7 +6,7 @@
 //! S_x(v) = 1 / (1 + exp(-a_x (v - theta_x))) - 1 / (1 + exp(a_x theta_x)),
 //!
 //! with k_x = 1 - 1/(1 + exp(a_x theta_x)) the maximum of S_x (so that S_x(0) = 0), r_x the
-//! refractory period in units of tau, and u the input (input unit "1": the external
+//! refractory parameter (the absolute refractory period in units of tau), and u the input (input unit "1": the external
 //! excitatory input, added to P). Rate unit: emits no spikes; its state `e` (and `i`) is the
 //! output and is recordable. A delta-synapse weight w adds w to E.
 //!

@@ -18,8 +18,7 @@
 //! V at the end of the step (after the spike draw).
 //!
 //! Defaults: LIF constants of the catalogue's `lif`; rho_0 = 1 kHz (a time constant
-//! tau_0 = 1 ms at threshold, as in Gerstner & Kistler's examples), delta_u = 2 mV (within
-//! the 1-4 mV fitted by Jolivet et al. 2006): illustrative values, not a fit.
+//! tau_0 = 1 ms at threshold), delta_u = 2 mV: illustrative values, not a fit.
 
 use super::inhomogeneous_poisson::hazard_step;
 use crate::define::*;
