@@ -66,6 +66,7 @@ def test_model_stubs_match_the_runtime_classes():
     """Each generated stub (``cargo xtask codegen``) has the runtime class's docstring and
     its parameters and state variables, so type checkers see what runs."""
     import ast
+    import inspect
 
     from sc_neurocore.neurons.models import CLASSES
 
@@ -73,7 +74,7 @@ def test_model_stubs_match_the_runtime_classes():
         tree = ast.parse((PKG / "neurons" / "models" / f"{name}.pyi").read_text())
         (node,) = [n for n in tree.body if isinstance(n, ast.ClassDef)]
         assert node.name == cls.__name__
-        assert ast.get_docstring(node, clean=False).strip() == cls.__doc__.strip(), name
+        assert ast.get_docstring(node) == inspect.cleandoc(cls.__doc__), name
         init = next(n for n in node.body if isinstance(n, ast.FunctionDef) and n.name == "__init__")
         kw = [a.arg for a in init.args.kwonlyargs]
         assert kw[3:] == list(cls.parameters), name

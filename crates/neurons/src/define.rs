@@ -190,13 +190,18 @@ macro_rules! model {
         #[allow(dead_code)]
         pub struct ParamArrays<'a> {
             $(#[doc = stringify!($p)] pub $p: &'a $crate::ParamArray,)*
+            /// Ties the lifetime for a model without parameters.
+            _params: ::std::marker::PhantomData<&'a $crate::Params>,
         }
 
         impl<'a> ParamArrays<'a> {
             /// The arrays of `p`.
             #[allow(dead_code)]
             pub fn of(p: &'a $crate::Params) -> Self {
-                ParamArrays { $($p: p.value(ParamIndex::$p as usize),)* }
+                ParamArrays {
+                    $($p: p.value(ParamIndex::$p as usize),)*
+                    _params: ::std::marker::PhantomData,
+                }
             }
         }
 

@@ -417,6 +417,11 @@ fn first_spike_time_converges_as_dt_shrinks() {
             mean_gap(&times[0], &times[1]),
             mean_gap(&times[1], &times[2]),
         );
+        // Models that spike on their own clock (maps, discrete-time units) give the same
+        // first spikes at every dt: nothing to converge.
+        if d1 == 0.0 && d2 == 0.0 {
+            continue;
+        }
         assert!(
             d2 < d1,
             "{}: mean first-spike discrepancy does not shrink: {d1} ms (0.1 vs 0.05) then \
