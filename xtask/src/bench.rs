@@ -151,6 +151,17 @@ pub fn run(args: &[String]) -> Result<(), String> {
     match args.first().map(String::as_str) {
         Some("--peers") => return peers(&args[1..]),
         Some("--scaling") => return scaling(args.get(1).map_or("1.0", String::as_str)),
+        Some("--models") => {
+            return sh(&mut cargo(&[
+                "run",
+                "--release",
+                "-q",
+                "-p",
+                "sc-neurocore-benches",
+                "--bin",
+                "model_steps",
+            ]));
+        }
         _ => {}
     }
     let duration = args.first().map_or("1.0", String::as_str);

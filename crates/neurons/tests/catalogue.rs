@@ -560,3 +560,26 @@ fn check_rejects_cross_parameter_violations() {
         "Population 'exc' (lif): v_reset = -50 is out of range; valid range: below v_th = -55"
     );
 }
+
+/// A name the catalogue page lists as left out is not registered after all (as a registry
+/// key in snake_case or as a class name).
+#[test]
+fn names_left_out_are_not_registered() {
+    for &(name, why) in sc_neurocore_neurons::OMITTED {
+        assert!(!why.is_empty(), "{name}: no reason given");
+        let mut snake = String::new();
+        for (i, c) in name.chars().enumerate() {
+            if c.is_ascii_uppercase() && i > 0 {
+                snake.push('_');
+            }
+            snake.push(c.to_ascii_lowercase());
+        }
+        let class = format!("{name}Neuron");
+        assert!(
+            MODELS
+                .iter()
+                .all(|m| m.name != snake && m.class_name != class),
+            "{name} is listed as left out but is registered"
+        );
+    }
+}
