@@ -186,8 +186,45 @@ pub(crate) mod tests {
         }
     }
 
+    /// (time, value) of the maximum of state variable `var` after a weight `w` arrives in
+    /// the first step (time from the end of that step), at rest, step `dt`.
+    pub(crate) fn conductance_peak(
+        model: &'static crate::ModelInfo,
+        given: &[(&str, f64)],
+        w: f64,
+        var: usize,
+        dt: f64,
+    ) -> (f64, f64) {
+        let mut k = super::super::testing::kernel(model, given, dt);
+        let mut spikes = Vec::new();
+        let mut best = (0.0, f64::MIN);
+        for i in 0..(20.0 / dt) as usize {
+            let jump = if i == 0 { w } else { 0.0 };
+            k.step(
+                &crate::StepInput {
+                    jump: &[jump],
+                    current: &[0.0],
+                },
+                &mut spikes,
+            );
+            if k.var(var)[0] > best.1 {
+                best = (i as f64 * dt, k.var(var)[0]);
+            }
+        }
+        best
+    }
+
     #[test]
     fn lif_limit_matches_the_closed_form() {
         check_lif_limit(&MODEL);
+    }
+
+    /// A weight w > 0 sets g_ex = w, decaying with tau_syn_ex; w < 0 sets g_in = -w.
+    #[test]
+    fn weights_are_split_by_sign() {
+        let (t, g) = conductance_peak(&MODEL, &[], 2.0, 1, 0.01);
+        assert!(t == 0.0 && (g - 2.0).abs() < 1e-12);
+        let (t, g) = conductance_peak(&MODEL, &[], -3.0, 2, 0.01);
+        assert!(t == 0.0 && (g - 3.0).abs() < 1e-12);
     }
 }
