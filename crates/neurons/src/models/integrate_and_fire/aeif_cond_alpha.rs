@@ -3,7 +3,8 @@
 //!
 //! C_m dV/dt = -g_L (V - E_L) + g_L Delta_T exp((V - V_th)/Delta_T) - g_ex (V - E_ex)
 //!             - g_in (V - E_in) - w + I + I_e
-//! tau_w dw/dt = a (V - E_L) - w,   dD_x/dt = -D_x/tau_syn_x,  dg_x/dt = D_x - g_x/tau_syn_x
+//! tau_w dw/dt = a (V - E_L) - w
+//! dD_x/dt = -D_x/tau_syn_x,  dg_x/dt = D_x - g_x/tau_syn_x
 //!
 //! A weight w (nS) adds |w| e/tau_syn_x to D_x, x = ex if w > 0 and in if w < 0 (NEST
 //! splits them by sign; the engine sums the weights arriving in one step before the model
@@ -28,8 +29,8 @@ crate::model! {
     class: "AeifCondAlphaNeuron",
     summary: "C_m dV/dt = -g_L (V - E_L) + g_L Delta_T exp((V - V_th)/Delta_T) - g_ex (V - E_ex) \
               - g_in (V - E_in) - w + I + I_e; tau_w dw/dt = a (V - E_L) - w; alpha \
-              conductances of peak |w| at tau_syn_x (weights nS, w > 0 -> ex, w < 0 -> in); V >= V_peak -> spike, \
-              V = V_reset, w += b, clamped for t_ref. rk45 (NEST aeif_cond_alpha).",
+              conductances of peak |w| at tau_syn_x (weights nS, w > 0 -> ex, w < 0 -> in); \
+              V >= V_peak -> spike, V = V_reset, w += b, clamped for t_ref. rk45 (NEST aeif_cond_alpha).",
     citation: "Brette & Gerstner (2005) J. Neurophysiol. 94:3637; NEST aeif_cond_alpha \
                (defaults)",
     input_unit: "pA",

@@ -3,7 +3,8 @@
 //!
 //! C_m dV/dt = -g_L (V - E_L) + g_L Delta_T exp((V - V_th)/Delta_T) + I_ex + I_in - w
 //!             + I + I_e
-//! tau_w dw/dt = a (V - E_L) - w,   dD_x/dt = -D_x/tau_syn_x,  dI_x/dt = D_x - I_x/tau_syn_x
+//! tau_w dw/dt = a (V - E_L) - w
+//! dD_x/dt = -D_x/tau_syn_x,  dI_x/dt = D_x - I_x/tau_syn_x
 //!
 //! A weight w (pA) adds w e/tau_syn_x to D_x, x = ex if w > 0 and in if w < 0 (NEST
 //! splits them by sign; the engine sums the weights arriving in one step before the model

@@ -13,7 +13,8 @@
 //! there for t_ref (NEST holds V at V_reset during the refractory steps). NEST takes lists
 //! of kernel components (empty by default); here there are two of each, with q = 0 by
 //! default (NEST's default: no adaptation) and the time constants of the fit in NEST's
-//! gif_population example; the preset `mensi_2012` is that fit. The exponent is capped at
+//! gif_population example; the preset `mensi_2012` is that fit. NEST documents q_stc in nA
+//! but adds it to its pA current balance; here it is in pA, as used. The exponent is capped at
 //! 700 (the firing probability is then 1). The declared drive, 150 pA, holds V near
 //! -32.5 mV, where the escape rate is about 0.15 /ms: the first spike comes after some
 //! 50-70 ms at a time that depends on the random stream.

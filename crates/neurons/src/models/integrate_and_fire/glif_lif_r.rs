@@ -110,8 +110,8 @@ mod tests {
     use super::*;
 
     /// The second interval under 500 pA from rest matches the level's closed form (see
-    /// `glif_lif_r_asc_a::tests::second_interval`): reset to u_r = 0.2 * TH_INF + 18.51 mV above E_L,
-    /// spike threshold component 0.37 mV, after-spike currents [0.0; 2] pA at the end of
+    /// `glif_lif_r_asc_a::tests::second_interval`): reset to u_r = f_v th_inf + delta_v = 23.94
+    /// mV above E_L, spike threshold component 0.37 mV, no after-spike currents at the end of
     /// the first spike.
     #[test]
     fn second_interval_matches_the_closed_form() {
@@ -122,6 +122,5 @@ mod tests {
             "{} vs {expected}",
             s2 - s1
         );
-        let _ = TH_INF;
     }
 }

@@ -122,9 +122,9 @@ mod tests {
     use super::*;
 
     /// The second interval under 500 pA from rest matches the level's closed form (see
-    /// `glif_lif_r_asc_a::tests::second_interval`): reset to u_r = 0.2 * TH_INF + 18.51 mV above E_L,
-    /// spike threshold component 0.37 mV, after-spike currents [-9.18, -198.94] pA at the end of
-    /// the first spike.
+    /// `glif_lif_r_asc_a::tests::second_interval`): reset to u_r = f_v th_inf + delta_v = 23.94
+    /// mV above E_L, spike threshold component 0.37 mV, after-spike currents [-9.18, -198.94]
+    /// pA at the end of the first spike.
     #[test]
     fn second_interval_matches_the_closed_form() {
         let (s1, s2) = first_two(&MODEL, &[], 500.0);
@@ -134,6 +134,5 @@ mod tests {
             "{} vs {expected}",
             s2 - s1
         );
-        let _ = TH_INF;
     }
 }

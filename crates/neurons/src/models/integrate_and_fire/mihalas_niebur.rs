@@ -97,8 +97,15 @@ crate::model! {
     },
     Preset {
         name: "class_2",
-        doc: "class 2 excitability (the reproduction starts V and Theta at -30 mV), Fig. 1H (I_e/C = 2 (1 + 1e-6) pA/pF)",
-        values: &[("a", 0.005), ("a_1", 0.0), ("a_2", 0.0)],
+        doc: "class 2 excitability, Fig. 1H (I_e/C = 2 (1 + 1e-6) pA/pF), starting at \
+              V = Theta = -30 mV as in the reproduction",
+        values: &[
+            ("a", 0.005),
+            ("a_1", 0.0),
+            ("a_2", 0.0),
+            ("v_init", -30.0),
+            ("theta_init", -30.0),
+        ],
     },
     Preset {
         name: "integrator",
