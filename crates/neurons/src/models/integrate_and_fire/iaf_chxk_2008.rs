@@ -109,7 +109,10 @@ impl Dynamics for Model {
                 let at = a * (1.0 - theta) + b * theta;
                 Some((
                     theta,
+                    // V exactly at (not below) threshold, so that the restart is not
+                    // taken for a second crossing.
                     Vars {
+                        v: at.v.max(p.v_th),
                         dg_ahp: at.dg_ahp + p.g_ahp * e / p.tau_ahp,
                         ..at
                     },
