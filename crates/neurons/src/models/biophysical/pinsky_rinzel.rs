@@ -21,6 +21,9 @@
 //! E_Na = 60, E_Ca = 80, E_K = -75, E_L = -60 mV. The input current I (uA/cm^2 of the whole
 //! cell) is injected into the soma (I/p per unit somatic area), as the paper's I_s.
 //!
+//! Without input the published parameter set bursts slowly (one burst every ~1.3 s; the
+//! rate rises with I), so the model is declared spontaneous.
+//!
 //! Spikes: an upward crossing of `v_th` (0 mV) by the somatic potential is one spike; no
 //! reset. At 0 mV only the full somatic spike that opens each burst counts; a level near
 //! -22 mV also counts the partial spikes riding on the dendritic Ca spike. Delta-synapse jumps are added to V_s at the end of the step. Initial state: V_s =
@@ -76,6 +79,8 @@ crate::model! {
     },
     membrane: vs,
     drive: 2.0,
+    spontaneous: "the published parameter set (g_c = 2.1 mS/cm^2, E_L = -60 mV) is a slow \
+                  burster without input: one Ca-spike burst every ~1.3 s at I = 0",
     build: point,
 }
 
