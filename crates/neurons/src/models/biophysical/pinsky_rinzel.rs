@@ -15,7 +15,8 @@
 //!   alpha_s = 1.6/(1 + exp(-0.072 (V - 5))),               beta_s = 0.02 (V + 8.9)/(exp((V + 8.9)/5) - 1)
 //!   alpha_c = exp((V + 50)/11 - (V + 53.5)/27)/18.975 (V <= -10), 2 exp((-53.5 - V)/27) (V > -10)
 //!   beta_c = 2 exp((-53.5 - V)/27) - alpha_c (V <= -10), 0 (V > -10)
-//!   alpha_q = min(0.00002 Ca, 0.01), beta_q = 0.001
+//!   alpha_q = min(0.00002 Ca, 0.01), beta_q = 0.001 (chi and alpha_q read max(Ca, 0): Ca
+//!   only turns negative if V_d is driven above E_Ca, where the Ca current reverses)
 //! Defaults: Pinsky & Rinzel (1994) Table/Fig. 3: C_m = 3 uF/cm^2, g_L = 0.1, g_Na = 30,
 //! g_Kdr = 15, g_Ca = 10, g_Kahp = 0.8, g_KC = 15, g_c = 2.1 mS/cm^2, p = 0.5,
 //! E_Na = 60, E_Ca = 80, E_K = -75, E_L = -60 mV. The input current I (uA/cm^2 of the whole
@@ -122,8 +123,11 @@ fn derivs(p: &Parameters, i: f64, y: Vars) -> Vars {
     let r = soma_rates(y.vs);
     let d = dend_rates(y.vd);
     let i_ca = p.g_ca * y.s * y.s * (y.vd - p.e_ca);
-    let chi = (y.ca / 250.0).min(1.0);
-    let aq = (0.00002 * y.ca).min(0.01);
+    // Ca can only fall below 0 when V_d is driven above E_Ca (the Ca current reverses);
+    // chi and alpha_q read it clamped at 0 so that they stay in their ranges.
+    let ca = y.ca.max(0.0);
+    let chi = (ca / 250.0).min(1.0);
+    let aq = (0.00002 * ca).min(0.01);
     Vars {
         vs: (-p.g_l * (y.vs - p.e_l)
             - p.g_na * r[4] * r[4] * y.h * (y.vs - p.e_na)

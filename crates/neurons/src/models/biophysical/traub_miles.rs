@@ -24,7 +24,8 @@
 //!
 //! Numerics: Dormand–Prince 5(4) with error control (`integrate::rk45`,
 //! `Tolerance::DEFAULT`, step carried between network steps). The rate functions read V
-//! clamped to +-300 mV so that no exponential overflows however large the input.
+//! clamped to +-150 mV so that no rate overflows (or becomes
+//! too stiff to integrate) however large the input.
 //!
 //! The helpers `crossing_step` and `vg` are shared by the family's conductance-based models.
 
@@ -78,8 +79,9 @@ crate::model! {
     build: point,
 }
 
-/// Largest |V| (mV) the rate functions see: they read V clamped to +-300 mV.
-pub(crate) const V_GUARD: f64 = 300.0;
+/// Largest |V| (mV) the rate functions see: they read V clamped to +-150 mV, so that the
+/// rates stay finite and the system stays integrable however far an absurd input drives V.
+pub(crate) const V_GUARD: f64 = 150.0;
 
 /// `v` clamped to +-[`V_GUARD`]: what the family's rate functions read, so that no
 /// exponential overflows for finite but absurd states.
@@ -341,5 +343,51 @@ mod tests {
             (g_in - want_in).abs() < 1e-5 * want_in,
             "{g_in} vs {want_in}"
         );
+    }
+}
+
+#[cfg(test)]
+mod robustness {
+    use crate::StepInput;
+
+    /// The family's rk45 models stay finite under absurd but finite input: currents of
+    /// +-1e4 (input unit) and membrane jumps of +-200 at dt = 1 ms.
+    #[test]
+    fn extreme_inputs_stay_finite() {
+        let names = [
+            "traub_miles",
+            "morris_lecar",
+            "connor_stevens",
+            "golomb_fs",
+            "pospischil",
+            "pinsky_rinzel",
+            "hill_tononi",
+            "destexhe_thalamic",
+        ];
+        for name in names {
+            let m = crate::lookup(name).unwrap();
+            for (current, jump) in [(1e4, 0.0), (-1e4, 0.0), (0.0, 200.0), (0.0, -200.0)] {
+                let mut k = super::testing::kernel(m, &[], 1.0);
+                let mut s = Vec::new();
+                for step in 0..50 {
+                    let j = if step % 10 == 0 { jump } else { 0.0 };
+                    k.step(
+                        &StepInput {
+                            jump: &[j],
+                            current: &[current],
+                        },
+                        &mut s,
+                    );
+                    for v in 0..m.state.len() {
+                        let x = k.var(v)[0];
+                        assert!(
+                            x.is_finite(),
+                            "{name}: {} = {x} (I {current}, jump {jump})",
+                            m.state[v].name
+                        );
+                    }
+                }
+            }
+        }
     }
 }
