@@ -7,8 +7,9 @@
 //! - input: I[t] = X[t] (1 - beta (1 - g)) (g: the membrane conductance gate),
 //! - leak: U = (1 - alpha (1 - tau)) V[t-1] - (1 - alpha) l (exponential and linear leak),
 //! - reset (of the previous spike): U -= (1 - alpha (1 - tau)) V[t-1] gamma S[t-1]
-//!   + (1 - gamma) V_sr S[t-1] (hard and soft reset mixed),
+//!   plus (1 - gamma) V_sr S[t-1] (hard and soft reset mixed),
 //! - V[t] = U + I[t]; S[t] = Theta(V[t] - V_th).
+//!
 //! Defaults: the initial values of the paper and the authors' code: tau = 0.25 (decay
 //! factor), V_th = 0.5, conductance g = 0.5, gates 0.5 (sigmoid of ~0), V_sr = V_th and
 //! linear decay l = V_th / (2 T) for T = 4 time steps (0.0625).
