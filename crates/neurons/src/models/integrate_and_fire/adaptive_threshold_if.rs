@@ -1,10 +1,10 @@
 //! Leaky integrate-and-fire neuron with an adaptive (dynamic) threshold: the threshold
-//! jumps at each spike and relaxes exponentially to its resting value (Gabbiani & Cox 2017,
-//! ch. 5; the "threshold fatigue" model of Chacron, Pakdaman & Longtin 2003).
+//! jumps at each spike and relaxes exponentially to its resting value (Gabbiani & Cox 2017;
+//! the "threshold fatigue" model of Chacron, Pakdaman & Longtin 2003).
 //!
 //! C_m dV/dt = -C_m (V - E_L)/tau_m + I + I_e,  tau_th dth/dt = th_0 - th;
 //! V > th -> spike, V = V_reset, th += delta_th.
-//! Defaults: Gabbiani & Cox's simulation (ch. 5, adaptive-threshold integrate-and-fire):
+//! Defaults: Gabbiani & Cox's adaptive-threshold integrate-and-fire simulation:
 //! C_m = 2 nF, tau_m = 20 ms, potentials measured from rest (E_L = V_reset = 0 mV),
 //! th_0 = 8 mV, delta_th = 4 mV, tau_th = 80 ms (driven there by 2 nA).
 //!
@@ -20,7 +20,7 @@ crate::model! {
     summary: "C_m dV/dt = -C_m (V - E_L)/tau_m + I + I_e, tau_th dth/dt = th_0 - th; V > th -> \
               spike, V = V_reset, th += delta_th. Exact integration.",
     citation: "Gabbiani & Cox (2017) Mathematics for Neuroscientists, 2nd ed., Academic \
-               Press, ch. 5 (adaptive-threshold LIF and its parameters); Chacron, Pakdaman \
+               Press (adaptive-threshold LIF simulation and its parameters); Chacron, Pakdaman \
                & Longtin (2003) Neural Comput. 15:253-278 (threshold fatigue)",
     input_unit: "pA",
     params: {

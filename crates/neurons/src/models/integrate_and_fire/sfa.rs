@@ -1,5 +1,5 @@
 //! Leaky integrate-and-fire neuron with a spike-rate adaptation (SRA) conductance (Dayan &
-//! Abbott 2001, sec. 5.4, eq. 5.13 and Fig. 5.6).
+//! Abbott 2001, sec. 5.4, spike-rate adaptation, and Fig. 5.6).
 //!
 //! tau_m dV/dt = E_L - V - r_m g_sra (V - E_K) + r_m (I + I_e),
 //! tau_sra dg/dt = -g with g = r_m g_sra (dimensionless);
@@ -19,8 +19,8 @@ crate::model! {
     class: "SFANeuron",
     summary: "tau_m dV/dt = E_L - V - g (V - E_K) + r_m (I + I_e), tau_sra dg/dt = -g; \
               V >= V_th -> spike, V = V_reset, g += delta_g. RK4 sub-steps <= 0.05 ms.",
-    citation: "Dayan & Abbott (2001) Theoretical Neuroscience, MIT Press, sec. 5.4, eq. 5.13 \
-               and Fig. 5.6 (parameters)",
+    citation: "Dayan & Abbott (2001) Theoretical Neuroscience, MIT Press, sec. 5.4 \
+               (spike-rate adaptation) and Fig. 5.6 (parameters)",
     input_unit: "pA",
     params: {
         tau_m: standard::tau_m(10.0),

@@ -25,7 +25,7 @@ crate::model! {
               V < -beta -> kappa ? V = -beta : negative reset. One tick per t_step ms.",
     citation: "Cassidy et al. (2013) Cognitive computing building block: a versatile and \
                efficient digital neuron model for neurosynaptic cores, Proc. IJCNN 2013, \
-               pp. 1-10 (eqs. 1-5, deterministic modes); Merolla et al. (2014) Science \
+               (neuron equations, deterministic modes); Merolla et al. (2014) Science \
                345:668",
     input_unit: "1",
     params: {
