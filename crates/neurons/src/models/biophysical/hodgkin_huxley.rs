@@ -21,126 +21,42 @@
 //! the end of the step (as for `lif`).
 
 use super::{advance, exprel_inv, relax, sub_steps};
-use crate::{BuildContext, ModelInfo, NeuronKernel, ParamArray, StateSpec, StepInput};
-use sc_neurocore_core::{ParamSpec, ValueRange};
+use crate::define::*;
 
-/// Registry entry.
-pub static MODEL: ModelInfo = ModelInfo {
+crate::model! {
     name: "hodgkin_huxley",
-    class_name: "HodgkinHuxleyNeuron",
-    family: super::FAMILY,
+    class: "HodgkinHuxleyNeuron",
     summary: "C_m dV/dt = I + I_e - g_Na m^3 h (V - E_Na) - g_K n^4 (V - E_K) - g_L (V - E_L); \
               dx/dt = alpha_x(V)(1 - x) - beta_x(V) x for x = m, h, n with the 1952 rate \
               functions (modern convention: rest -65 mV, 6.3 C). Spike = upward crossing of \
               v_th (0 mV). Exponential-midpoint sub-steps <= 0.025 ms.",
     citation: "Hodgkin & Huxley (1952) J. Physiol. 117:500-544; modern-convention parameters as \
                in Dayan & Abbott (2001) Theoretical Neuroscience, ch. 5, and NEST hh_psc_alpha",
-    params: &[
-        ParamSpec {
-            name: "c_m",
-            unit: "uF/cm^2",
-            default: 1.0,
-            range: ValueRange::Positive,
-            doc: "specific membrane capacitance",
-        },
-        ParamSpec {
-            name: "g_na",
-            unit: "mS/cm^2",
-            default: 120.0,
-            range: ValueRange::NonNegative,
-            doc: "maximal sodium conductance",
-        },
-        ParamSpec {
-            name: "g_k",
-            unit: "mS/cm^2",
-            default: 36.0,
-            range: ValueRange::NonNegative,
-            doc: "maximal (delayed-rectifier) potassium conductance",
-        },
-        ParamSpec {
-            name: "g_l",
-            unit: "mS/cm^2",
-            default: 0.3,
-            range: ValueRange::NonNegative,
-            doc: "leak conductance",
-        },
-        ParamSpec {
-            name: "e_na",
-            unit: "mV",
-            default: 50.0,
-            range: ValueRange::Finite,
-            doc: "sodium reversal potential",
-        },
-        ParamSpec {
-            name: "e_k",
-            unit: "mV",
-            default: -77.0,
-            range: ValueRange::Finite,
-            doc: "potassium reversal potential",
-        },
-        ParamSpec {
-            name: "e_l",
-            unit: "mV",
-            default: -54.387,
-            range: ValueRange::Finite,
-            doc: "leak reversal potential (sets the rest at -65 mV)",
-        },
-        ParamSpec {
-            name: "i_e",
-            unit: "uA/cm^2",
-            default: 0.0,
-            range: ValueRange::Finite,
-            doc: "constant external current density",
-        },
-        ParamSpec {
-            name: "v_th",
-            unit: "mV",
-            default: 0.0,
-            range: ValueRange::Finite,
-            doc: "spike detection level: an upward crossing is one spike (no reset)",
-        },
-        ParamSpec {
-            name: "v_init",
-            unit: "mV",
-            default: -65.0,
-            range: ValueRange::Finite,
-            doc: "initial membrane potential; m, h, n start at their steady state for it",
-        },
-    ],
-    state: &[
-        StateSpec {
-            name: "v",
-            unit: "mV",
-            doc: "membrane potential",
-        },
-        StateSpec {
-            name: "m",
-            unit: "1",
-            doc: "sodium activation",
-        },
-        StateSpec {
-            name: "h",
-            unit: "1",
-            doc: "sodium inactivation",
-        },
-        StateSpec {
-            name: "n",
-            unit: "1",
-            doc: "potassium activation",
-        },
-    ],
-    membrane: 0,
     input_unit: "uA/cm^2",
-    presets: &[],
-    validate: crate::no_cross_checks,
-    build,
-    delta_input: None,
-    less_than: &[],
-    drive: None,
-    spontaneous: None,
-    stochastic: false,
-    module: module_path!(),
-};
+    params: {
+        c_m: param("uF/cm^2", 1.0, Positive, "specific membrane capacitance"),
+        g_na: param("mS/cm^2", 120.0, NonNegative, "maximal sodium conductance"),
+        g_k: param("mS/cm^2", 36.0, NonNegative,
+            "maximal (delayed-rectifier) potassium conductance"),
+        g_l: param("mS/cm^2", 0.3, NonNegative, "leak conductance"),
+        e_na: param("mV", 50.0, Finite, "sodium reversal potential"),
+        e_k: param("mV", -77.0, Finite, "potassium reversal potential"),
+        e_l: param("mV", -54.387, Finite, "leak reversal potential (sets the rest at -65 mV)"),
+        i_e: param("uA/cm^2", 0.0, Finite, "constant external current density"),
+        v_th: param("mV", 0.0, Finite,
+            "spike detection level: an upward crossing is one spike (no reset)"),
+        v_init: param("mV", -65.0, Finite,
+            "initial membrane potential; m, h, n start at their steady state for it"),
+    },
+    state: {
+        v: ("mV", "membrane potential"),
+        m: ("1", "sodium activation"),
+        h: ("1", "sodium inactivation"),
+        n: ("1", "potassium activation"),
+    },
+    membrane: v,
+    build: point,
+}
 
 /// Largest sub-step at the standard parameters, ms.
 const H_MAX: f64 = 0.025;
@@ -166,61 +82,6 @@ fn steady_state(v: f64) -> [f64; 3] {
         r[2] / (r[2] + r[3]),
         r[4] / (r[4] + r[5]),
     ]
-}
-
-fn build(ctx: &BuildContext<'_>) -> Box<dyn NeuronKernel> {
-    let p = ctx.params;
-    let n = ctx.n;
-    let g = |name: &str| p.get(name).clone();
-    // One sub-step count per neuron, from that neuron's own parameters: a neuron's result
-    // must not depend on which neurons share its kernel (blocks, threads, ranks).
-    let n_sub: Vec<u32> = (0..n)
-        .map(|i| {
-            let g_tot = p.get("g_na").at(i) + p.get("g_k").at(i) + p.get("g_l").at(i);
-            H_MAX.min(4.0 * p.get("c_m").at(i) / g_tot)
-        })
-        .map(|h_max| sub_steps(ctx.dt_ms, h_max) as u32)
-        .collect();
-    let v = p.get("v_init").to_vec(n);
-    let ss: Vec<[f64; 3]> = v.iter().map(|&v| steady_state(v)).collect();
-    Box::new(HodgkinHuxley {
-        c_m: g("c_m"),
-        g_na: g("g_na"),
-        g_k: g("g_k"),
-        g_l: g("g_l"),
-        e_na: g("e_na"),
-        e_k: g("e_k"),
-        e_l: g("e_l"),
-        i_e: g("i_e"),
-        v_th: g("v_th"),
-        n_sub,
-        dt: ctx.dt_ms,
-        m: ss.iter().map(|s| s[0]).collect(),
-        hh: ss.iter().map(|s| s[1]).collect(),
-        nn: ss.iter().map(|s| s[2]).collect(),
-        v,
-    })
-}
-
-/// Struct-of-arrays state of a Hodgkin–Huxley population.
-struct HodgkinHuxley {
-    c_m: ParamArray,
-    g_na: ParamArray,
-    g_k: ParamArray,
-    g_l: ParamArray,
-    e_na: ParamArray,
-    e_k: ParamArray,
-    e_l: ParamArray,
-    i_e: ParamArray,
-    v_th: ParamArray,
-    /// Sub-steps per step, per neuron.
-    n_sub: Vec<u32>,
-    /// Step, ms.
-    dt: f64,
-    v: Vec<f64>,
-    m: Vec<f64>,
-    hh: Vec<f64>,
-    nn: Vec<f64>,
 }
 
 /// Per-neuron constants of one step.
@@ -261,63 +122,63 @@ impl Cell {
     }
 }
 
-impl NeuronKernel for HodgkinHuxley {
-    fn len(&self) -> usize {
-        self.v.len()
-    }
+/// One neuron's constants: its parameters and sub-steps per network step.
+#[derive(Clone, Copy)]
+pub struct Consts {
+    p: Parameters,
+    n_sub: u32,
+}
 
-    fn step(&mut self, input: &StepInput<'_>, spikes: &mut Vec<u32>) {
-        for i in 0..self.v.len() {
-            let cell = Cell {
-                c_m: self.c_m.at(i),
-                g_na: self.g_na.at(i),
-                g_k: self.g_k.at(i),
-                g_l: self.g_l.at(i),
-                e_na: self.e_na.at(i),
-                e_k: self.e_k.at(i),
-                e_l: self.e_l.at(i),
-                i: input.current[i] + self.i_e.at(i),
-            };
-            let (y, fired) = advance(
-                [self.v[i], self.m[i], self.hh[i], self.nn[i]],
-                self.n_sub[i],
-                self.dt,
-                self.v_th.at(i),
-                input.jump[i],
-                |y, h| cell.sub_step(y, h),
-            );
-            self.v[i] = y[0];
-            self.m[i] = y[1];
-            self.hh[i] = y[2];
-            self.nn[i] = y[3];
-            if fired {
-                spikes.push(i as u32);
-            }
+impl Dynamics for Model {
+    type Consts = Consts;
+
+    fn prepare(p: &Parameters, dt: f64) -> Consts {
+        let h_max = H_MAX.min(4.0 * p.c_m / (p.g_na + p.g_k + p.g_l));
+        Consts {
+            p: *p,
+            n_sub: sub_steps(dt, h_max) as u32,
         }
     }
 
-    fn var(&self, index: usize) -> &[f64] {
-        match index {
-            0 => &self.v,
-            1 => &self.m,
-            2 => &self.hh,
-            _ => &self.nn,
+    fn init(c: &Consts) -> Vars {
+        let [m, h, n] = steady_state(c.p.v_init);
+        Vars {
+            v: c.p.v_init,
+            m,
+            h,
+            n,
         }
     }
 
-    fn var_mut(&mut self, index: usize) -> &mut [f64] {
-        match index {
-            0 => &mut self.v,
-            1 => &mut self.m,
-            2 => &mut self.hh,
-            _ => &mut self.nn,
-        }
+    fn step(c: &Consts, s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
+        let p = &c.p;
+        let cell = Cell {
+            c_m: p.c_m,
+            g_na: p.g_na,
+            g_k: p.g_k,
+            g_l: p.g_l,
+            e_na: p.e_na,
+            e_k: p.e_k,
+            e_l: p.e_l,
+            i: input.current + p.i_e,
+        };
+        let (y, fired) = advance(
+            [s.v, s.m, s.h, s.n],
+            c.n_sub,
+            input.dt,
+            p.v_th,
+            input.jump,
+            |y, h| cell.sub_step(y, h),
+        );
+        [s.v, s.m, s.h, s.n] = y;
+        fired
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::StepInput;
     use crate::models::simple::test_util::{kernel, rate_hz, run};
 
     /// Spike times (ms) of one neuron per current, step of `current` from t = 0.

@@ -15,127 +15,41 @@
 //! Delta-synapse jumps are added to V at the end of the step.
 
 use super::{advance, exprel_inv, relax, sub_steps};
-use crate::{BuildContext, ModelInfo, NeuronKernel, ParamArray, StateSpec, StepInput};
-use sc_neurocore_core::{ParamSpec, ValueRange};
+use crate::define::*;
 
-/// Registry entry.
-pub static MODEL: ModelInfo = ModelInfo {
+crate::model! {
     name: "wang_buzsaki",
-    class_name: "WangBuzsakiNeuron",
-    family: super::FAMILY,
+    class: "WangBuzsakiNeuron",
     summary: "C_m dV/dt = I + I_e - g_Na m_inf(V)^3 h (V - E_Na) - g_K n^4 (V - E_K) - g_L (V - E_L); \
               dh/dt = phi (alpha_h (1 - h) - beta_h h), dn/dt = phi (alpha_n (1 - n) - beta_n n); \
               instantaneous sodium activation. Spike = upward crossing of v_th (0 mV). \
               Exponential-midpoint sub-steps <= 0.025 ms.",
     citation: "Wang & Buzsaki (1996) J. Neurosci. 16:6402-6413",
-    params: &[
-        ParamSpec {
-            name: "c_m",
-            unit: "uF/cm^2",
-            default: 1.0,
-            range: ValueRange::Positive,
-            doc: "specific membrane capacitance",
-        },
-        ParamSpec {
-            name: "g_na",
-            unit: "mS/cm^2",
-            default: 35.0,
-            range: ValueRange::NonNegative,
-            doc: "maximal sodium conductance",
-        },
-        ParamSpec {
-            name: "g_k",
-            unit: "mS/cm^2",
-            default: 9.0,
-            range: ValueRange::NonNegative,
-            doc: "maximal (delayed-rectifier) potassium conductance",
-        },
-        ParamSpec {
-            name: "g_l",
-            unit: "mS/cm^2",
-            default: 0.1,
-            range: ValueRange::NonNegative,
-            doc: "leak conductance",
-        },
-        ParamSpec {
-            name: "e_na",
-            unit: "mV",
-            default: 55.0,
-            range: ValueRange::Finite,
-            doc: "sodium reversal potential",
-        },
-        ParamSpec {
-            name: "e_k",
-            unit: "mV",
-            default: -90.0,
-            range: ValueRange::Finite,
-            doc: "potassium reversal potential",
-        },
-        ParamSpec {
-            name: "e_l",
-            unit: "mV",
-            default: -65.0,
-            range: ValueRange::Finite,
-            doc: "leak reversal potential",
-        },
-        ParamSpec {
-            name: "phi",
-            unit: "1",
-            default: 5.0,
-            range: ValueRange::Positive,
-            doc: "temperature factor multiplying the h and n kinetics",
-        },
-        ParamSpec {
-            name: "i_e",
-            unit: "uA/cm^2",
-            default: 0.0,
-            range: ValueRange::Finite,
-            doc: "constant external current density",
-        },
-        ParamSpec {
-            name: "v_th",
-            unit: "mV",
-            default: 0.0,
-            range: ValueRange::Finite,
-            doc: "spike detection level: an upward crossing is one spike (no reset)",
-        },
-        ParamSpec {
-            name: "v_init",
-            unit: "mV",
-            default: -65.0,
-            range: ValueRange::Finite,
-            doc: "initial membrane potential; h and n start at their steady state for it",
-        },
-    ],
-    state: &[
-        StateSpec {
-            name: "v",
-            unit: "mV",
-            doc: "membrane potential",
-        },
-        StateSpec {
-            name: "h",
-            unit: "1",
-            doc: "sodium inactivation",
-        },
-        StateSpec {
-            name: "n",
-            unit: "1",
-            doc: "potassium activation",
-        },
-    ],
-    membrane: 0,
     input_unit: "uA/cm^2",
-    presets: &[],
-    validate: crate::no_cross_checks,
-    build,
-    delta_input: None,
-    less_than: &[],
-    drive: None,
-    spontaneous: None,
-    stochastic: false,
-    module: module_path!(),
-};
+    params: {
+        c_m: param("uF/cm^2", 1.0, Positive, "specific membrane capacitance"),
+        g_na: param("mS/cm^2", 35.0, NonNegative, "maximal sodium conductance"),
+        g_k: param("mS/cm^2", 9.0, NonNegative,
+            "maximal (delayed-rectifier) potassium conductance"),
+        g_l: param("mS/cm^2", 0.1, NonNegative, "leak conductance"),
+        e_na: param("mV", 55.0, Finite, "sodium reversal potential"),
+        e_k: param("mV", -90.0, Finite, "potassium reversal potential"),
+        e_l: param("mV", -65.0, Finite, "leak reversal potential"),
+        phi: param("1", 5.0, Positive, "temperature factor multiplying the h and n kinetics"),
+        i_e: param("uA/cm^2", 0.0, Finite, "constant external current density"),
+        v_th: param("mV", 0.0, Finite,
+            "spike detection level: an upward crossing is one spike (no reset)"),
+        v_init: param("mV", -65.0, Finite,
+            "initial membrane potential; h and n start at their steady state for it"),
+    },
+    state: {
+        v: ("mV", "membrane potential"),
+        h: ("1", "sodium inactivation"),
+        n: ("1", "potassium activation"),
+    },
+    membrane: v,
+    build: point,
+}
 
 /// Largest sub-step at the published parameters, ms.
 const H_MAX: f64 = 0.025;
@@ -152,63 +66,6 @@ fn rates(v: f64) -> [f64; 5] {
         0.1 * exprel_inv(-(v + 34.0) / 10.0),
         0.125 * (-(v + 44.0) / 80.0).exp(),
     ]
-}
-
-fn build(ctx: &BuildContext<'_>) -> Box<dyn NeuronKernel> {
-    let p = ctx.params;
-    let n = ctx.n;
-    let g = |name: &str| p.get(name).clone();
-    // One sub-step count per neuron, from that neuron's own parameters: a neuron's result
-    // must not depend on which neurons share its kernel (blocks, threads, ranks).
-    let n_sub: Vec<u32> = (0..n)
-        .map(|i| {
-            let g_tot = p.get("g_na").at(i) + p.get("g_k").at(i) + p.get("g_l").at(i);
-            H_MAX
-                .min(4.0 * p.get("c_m").at(i) / g_tot)
-                .min(0.125 / p.get("phi").at(i))
-        })
-        .map(|h_max| sub_steps(ctx.dt_ms, h_max) as u32)
-        .collect();
-    let v = p.get("v_init").to_vec(n);
-    let r: Vec<[f64; 5]> = v.iter().map(|&v| rates(v)).collect();
-    Box::new(WangBuzsaki {
-        c_m: g("c_m"),
-        g_na: g("g_na"),
-        g_k: g("g_k"),
-        g_l: g("g_l"),
-        e_na: g("e_na"),
-        e_k: g("e_k"),
-        e_l: g("e_l"),
-        phi: g("phi"),
-        i_e: g("i_e"),
-        v_th: g("v_th"),
-        n_sub,
-        dt: ctx.dt_ms,
-        hh: r.iter().map(|r| r[1] / (r[1] + r[2])).collect(),
-        nn: r.iter().map(|r| r[3] / (r[3] + r[4])).collect(),
-        v,
-    })
-}
-
-/// Struct-of-arrays state of a Wang–Buzsáki population.
-struct WangBuzsaki {
-    c_m: ParamArray,
-    g_na: ParamArray,
-    g_k: ParamArray,
-    g_l: ParamArray,
-    e_na: ParamArray,
-    e_k: ParamArray,
-    e_l: ParamArray,
-    phi: ParamArray,
-    i_e: ParamArray,
-    v_th: ParamArray,
-    /// Sub-steps per step, per neuron.
-    n_sub: Vec<u32>,
-    /// Step, ms.
-    dt: f64,
-    v: Vec<f64>,
-    hh: Vec<f64>,
-    nn: Vec<f64>,
 }
 
 /// Per-neuron constants of one step.
@@ -250,55 +107,57 @@ impl Cell {
     }
 }
 
-impl NeuronKernel for WangBuzsaki {
-    fn len(&self) -> usize {
-        self.v.len()
-    }
+/// One neuron's constants: its parameters and sub-steps per network step.
+#[derive(Clone, Copy)]
+pub struct Consts {
+    p: Parameters,
+    n_sub: u32,
+}
 
-    fn step(&mut self, input: &StepInput<'_>, spikes: &mut Vec<u32>) {
-        for i in 0..self.v.len() {
-            let cell = Cell {
-                c_m: self.c_m.at(i),
-                g_na: self.g_na.at(i),
-                g_k: self.g_k.at(i),
-                g_l: self.g_l.at(i),
-                e_na: self.e_na.at(i),
-                e_k: self.e_k.at(i),
-                e_l: self.e_l.at(i),
-                phi: self.phi.at(i),
-                i: input.current[i] + self.i_e.at(i),
-            };
-            let (y, fired) = advance(
-                [self.v[i], self.hh[i], self.nn[i]],
-                self.n_sub[i],
-                self.dt,
-                self.v_th.at(i),
-                input.jump[i],
-                |y, h| cell.sub_step(y, h),
-            );
-            self.v[i] = y[0];
-            self.hh[i] = y[1];
-            self.nn[i] = y[2];
-            if fired {
-                spikes.push(i as u32);
-            }
+impl Dynamics for Model {
+    type Consts = Consts;
+
+    fn prepare(p: &Parameters, dt: f64) -> Consts {
+        let g_tot = p.g_na + p.g_k + p.g_l;
+        let h_max = H_MAX.min(4.0 * p.c_m / g_tot).min(0.125 / p.phi);
+        Consts {
+            p: *p,
+            n_sub: sub_steps(dt, h_max) as u32,
         }
     }
 
-    fn var(&self, index: usize) -> &[f64] {
-        match index {
-            0 => &self.v,
-            1 => &self.hh,
-            _ => &self.nn,
+    fn init(c: &Consts) -> Vars {
+        let r = rates(c.p.v_init);
+        Vars {
+            v: c.p.v_init,
+            h: r[1] / (r[1] + r[2]),
+            n: r[3] / (r[3] + r[4]),
         }
     }
 
-    fn var_mut(&mut self, index: usize) -> &mut [f64] {
-        match index {
-            0 => &mut self.v,
-            1 => &mut self.hh,
-            _ => &mut self.nn,
-        }
+    fn step(c: &Consts, s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
+        let p = &c.p;
+        let cell = Cell {
+            c_m: p.c_m,
+            g_na: p.g_na,
+            g_k: p.g_k,
+            g_l: p.g_l,
+            e_na: p.e_na,
+            e_k: p.e_k,
+            e_l: p.e_l,
+            phi: p.phi,
+            i: input.current + p.i_e,
+        };
+        let (y, fired) = advance(
+            [s.v, s.h, s.n],
+            c.n_sub,
+            input.dt,
+            p.v_th,
+            input.jump,
+            |y, h| cell.sub_step(y, h),
+        );
+        [s.v, s.h, s.n] = y;
+        fired
     }
 }
 
