@@ -7,9 +7,9 @@
 //! model fires repetitively above the rheobase I_rh = g_L (V_T - E_L - Delta_T), where the
 //! stable and unstable fixed points merge at V = V_T.
 //!
-//! Integration: the AdEx kernel (`adex`) with a = b = 0 and no w, i.e. RK4 on fixed
-//! sub-steps of at most min(0.05 ms, tau_m / 4) with the right-hand side reading
-//! min(V, V_peak); see `adex` for the spike and refractory handling.
+//! Integration: the AdEx dynamics (`adex`) with a = b = 0 and no w, i.e. the Dormand–Prince
+//! RK45 with error control, the right-hand side reading min(V, V_peak) and the reset located
+//! inside the step; see `adex` for the spike and refractory handling.
 
 use super::adex;
 use crate::Params;
@@ -20,8 +20,8 @@ crate::model! {
     name: "exp_if",
     class: "ExpIFNeuron",
     summary: "C_m dV/dt = -g_L (V - E_L) + g_L Delta_T exp((V - V_T)/Delta_T) + I + I_e; \
-              V >= V_peak -> spike, V = V_reset, clamped for t_ref. RK4 on fixed sub-steps \
-              <= 0.05 ms.",
+              V >= V_peak -> spike, V = V_reset, clamped for t_ref. Dormand-Prince RK45 with \
+              error control (tolerance 1e-6), resets located inside the step.",
     citation: "Fourcaud-Trocmé, Hansel, van Vreeswijk & Brunel (2003) J. Neurosci. 23:11628; \
                parameters as NEST aeif_psc_delta without adaptation",
     input_unit: "pA",
