@@ -138,7 +138,13 @@ pub fn rk45<V: Vector>(
         let y5 = y + (k1 * B1 + k3 * B3 + k4 * B4 + k5 * B5 + k6 * B6) * step;
         let k7 = f(y5);
         let err = (k1 * E1 + k3 * E3 + k4 * E4 + k5 * E5 + k6 * E6 + k7 * E7) * step;
-        let norm = err.error_norm(y5, tol.atol, tol.rtol);
+        // A non-finite trial (a stiff model's stages overflowing at too long a step) is
+        // rejected: `error_norm` is a running f64::max, which drops NaN.
+        let norm = if y5.is_finite() && err.is_finite() {
+            err.error_norm(y5, tol.atol, tol.rtol)
+        } else {
+            f64::INFINITY
+        };
         let accept = norm <= 1.0 || step <= tol.h_min;
         // Standard controller: safety 0.9, growth at most 5x, shrink at most 10x.
         let factor = if norm == 0.0 {
@@ -232,6 +238,87 @@ pub fn refractory_step(left_ms: &mut f64, h: f64) -> bool {
 #[inline(always)]
 pub fn whole_steps(t: f64, h: f64) -> f64 {
     (t / h).round() * h
+}
+
+/// Test helpers that measure a model's spike times against an independent reference.
+#[cfg(test)]
+pub(crate) mod accuracy {
+    use super::{Vector, rk4};
+
+    /// Spike times (ms) of `step` (one network step of `dt` from a state, with the
+    /// integrator's carried step `h`; whether it spiked), run from `y0` for `t_end` ms at
+    /// steps of `dt`, each located inside its step: the shortest step from the state at the
+    /// start of the step that spikes, by bisection to dt / 2^40 (each probe integrates from
+    /// that state with a fresh `h`). One spike per step at most (regular firing, ISI >> dt).
+    pub(crate) fn located_spike_times<V: Copy>(
+        y0: V,
+        dt: f64,
+        t_end: f64,
+        step: impl Fn(&mut V, f64, &mut f64) -> bool,
+    ) -> Vec<f64> {
+        let (mut y, mut h) = (y0, 0.0);
+        let mut times = Vec::new();
+        for k in 0..(t_end / dt).round() as usize {
+            let start = y;
+            if step(&mut y, dt, &mut h) {
+                let (mut lo, mut hi) = (0.0, dt);
+                for _ in 0..40 {
+                    let mid = 0.5 * (lo + hi);
+                    let (mut z, mut h) = (start, 0.0);
+                    if step(&mut z, mid, &mut h) {
+                        hi = mid;
+                    } else {
+                        lo = mid;
+                    }
+                }
+                times.push(k as f64 * dt + hi);
+            }
+        }
+        times
+    }
+
+    /// Reference spike times (ms) of dy/dt = f(y) from `y0` over `t_end` ms: classical RK4
+    /// with the step `h(y)` (a fixed step, or one that resolves a model's fastest rate), a spike where `v(y)` crosses `v_th` upwards (the time and state
+    /// linearly interpolated inside the RK4 step); `reset` maps the state at the crossing to
+    /// the state the integration continues from (`None`: no reset, the crossing is only
+    /// detected).
+    pub(crate) fn reference_spike_times<V: Vector>(
+        y0: V,
+        t_end: f64,
+        h: impl Fn(&V) -> f64,
+        f: impl Fn(V) -> V,
+        v: impl Fn(&V) -> f64,
+        v_th: f64,
+        reset: impl Fn(V) -> Option<V>,
+    ) -> Vec<f64> {
+        let (mut y, mut t) = (y0, 0.0);
+        let mut times = Vec::new();
+        while t < t_end {
+            let h = h(&y);
+            let next = rk4(y, h, &f);
+            let (a, b) = (v(&y), v(&next));
+            if a < v_th && b >= v_th {
+                let theta = (v_th - a) / (b - a);
+                let at = y * (1.0 - theta) + next * theta;
+                times.push(t + theta * h);
+                if let Some(r) = reset(at) {
+                    y = r;
+                    t += theta * h;
+                    continue;
+                }
+            }
+            y = next;
+            t += h;
+        }
+        times
+    }
+
+    /// The largest difference between two spike trains of the same length (ms); panics if
+    /// their lengths differ.
+    pub(crate) fn max_gap(a: &[f64], b: &[f64]) -> f64 {
+        assert_eq!(a.len(), b.len(), "spike counts differ:\n{a:?}\n{b:?}");
+        a.iter().zip(b).map(|(x, y)| (x - y).abs()).fold(0.0, f64::max)
+    }
 }
 
 #[cfg(test)]

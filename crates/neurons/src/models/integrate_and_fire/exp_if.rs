@@ -7,148 +7,95 @@
 //! model fires repetitively above the rheobase I_rh = g_L (V_T - E_L - Delta_T), where the
 //! stable and unstable fixed points merge at V = V_T.
 //!
-//! Integration: the AdEx kernel (`adex`) with a = b = 0 and no w, i.e. RK4 on fixed
-//! sub-steps of at most min(0.05 ms, tau_m / 4) with the right-hand side reading
-//! min(V, V_peak); see `adex` for the spike and refractory handling.
+//! Integration: the AdEx dynamics (`adex`) with a = b = 0 and no w, i.e. the Dormand–Prince
+//! RK45 with error control, the right-hand side reading min(V, V_peak) and the reset located
+//! inside the step; see `adex` for the spike and refractory handling.
 
 use super::adex;
-use crate::{BuildContext, ModelInfo, NeuronKernel, StateSpec, StepInput};
-use sc_neurocore_core::{ParamSpec, ValueRange};
+use crate::Params;
+use crate::define::*;
+use sc_neurocore_core::Result;
 
-/// Registry entry.
-pub static MODEL: ModelInfo = ModelInfo {
+crate::model! {
     name: "exp_if",
-    class_name: "ExpIFNeuron",
-    family: super::FAMILY,
+    class: "ExpIFNeuron",
     summary: "C_m dV/dt = -g_L (V - E_L) + g_L Delta_T exp((V - V_T)/Delta_T) + I + I_e; \
-              V >= V_peak -> spike, V = V_reset, clamped for t_ref. RK4 on fixed sub-steps \
-              <= 0.05 ms.",
+              V >= V_peak -> spike, V = V_reset, clamped for t_ref. Dormand-Prince RK45 with \
+              error control (tolerance 1e-6), resets located inside the step.",
     citation: "Fourcaud-Trocmé, Hansel, van Vreeswijk & Brunel (2003) J. Neurosci. 23:11628; \
                parameters as NEST aeif_psc_delta without adaptation",
-    params: &[
-        ParamSpec {
-            name: "c_m",
-            unit: "pF",
-            default: 281.0,
-            range: ValueRange::Positive,
-            doc: "membrane capacitance",
-        },
-        ParamSpec {
-            name: "g_l",
-            unit: "nS",
-            default: 30.0,
-            range: ValueRange::Positive,
-            doc: "leak conductance",
-        },
-        ParamSpec {
-            name: "e_l",
-            unit: "mV",
-            default: -70.6,
-            range: ValueRange::Finite,
-            doc: "leak reversal (resting) potential",
-        },
-        ParamSpec {
-            name: "v_t",
-            unit: "mV",
-            default: -50.4,
-            range: ValueRange::Finite,
-            doc: "threshold of the exponential term (NEST V_th), where dV/dt is smallest",
-        },
-        ParamSpec {
-            name: "delta_t",
-            unit: "mV",
-            default: 2.0,
-            range: ValueRange::Positive,
-            doc: "slope factor (sharpness of spike initiation)",
-        },
-        ParamSpec {
-            name: "v_peak",
-            unit: "mV",
-            default: 0.0,
-            range: ValueRange::Finite,
-            doc: "spike detection potential",
-        },
-        ParamSpec {
-            name: "v_reset",
-            unit: "mV",
-            default: -60.0,
-            range: ValueRange::Finite,
-            doc: "reset potential",
-        },
-        ParamSpec {
-            name: "t_ref",
-            unit: "ms",
-            default: 0.0,
-            range: ValueRange::NonNegative,
-            doc: "absolute refractory period",
-        },
-        ParamSpec {
-            name: "i_e",
-            unit: "pA",
-            default: 0.0,
-            range: ValueRange::Finite,
-            doc: "constant external current",
-        },
-        ParamSpec {
-            name: "v_init",
-            unit: "mV",
-            default: -70.6,
-            range: ValueRange::Finite,
-            doc: "initial membrane potential",
-        },
-    ],
-    state: &[
-        StateSpec {
-            name: "v",
-            unit: "mV",
-            doc: "membrane potential",
-        },
-        StateSpec {
-            name: "refractory",
-            unit: "ms",
-            doc: "refractory time left",
-        },
-    ],
-    membrane: 0,
     input_unit: "pA",
-    presets: &[],
-    validate: adex::validate,
-    build,
-    delta_input: None,
-    less_than: &[],
-    drive: Some(1000.0),
-    spontaneous: None,
-    stochastic: false,
-    module: module_path!(),
-};
-
-fn build(ctx: &BuildContext<'_>) -> Box<dyn NeuronKernel> {
-    Box::new(ExpIf(adex::kernel(ctx, false)))
+    params: {
+        c_m: standard::c_m(281.0),
+        g_l: standard::g_l(30.0),
+        e_l: param("mV", -70.6, Finite, "leak reversal (resting) potential"),
+        v_t: param("mV", -50.4, Finite,
+            "threshold of the exponential term (NEST V_th), where dV/dt is smallest"),
+        delta_t: param("mV", 2.0, Positive, "slope factor (sharpness of spike initiation)"),
+        v_peak: param("mV", 0.0, Finite, "spike detection potential"),
+        v_reset: standard::v_reset(-60.0),
+        t_ref: standard::t_ref(0.0),
+        i_e: standard::i_e(0.0),
+        v_init: standard::v_init(-70.6),
+    },
+    state: {
+        v: ("mV", "membrane potential"),
+        refractory: ("ms", "refractory time left"),
+    },
+    membrane: v,
+    require: [v_reset < v_peak, v_t < v_peak],
+    validate: exp_limit,
+    drive: 1000.0,
+    build: point,
 }
 
-/// The AdEx kernel without adaptation, exposing `v` and `refractory`.
-struct ExpIf(adex::AdEx);
-
-/// Index in the AdEx kernel of this model's state variable `index`.
-fn adex_index(index: usize) -> usize {
-    if index == 0 { 0 } else { 2 }
+/// (V_peak - V_T)/Delta_T <= 500, as `adex`.
+fn exp_limit(p: &Params, object: &str) -> Result<()> {
+    let q = ParamArrays::of(p);
+    adex::check_exp_limit(p.len(), object, q.v_peak, q.v_t, q.delta_t)
 }
 
-impl NeuronKernel for ExpIf {
-    fn len(&self) -> usize {
-        self.0.len()
+/// The AdEx model without adaptation: a = b = 0, 1/tau_w = 0, and w stays 0.
+impl Dynamics for Model {
+    type Consts = adex::Consts;
+
+    fn prepare(p: &Parameters, h: f64) -> adex::Consts {
+        let adaptive = adex::Parameters {
+            c_m: p.c_m,
+            g_l: p.g_l,
+            e_l: p.e_l,
+            v_t: p.v_t,
+            delta_t: p.delta_t,
+            tau_w: f64::INFINITY,
+            a: 0.0,
+            b: 0.0,
+            v_reset: p.v_reset,
+            v_peak: p.v_peak,
+            t_ref: p.t_ref,
+            i_e: p.i_e,
+            v_init: p.v_init,
+            w_init: 0.0,
+        };
+        <adex::Model as Dynamics>::prepare(&adaptive, h)
     }
 
-    fn step(&mut self, input: &StepInput<'_>, spikes: &mut Vec<u32>) {
-        self.0.step(input, spikes);
+    fn init(c: &adex::Consts) -> Vars {
+        let s = <adex::Model as Dynamics>::init(c);
+        Vars {
+            v: s.v,
+            refractory: s.refractory,
+        }
     }
 
-    fn var(&self, index: usize) -> &[f64] {
-        self.0.var(adex_index(index))
-    }
-
-    fn var_mut(&mut self, index: usize) -> &mut [f64] {
-        self.0.var_mut(adex_index(index))
+    fn step(c: &adex::Consts, s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
+        let mut full = adex::Vars {
+            v: s.v,
+            w: 0.0,
+            refractory: s.refractory,
+        };
+        let fired = <adex::Model as Dynamics>::step(c, &mut full, input, aux);
+        (s.v, s.refractory) = (full.v, full.refractory);
+        fired
     }
 }
 

@@ -16,186 +16,86 @@
 //! g_L -> 0 limit, V + h (I + I_e)/C_m, is the perfect capacitor. Delta-synapse jumps are
 //! added after the propagation, then the threshold is checked (as `lif`).
 
-use super::{per_neuron, refractory_step, refractory_time};
-use crate::{BuildContext, ModelInfo, NeuronKernel, ParamArray, Params, StateSpec, StepInput};
-use sc_neurocore_core::{ParamSpec, Result, ValueRange};
+use crate::define::*;
+use integrate::{refractory_step, whole_steps};
 
-/// Registry entry.
-pub static MODEL: ModelInfo = ModelInfo {
+crate::model! {
     name: "lapicque",
-    class_name: "LapicqueNeuron",
-    family: super::FAMILY,
+    class: "LapicqueNeuron",
     summary: "C_m dV/dt = -g_L (V - E_L) + I + I_e (g_L = 0: Lapicque's perfect capacitor \
               C dV/dt = I); V >= V_th -> spike, V = V_reset, clamped for t_ref. Exact \
               integration over each step.",
     citation: "Lapicque (1907) J. Physiol. Pathol. Gen. 9:620; Abbott (1999) Brain Res. Bull. \
                50:303 (formulation and firing rates)",
-    params: &[
-        ParamSpec {
-            name: "c_m",
-            unit: "pF",
-            default: 250.0,
-            range: ValueRange::Positive,
-            doc: "membrane capacitance C",
-        },
-        ParamSpec {
-            name: "g_l",
-            unit: "nS",
-            default: 25.0,
-            range: ValueRange::NonNegative,
-            doc: "leak conductance 1/R (0: perfect capacitor without leak)",
-        },
-        ParamSpec {
-            name: "e_l",
-            unit: "mV",
-            default: -70.0,
-            range: ValueRange::Finite,
-            doc: "resting potential",
-        },
-        ParamSpec {
-            name: "v_th",
-            unit: "mV",
-            default: -55.0,
-            range: ValueRange::Finite,
-            doc: "spike threshold",
-        },
-        ParamSpec {
-            name: "v_reset",
-            unit: "mV",
-            default: -70.0,
-            range: ValueRange::Finite,
-            doc: "reset potential (Abbott: the resting potential)",
-        },
-        ParamSpec {
-            name: "t_ref",
-            unit: "ms",
-            default: 2.0,
-            range: ValueRange::NonNegative,
-            doc: "absolute refractory period",
-        },
-        ParamSpec {
-            name: "i_e",
-            unit: "pA",
-            default: 0.0,
-            range: ValueRange::Finite,
-            doc: "constant external current",
-        },
-        ParamSpec {
-            name: "v_init",
-            unit: "mV",
-            default: -70.0,
-            range: ValueRange::Finite,
-            doc: "initial membrane potential",
-        },
-    ],
-    state: &[
-        StateSpec {
-            name: "v",
-            unit: "mV",
-            doc: "membrane potential",
-        },
-        StateSpec {
-            name: "refractory",
-            unit: "ms",
-            doc: "refractory time left",
-        },
-    ],
-    membrane: 0,
     input_unit: "pA",
-    presets: &[],
-    validate,
-    build,
-    delta_input: None,
-    less_than: &[("v_reset", "v_th")],
-    drive: Some(500.0),
-    spontaneous: None,
-    stochastic: false,
-    module: module_path!(),
-};
-
-fn validate(p: &Params, object: &str) -> Result<()> {
-    p.require_less(object, "v_reset", "v_th")
+    params: {
+        c_m: param("pF", 250.0, Positive, "membrane capacitance C"),
+        g_l: param("nS", 25.0, NonNegative, "leak conductance 1/R (0: perfect capacitor without leak)"),
+        e_l: param("mV", -70.0, Finite, "resting potential"),
+        v_th: standard::v_th(-55.0),
+        v_reset: param("mV", -70.0, Finite, "reset potential (Abbott: the resting potential)"),
+        t_ref: standard::t_ref(2.0),
+        i_e: standard::i_e(0.0),
+        v_init: standard::v_init(-70.0),
+    },
+    state: {
+        v: ("mV", "membrane potential"),
+        refractory: ("ms", "refractory time left"),
+    },
+    membrane: v,
+    require: [v_reset < v_th],
+    drive: 500.0,
+    build: point,
 }
 
-fn build(ctx: &BuildContext<'_>) -> Box<dyn NeuronKernel> {
-    let p = ctx.params;
-    let (h, n) = (ctx.dt_ms, ctx.n);
-    let (c_m, g_l) = (p.get("c_m"), p.get("g_l"));
-    let rate = |i: usize| g_l.at(i) / c_m.at(i); // 1/ms
-    Box::new(Lapicque {
-        decay: per_neuron(n, |i| (-h * rate(i)).exp()),
-        gain: per_neuron(n, |i| {
-            if g_l.at(i) > 0.0 {
-                -(-h * rate(i)).exp_m1() / g_l.at(i)
-            } else {
-                h / c_m.at(i)
-            }
-        }),
-        e_l: p.get("e_l").clone(),
-        v_th: p.get("v_th").clone(),
-        v_reset: p.get("v_reset").clone(),
-        i_e: p.get("i_e").clone(),
-        t_ref: refractory_time(p.get("t_ref"), h),
-        h,
-        v: p.get("v_init").to_vec(n),
-        ref_ms: vec![0.0; n],
-    })
-}
-
-/// Struct-of-arrays state of a Lapicque population.
-struct Lapicque {
+/// One neuron's constants for steps of h.
+#[derive(Clone, Copy)]
+pub struct Consts {
+    p: Parameters,
     /// e^{-h g_L / C_m}.
-    decay: ParamArray,
+    decay: f64,
     /// mV per pA of current held over one step: (1 - decay)/g_L, or h/C_m when g_L = 0.
-    gain: ParamArray,
-    e_l: ParamArray,
-    v_th: ParamArray,
-    v_reset: ParamArray,
-    i_e: ParamArray,
+    gain: f64,
     /// Refractory time set at a spike (`t_ref` rounded to whole steps), ms.
-    t_ref: ParamArray,
-    h: f64,
-    v: Vec<f64>,
-    /// Refractory time left, ms.
-    ref_ms: Vec<f64>,
+    t_ref: f64,
 }
 
-impl NeuronKernel for Lapicque {
-    fn len(&self) -> usize {
-        self.v.len()
-    }
+impl Dynamics for Model {
+    type Consts = Consts;
 
-    fn step(&mut self, input: &StepInput<'_>, spikes: &mut Vec<u32>) {
-        for i in 0..self.v.len() {
-            if refractory_step(&mut self.ref_ms[i], self.h) {
-                continue;
-            }
-            let e_l = self.e_l.at(i);
-            let mut v = e_l
-                + (self.v[i] - e_l) * self.decay.at(i)
-                + self.gain.at(i) * (input.current[i] + self.i_e.at(i))
-                + input.jump[i];
-            if v >= self.v_th.at(i) {
-                v = self.v_reset.at(i);
-                self.ref_ms[i] = self.t_ref.at(i);
-                spikes.push(i as u32);
-            }
-            self.v[i] = v;
+    fn prepare(p: &Parameters, h: f64) -> Consts {
+        let rate = p.g_l / p.c_m; // 1/ms
+        Consts {
+            p: *p,
+            decay: (-h * rate).exp(),
+            gain: if p.g_l > 0.0 {
+                -(-h * rate).exp_m1() / p.g_l
+            } else {
+                h / p.c_m
+            },
+            t_ref: whole_steps(p.t_ref, h),
         }
     }
 
-    fn var(&self, index: usize) -> &[f64] {
-        match index {
-            0 => &self.v,
-            _ => &self.ref_ms,
+    fn init(c: &Consts) -> Vars {
+        Vars {
+            v: c.p.v_init,
+            refractory: 0.0,
         }
     }
 
-    fn var_mut(&mut self, index: usize) -> &mut [f64] {
-        match index {
-            0 => &mut self.v,
-            _ => &mut self.ref_ms,
+    fn step(c: &Consts, s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
+        if refractory_step(&mut s.refractory, input.dt) {
+            return false;
         }
+        let e_l = c.p.e_l;
+        s.v = e_l + (s.v - e_l) * c.decay + c.gain * (input.current + c.p.i_e) + input.jump;
+        if s.v >= c.p.v_th {
+            s.v = c.p.v_reset;
+            s.refractory = c.t_ref;
+            return true;
+        }
+        false
     }
 }
 
@@ -203,6 +103,7 @@ impl NeuronKernel for Lapicque {
 mod tests {
     use super::super::testing::{hold, kernel, spike_times};
     use super::*;
+    use crate::{NeuronKernel, StepInput};
 
     /// Below threshold, V follows the analytic RC charging curve
     /// V(t) = E_L + (I/g_L)(1 - e^{-t g_L/C}) from rest, and the straight line

@@ -8,6 +8,8 @@
 
 use crate::ParamArray;
 
+// Kept for the family's model files (new ones use them from here).
+#[allow(unused_imports)]
 pub(crate) use crate::integrate::{refractory_clock, refractory_step, select};
 
 /// `t_ref` rounded to whole steps of `h` ms: the refractory time set at a spike.

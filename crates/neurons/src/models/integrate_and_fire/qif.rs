@@ -22,165 +22,102 @@
 //! et al. 2000 by BrainPy's QuaIF), V_rest = -65 mV, V_reset = -68 mV, V_peak = -30 mV; with
 //! R = 10 MOhm the rheobase is 394 pA.
 
-use super::{per_neuron, refractory_step, refractory_time};
-use crate::{BuildContext, ModelInfo, NeuronKernel, ParamArray, Params, StateSpec, StepInput};
-use sc_neurocore_core::{ParamSpec, Result, ValueRange};
+use crate::define::*;
+use integrate::{refractory_step, whole_steps};
 
 /// |D| (mV^2) below which the D = 0 solution is used; its error per step is at most
 /// s * 1e-9 mV^2 * dt, far below the resolution of V.
 const D_ZERO: f64 = 1e-9;
 
-/// Registry entry.
-pub static MODEL: ModelInfo = ModelInfo {
+crate::model! {
     name: "qif",
-    class_name: "QIFNeuron",
-    family: super::FAMILY,
+    class: "QIFNeuron",
     summary: "tau_m dV/dt = a (V - V_rest)(V - V_c) + R (I + I_e); V >= V_peak -> spike, \
               V = V_reset, clamped for t_ref. Exact integration over each step.",
     citation: "Ermentrout & Kopell (1986) SIAM J. Appl. Math. 46:233; Latham, Richmond, Nelson \
                & Nirenberg (2000) J. Neurophysiol. 83:808; Gerstner, Kistler, Naud & Paninski \
                (2014) Neuronal Dynamics, Sec. 5.3",
-    params: &[
-        ParamSpec {
-            name: "tau_m",
-            unit: "ms",
-            default: 10.0,
-            range: ValueRange::Positive,
-            doc: "membrane time constant",
-        },
-        ParamSpec {
-            name: "a",
-            unit: "1/mV",
-            default: 0.07,
-            range: ValueRange::Positive,
-            doc: "curvature of the quadratic term (a_0)",
-        },
-        ParamSpec {
-            name: "v_rest",
-            unit: "mV",
-            default: -65.0,
-            range: ValueRange::Finite,
-            doc: "resting potential (stable fixed point without input)",
-        },
-        ParamSpec {
-            name: "v_c",
-            unit: "mV",
-            default: -50.0,
-            range: ValueRange::Finite,
-            doc: "critical potential (unstable fixed point without input)",
-        },
-        ParamSpec {
-            name: "r_m",
-            unit: "MOhm",
-            default: 10.0,
-            range: ValueRange::Positive,
-            doc: "membrane resistance R",
-        },
-        ParamSpec {
-            name: "v_peak",
-            unit: "mV",
-            default: -30.0,
-            range: ValueRange::Finite,
-            doc: "spike cut-off potential",
-        },
-        ParamSpec {
-            name: "v_reset",
-            unit: "mV",
-            default: -68.0,
-            range: ValueRange::Finite,
-            doc: "reset potential",
-        },
-        ParamSpec {
-            name: "t_ref",
-            unit: "ms",
-            default: 0.0,
-            range: ValueRange::NonNegative,
-            doc: "absolute refractory period",
-        },
-        ParamSpec {
-            name: "i_e",
-            unit: "pA",
-            default: 0.0,
-            range: ValueRange::Finite,
-            doc: "constant external current",
-        },
-        ParamSpec {
-            name: "v_init",
-            unit: "mV",
-            default: -65.0,
-            range: ValueRange::Finite,
-            doc: "initial membrane potential",
-        },
-    ],
-    state: &[
-        StateSpec {
-            name: "v",
-            unit: "mV",
-            doc: "membrane potential",
-        },
-        StateSpec {
-            name: "refractory",
-            unit: "ms",
-            doc: "refractory time left",
-        },
-    ],
-    membrane: 0,
     input_unit: "pA",
-    presets: &[],
-    validate,
-    build,
-    delta_input: None,
-    less_than: &[("v_rest", "v_c"), ("v_reset", "v_peak")],
-    drive: Some(600.0),
-    spontaneous: None,
-    stochastic: false,
-    module: module_path!(),
-};
-
-fn validate(p: &Params, object: &str) -> Result<()> {
-    p.require_less(object, "v_rest", "v_c")?;
-    p.require_less(object, "v_reset", "v_peak")
+    params: {
+        tau_m: standard::tau_m(10.0),
+        a: param("1/mV", 0.07, Positive, "curvature of the quadratic term (a_0)"),
+        v_rest: param("mV", -65.0, Finite, "resting potential (stable fixed point without input)"),
+        v_c: param("mV", -50.0, Finite, "critical potential (unstable fixed point without input)"),
+        r_m: param("MOhm", 10.0, Positive, "membrane resistance R"),
+        v_peak: param("mV", -30.0, Finite, "spike cut-off potential"),
+        v_reset: standard::v_reset(-68.0),
+        t_ref: standard::t_ref(0.0),
+        i_e: standard::i_e(0.0),
+        v_init: standard::v_init(-65.0),
+    },
+    state: {
+        v: ("mV", "membrane potential"),
+        refractory: ("ms", "refractory time left"),
+    },
+    membrane: v,
+    require: [v_rest < v_c, v_reset < v_peak],
+    drive: 600.0,
+    build: point,
 }
 
-fn build(ctx: &BuildContext<'_>) -> Box<dyn NeuronKernel> {
-    let p = ctx.params;
-    let (h, n) = (ctx.dt_ms, ctx.n);
-    let (a, v_rest, v_c) = (p.get("a"), p.get("v_rest"), p.get("v_c"));
-    let tau_m = p.get("tau_m");
-    Box::new(Qif {
-        s: per_neuron(n, |i| a.at(i) / tau_m.at(i)),
-        v_m: per_neuron(n, |i| 0.5 * (v_rest.at(i) + v_c.at(i))),
-        d0: per_neuron(n, |i| (0.5 * (v_c.at(i) - v_rest.at(i))).powi(2)),
-        r_over_a: per_neuron(n, |i| 1e-3 * p.get("r_m").at(i) / a.at(i)),
-        v_peak: p.get("v_peak").clone(),
-        v_reset: p.get("v_reset").clone(),
-        i_e: p.get("i_e").clone(),
-        t_ref: refractory_time(p.get("t_ref"), h),
-        h,
-        v: p.get("v_init").to_vec(n),
-        ref_ms: vec![0.0; n],
-    })
-}
-
-/// Struct-of-arrays state of a QIF population.
-struct Qif {
+/// One neuron's constants.
+#[derive(Clone, Copy)]
+pub struct Consts {
+    p: Parameters,
     /// a / tau_m, 1/(mV ms).
-    s: ParamArray,
+    s: f64,
     /// Midpoint (V_rest + V_c)/2, mV.
-    v_m: ParamArray,
+    v_m: f64,
     /// ((V_c - V_rest)/2)^2, mV^2: D without input.
-    d0: ParamArray,
+    d0: f64,
     /// R / a in mV^2 per pA.
-    r_over_a: ParamArray,
-    v_peak: ParamArray,
-    v_reset: ParamArray,
-    i_e: ParamArray,
+    r_over_a: f64,
     /// Refractory time set at a spike (`t_ref` rounded to whole steps), ms.
-    t_ref: ParamArray,
-    h: f64,
-    v: Vec<f64>,
-    /// Refractory time left, ms.
-    ref_ms: Vec<f64>,
+    t_ref: f64,
+}
+
+impl Dynamics for Model {
+    type Consts = Consts;
+
+    fn prepare(p: &Parameters, h: f64) -> Consts {
+        Consts {
+            p: *p,
+            s: p.a / p.tau_m,
+            v_m: 0.5 * (p.v_rest + p.v_c),
+            d0: (0.5 * (p.v_c - p.v_rest)).powi(2),
+            r_over_a: 1e-3 * p.r_m / p.a,
+            t_ref: whole_steps(p.t_ref, h),
+        }
+    }
+
+    fn init(c: &Consts) -> Vars {
+        Vars {
+            v: c.p.v_init,
+            refractory: 0.0,
+        }
+    }
+
+    fn step(c: &Consts, s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
+        if refractory_step(&mut s.refractory, input.dt) {
+            return false;
+        }
+        let (v_m, v_peak) = (c.v_m, c.p.v_peak);
+        let d = c.d0 - c.r_over_a * (input.current + c.p.i_e);
+        let next = advance(s.v - v_m, v_peak - v_m, c.s, d, input.dt)
+            .map(|x| x + v_m + input.jump)
+            .filter(|&v| v < v_peak);
+        match next {
+            Some(v) => {
+                s.v = v;
+                false
+            }
+            None => {
+                s.refractory = c.t_ref;
+                s.v = c.p.v_reset;
+                true
+            }
+        }
+    }
 }
 
 /// Solves dx/dt = s (x^2 - d) from `x0` for `h` ms: `None` if x reaches `xp` within the
@@ -212,48 +149,6 @@ fn advance(x0: f64, xp: f64, s: f64, d: f64, h: f64) -> Option<f64> {
             return None;
         }
         Some(x0 / (1.0 - s * x0 * h))
-    }
-}
-
-impl NeuronKernel for Qif {
-    fn len(&self) -> usize {
-        self.v.len()
-    }
-
-    fn step(&mut self, input: &StepInput<'_>, spikes: &mut Vec<u32>) {
-        for i in 0..self.v.len() {
-            if refractory_step(&mut self.ref_ms[i], self.h) {
-                continue;
-            }
-            let v_m = self.v_m.at(i);
-            let v_peak = self.v_peak.at(i);
-            let d = self.d0.at(i) - self.r_over_a.at(i) * (input.current[i] + self.i_e.at(i));
-            let next = advance(self.v[i] - v_m, v_peak - v_m, self.s.at(i), d, self.h)
-                .map(|x| x + v_m + input.jump[i])
-                .filter(|&v| v < v_peak);
-            self.v[i] = match next {
-                Some(v) => v,
-                None => {
-                    self.ref_ms[i] = self.t_ref.at(i);
-                    spikes.push(i as u32);
-                    self.v_reset.at(i)
-                }
-            };
-        }
-    }
-
-    fn var(&self, index: usize) -> &[f64] {
-        match index {
-            0 => &self.v,
-            _ => &self.ref_ms,
-        }
-    }
-
-    fn var_mut(&mut self, index: usize) -> &mut [f64] {
-        match index {
-            0 => &mut self.v,
-            _ => &mut self.ref_ms,
-        }
     }
 }
 

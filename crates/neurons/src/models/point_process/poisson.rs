@@ -36,16 +36,13 @@
 //! `rate = 0` never fires (`wait` stays at `f64::MAX`). Input (delta jumps and currents) is
 //! ignored.
 
-use crate::{
-    BuildContext, ModelInfo, NeuronKernel, ParamArray, StateSpec, StepInput, no_cross_checks,
-};
-use sc_neurocore_core::{ParamSpec, RngStream, StreamKind, ValueRange};
+use crate::define::*;
+use crate::{BuildContext, NeuronKernel, ParamArray, StepInput};
+use sc_neurocore_core::{RngStream, StreamKind};
 
-/// Registry entry.
-pub static MODEL: ModelInfo = ModelInfo {
+crate::model! {
     name: "poisson",
-    class_name: "PoissonNeuron",
-    family: super::FAMILY,
+    class: "PoissonNeuron",
     summary: "Poisson spike source: fires in each step with probability min(rate dt, 1) \
               (Brian2's PoissonGroup), independently of its past and ignoring its input; \
               geometric gaps between spikes drawn from the neuron's own random stream, so \
@@ -53,33 +50,25 @@ pub static MODEL: ModelInfo = ModelInfo {
     citation: "Dayan & Abbott (2001) Theoretical Neuroscience, MIT Press, sec. 1.4 (Poisson \
                spike generator); as Brian2's PoissonGroup (Stimberg, Brette & Goodman 2019, \
                eLife 8:e47314)",
-    params: &[ParamSpec {
-        name: "rate",
-        unit: "Hz",
-        default: 10.0,
-        range: ValueRange::NonNegative,
-        doc: "firing rate (the spike probability per step is min(rate dt, 1))",
-    }],
-    state: &[StateSpec {
-        name: "wait",
-        unit: "steps",
-        doc: "whole steps until the next spike (fires in the step that brings it to 0)",
-    }],
-    membrane: 0,
     input_unit: "pA (ignored)",
-    presets: &[],
-    validate: no_cross_checks,
-    build,
-    delta_input: None,
-    less_than: &[],
-    drive: None,
-    spontaneous: Some("a spike source: fires at `rate` (default 10 Hz) whatever its input"),
+    params: {
+        rate: param("Hz", 10.0, NonNegative,
+            "firing rate (the spike probability per step is min(rate dt, 1))"),
+    },
+    state: {
+        wait: ("steps", "whole steps until the next spike (fires in the step that brings it to 0)"),
+    },
+    membrane: wait,
+    spontaneous: "a spike source: fires at `rate` (default 10 Hz) whatever its input",
     stochastic: true,
-    module: module_path!(),
-};
+    build: build,
+}
 
+/// Its own kernel rather than the generic one: the first gap is drawn when the kernel is
+/// built, so that `wait` is the real time to the first spike before any step (the generic
+/// kernel's `init` has no random stream).
 fn build(ctx: &BuildContext<'_>) -> Box<dyn NeuronKernel> {
-    let rate = ctx.params.get("rate");
+    let rate = ParamArrays::of(ctx.params).rate;
     let dt_s = ctx.dt_ms * 1e-3;
     // ln(1 - p) per neuron; p = 1 gives -inf (a gap of exactly one step), p = 0 gives 0
     // (never).

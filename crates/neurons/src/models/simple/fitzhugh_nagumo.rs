@@ -19,191 +19,79 @@
 //! Numerics: RK4 on equal sub-steps of at most 0.05 model time units.
 
 use super::{rk4, sub_steps};
-use crate::{BuildContext, ModelInfo, NeuronKernel, ParamArray, StateSpec, StepInput};
-use sc_neurocore_core::{ParamSpec, ValueRange};
+use crate::define::*;
 
-/// Registry entry.
-pub static MODEL: ModelInfo = ModelInfo {
+/// Largest RK4 sub-step, model time units.
+const H_MAX: f64 = 0.05;
+
+crate::model! {
     name: "fitzhugh_nagumo",
-    class_name: "FitzHughNagumoNeuron",
-    family: super::FAMILY,
+    class: "FitzHughNagumoNeuron",
     summary: "dv/dt' = v - v^3/3 - w + I + I_e, tau dw/dt' = v + a - b w (dimensionless; \
               t' = t / time_scale, t in ms). Spike = upward crossing of v_th (1.0). \
               Oscillates for 0.3313 < I < 1.4187 at the defaults. RK4 sub-steps <= 0.05 t'.",
     citation: "FitzHugh (1961) Biophys. J. 1:445-466; Nagumo, Arimoto & Yoshizawa (1962) \
                Proc. IRE 50:2061-2070; form and parameters as in Izhikevich & FitzHugh (2006) \
                Scholarpedia 1(9):1349",
-    params: &[
-        ParamSpec {
-            name: "a",
-            unit: "1",
-            default: 0.7,
-            range: ValueRange::Finite,
-            doc: "offset of the w-nullcline",
-        },
-        ParamSpec {
-            name: "b",
-            unit: "1",
-            default: 0.8,
-            range: ValueRange::NonNegative,
-            doc: "slope parameter of the w-nullcline (recovery self-coupling)",
-        },
-        ParamSpec {
-            name: "tau",
-            unit: "1",
-            default: 12.5,
-            range: ValueRange::Positive,
-            doc: "time constant of the recovery variable w, in model time units",
-        },
-        ParamSpec {
-            name: "i_e",
-            unit: "1",
-            default: 0.0,
-            range: ValueRange::Finite,
-            doc: "constant external stimulus",
-        },
-        ParamSpec {
-            name: "time_scale",
-            unit: "ms",
-            default: 1.0,
-            range: ValueRange::Positive,
-            doc: "milliseconds per model time unit",
-        },
-        ParamSpec {
-            name: "v_th",
-            unit: "1",
-            default: 1.0,
-            range: ValueRange::Finite,
-            doc: "spike detection level on v: an upward crossing is one spike",
-        },
-        ParamSpec {
-            name: "v_init",
-            unit: "1",
-            default: -1.1994,
-            range: ValueRange::Finite,
-            doc: "initial v (default: rest at I = 0); w starts at (v_init + a) / b",
-        },
-    ],
-    state: &[
-        StateSpec {
-            name: "v",
-            unit: "1",
-            doc: "fast, voltage-like variable",
-        },
-        StateSpec {
-            name: "w",
-            unit: "1",
-            doc: "slow recovery variable",
-        },
-    ],
-    membrane: 0,
     input_unit: "1",
-    presets: &[],
-    validate: crate::no_cross_checks,
-    build,
-    delta_input: None,
-    less_than: &[],
-    drive: None,
-    spontaneous: None,
-    stochastic: false,
-    module: module_path!(),
-};
-
-/// Largest RK4 sub-step, model time units.
-const H_MAX: f64 = 0.05;
-
-fn build(ctx: &BuildContext<'_>) -> Box<dyn NeuronKernel> {
-    let p = ctx.params;
-    let n = ctx.n;
-    let g = |name: &str| p.get(name).clone();
-    // Sub-steps are counted in model time: the step is dt / time_scale model units.
-    let mut n_sub = 1;
-    for i in 0..n {
-        n_sub = n_sub.max(sub_steps(ctx.dt_ms / p.get("time_scale").at(i), H_MAX));
-    }
-    let v = p.get("v_init").to_vec(n);
-    let w = (0..n)
-        .map(|i| {
-            let (v, b) = (v[i], p.get("b").at(i));
-            if b > 0.0 {
-                (v + p.get("a").at(i)) / b
-            } else {
-                // b = 0: the w-nullcline is vertical; start on the v-nullcline instead.
-                v - v * v * v / 3.0 + p.get("i_e").at(i)
-            }
-        })
-        .collect();
-    Box::new(FitzHughNagumo {
-        a: g("a"),
-        b: g("b"),
-        tau: g("tau"),
-        i_e: g("i_e"),
-        time_scale: g("time_scale"),
-        v_th: g("v_th"),
-        n_sub,
-        dt: ctx.dt_ms,
-        v,
-        w,
-    })
+    params: {
+        a: param("1", 0.7, Finite, "offset of the w-nullcline"),
+        b: param("1", 0.8, NonNegative,
+            "slope parameter of the w-nullcline (recovery self-coupling)"),
+        tau: param("1", 12.5, Positive,
+            "time constant of the recovery variable w, in model time units"),
+        i_e: param("1", 0.0, Finite, "constant external stimulus"),
+        time_scale: param("ms", 1.0, Positive, "milliseconds per model time unit"),
+        v_th: param("1", 1.0, Finite, "spike detection level on v: an upward crossing is one spike"),
+        v_init: param("1", -1.1994, Finite,
+            "initial v (default: rest at I = 0); w starts at (v_init + a) / b"),
+    },
+    state: {
+        v: ("1", "fast, voltage-like variable"),
+        w: ("1", "slow recovery variable"),
+    },
+    membrane: v,
+    build: point,
 }
 
-/// Struct-of-arrays state of a FitzHugh–Nagumo population.
-struct FitzHughNagumo {
-    a: ParamArray,
-    b: ParamArray,
-    tau: ParamArray,
-    i_e: ParamArray,
-    time_scale: ParamArray,
-    v_th: ParamArray,
-    n_sub: usize,
-    /// Network step, ms.
-    dt: f64,
-    v: Vec<f64>,
-    w: Vec<f64>,
-}
+impl Dynamics for Model {
+    /// The parameters and the number of RK4 sub-steps per network step (counted in model
+    /// time: the step is dt / time_scale model units).
+    type Consts = (Parameters, usize);
 
-impl NeuronKernel for FitzHughNagumo {
-    fn len(&self) -> usize {
-        self.v.len()
+    fn prepare(p: &Parameters, dt: f64) -> (Parameters, usize) {
+        (*p, sub_steps(dt / p.time_scale, H_MAX))
     }
 
-    fn step(&mut self, input: &StepInput<'_>, spikes: &mut Vec<u32>) {
-        for i in 0..self.v.len() {
-            let (a, b) = (self.a.at(i), self.b.at(i));
-            let inv_tau = 1.0 / self.tau.at(i);
-            let cur = input.current[i] + self.i_e.at(i);
-            let h = self.dt / self.time_scale.at(i) / self.n_sub as f64;
-            let v_th = self.v_th.at(i);
-            let rhs = |v: f64, w: f64| (v - v * v * v / 3.0 - w + cur, (v + a - b * w) * inv_tau);
-            let (mut v, mut w) = (self.v[i], self.w[i]);
-            let mut fired = false;
-            for _ in 0..self.n_sub {
-                let (vn, wn) = rk4(rhs, v, w, h);
-                fired |= v < v_th && vn >= v_th;
-                (v, w) = (vn, wn);
-            }
-            let vj = v + input.jump[i];
-            fired |= v < v_th && vj >= v_th;
-            self.v[i] = vj;
-            self.w[i] = w;
-            if fired {
-                spikes.push(i as u32);
-            }
-        }
+    fn init((p, _): &(Parameters, usize)) -> Vars {
+        let v = p.v_init;
+        let w = if p.b > 0.0 {
+            (v + p.a) / p.b
+        } else {
+            // b = 0: the w-nullcline is vertical; start on the v-nullcline instead.
+            v - v * v * v / 3.0 + p.i_e
+        };
+        Vars { v, w }
     }
 
-    fn var(&self, index: usize) -> &[f64] {
-        match index {
-            0 => &self.v,
-            _ => &self.w,
+    fn step((p, n_sub): &(Parameters, usize), s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
+        let (a, b) = (p.a, p.b);
+        let inv_tau = 1.0 / p.tau;
+        let cur = input.current + p.i_e;
+        let h = input.dt / p.time_scale / *n_sub as f64;
+        let v_th = p.v_th;
+        let rhs = |v: f64, w: f64| (v - v * v * v / 3.0 - w + cur, (v + a - b * w) * inv_tau);
+        let (mut v, mut w) = (s.v, s.w);
+        let mut fired = false;
+        for _ in 0..*n_sub {
+            let (vn, wn) = rk4(rhs, v, w, h);
+            fired |= v < v_th && vn >= v_th;
+            (v, w) = (vn, wn);
         }
-    }
-
-    fn var_mut(&mut self, index: usize) -> &mut [f64] {
-        match index {
-            0 => &mut self.v,
-            _ => &mut self.w,
-        }
+        let vj = v + input.jump;
+        fired |= v < v_th && vj >= v_th;
+        (s.v, s.w) = (vj, w);
+        fired
     }
 }
 

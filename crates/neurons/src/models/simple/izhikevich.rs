@@ -23,469 +23,326 @@
 //! gives the stimulus of the panel; stimuli are not part of a preset. Panel (R) accommodation
 //! is left out: it uses a different recovery equation (du/dt = a b (v + 65)).
 
-use super::{reset_sub_step, sub_steps};
-use crate::{
-    BuildContext, ModelInfo, NeuronKernel, ParamArray, Params, Preset, StateSpec, StepInput,
-};
-use sc_neurocore_core::{ParamSpec, Result, ValueRange};
+use super::{reset_step, sub_steps};
+use crate::Preset;
+use crate::define::*;
 
-/// Registry entry.
-pub static MODEL: ModelInfo = ModelInfo {
+/// Largest RK4 sub-step, ms.
+const H_MAX: f64 = 0.025;
+
+crate::model! {
     name: "izhikevich",
-    class_name: "IzhikevichNeuron",
-    family: super::FAMILY,
+    class: "IzhikevichNeuron",
     summary: "dv/dt = 0.04 v^2 + f v + g - u + I + I_e, du/dt = a (b v - u) (f = 5, g = 140); \
               v >= v_peak -> spike, v = c, u += d. RK4 sub-steps <= 0.025 ms with the reset \
               located inside the sub-step (the paper's 0.5 ms Euler half-steps do not converge).",
     citation: "Izhikevich (2003) IEEE Trans. Neural Netw. 14:1569-1572; presets from Fig. 2 there \
                and from Izhikevich (2004) IEEE Trans. Neural Netw. 15:1063-1070, Fig. 1 \
                (figure1.m, www.izhikevich.org)",
-    params: &[
-        ParamSpec {
-            name: "a",
-            unit: "1/ms",
-            default: 0.02,
-            range: ValueRange::Finite,
-            doc: "time scale of the recovery variable u (negative in the inhibition-induced presets)",
-        },
-        ParamSpec {
-            name: "b",
-            unit: "1/ms",
-            default: 0.2,
-            range: ValueRange::Finite,
-            doc: "sensitivity of u to the subthreshold fluctuations of v",
-        },
-        ParamSpec {
-            name: "c",
-            unit: "mV",
-            default: -65.0,
-            range: ValueRange::Finite,
-            doc: "after-spike reset value of v",
-        },
-        ParamSpec {
-            name: "d",
-            unit: "mV/ms",
-            default: 8.0,
-            range: ValueRange::Finite,
-            doc: "after-spike increment of u",
-        },
-        ParamSpec {
-            name: "v_peak",
-            unit: "mV",
-            default: 30.0,
-            range: ValueRange::Finite,
-            doc: "spike cut-off: v >= v_peak is a spike",
-        },
-        ParamSpec {
-            name: "f",
-            unit: "1/ms",
-            default: 5.0,
-            range: ValueRange::Finite,
-            doc: "linear coefficient of dv/dt (5 in the paper)",
-        },
-        ParamSpec {
-            name: "g",
-            unit: "mV/ms",
-            default: 140.0,
-            range: ValueRange::Finite,
-            doc: "constant term of dv/dt (140 in the paper)",
-        },
-        ParamSpec {
-            name: "i_e",
-            unit: "mV/ms",
-            default: 0.0,
-            range: ValueRange::Finite,
-            doc: "constant external current (baseline of some presets)",
-        },
-        ParamSpec {
-            name: "v_init",
-            unit: "mV",
-            default: -65.0,
-            range: ValueRange::Finite,
-            doc: "initial membrane potential; u starts at b * v_init",
-        },
-    ],
-    state: &[
-        StateSpec {
-            name: "v",
-            unit: "mV",
-            doc: "membrane potential",
-        },
-        StateSpec {
-            name: "u",
-            unit: "mV/ms",
-            doc: "membrane recovery variable",
-        },
-    ],
-    membrane: 0,
     input_unit: "mV/ms",
-    presets: PRESETS,
-    validate,
-    build,
-    delta_input: None,
-    less_than: &[("c", "v_peak"), ("v_init", "v_peak")],
-    drive: None,
-    spontaneous: None,
-    stochastic: false,
-    module: module_path!(),
-};
-
-const PRESETS: &[Preset] = &[
-    // Izhikevich (2003), Fig. 2 (cell classes); stimulus in the published code: a step.
-    Preset {
-        name: "regular_spiking",
-        doc: "RS excitatory cortical cell, adapting tonic spiking (2003 Fig. 2; step I = 10-14)",
-        values: &[("a", 0.02), ("b", 0.2), ("c", -65.0), ("d", 8.0)],
+    params: {
+        a: param("1/ms", 0.02, Finite,
+            "time scale of the recovery variable u (negative in the inhibition-induced presets)"),
+        b: param("1/ms", 0.2, Finite, "sensitivity of u to the subthreshold fluctuations of v"),
+        c: param("mV", -65.0, Finite, "after-spike reset value of v"),
+        d: param("mV/ms", 8.0, Finite, "after-spike increment of u"),
+        v_peak: param("mV", 30.0, Finite, "spike cut-off: v >= v_peak is a spike"),
+        f: param("1/ms", 5.0, Finite, "linear coefficient of dv/dt (5 in the paper)"),
+        g: param("mV/ms", 140.0, Finite, "constant term of dv/dt (140 in the paper)"),
+        i_e: param("mV/ms", 0.0, Finite, "constant external current (baseline of some presets)"),
+        v_init: param("mV", -65.0, Finite, "initial membrane potential; u starts at b * v_init"),
     },
-    Preset {
-        name: "intrinsically_bursting",
-        doc: "IB cell: initial burst, then tonic spikes (2003 Fig. 2; step I = 10-11)",
-        values: &[("a", 0.02), ("b", 0.2), ("c", -55.0), ("d", 4.0)],
+    state: {
+        v: ("mV", "membrane potential"),
+        u: ("mV/ms", "membrane recovery variable"),
     },
-    Preset {
-        name: "chattering",
-        doc: "CH cell: repetitive high-frequency bursts (2003 Fig. 2; step I = 10)",
-        values: &[("a", 0.02), ("b", 0.2), ("c", -50.0), ("d", 2.0)],
-    },
-    Preset {
-        name: "fast_spiking",
-        doc: "FS inhibitory cell: high-frequency tonic spiking without adaptation (2003 Fig. 2; step I = 10)",
-        values: &[("a", 0.1), ("b", 0.2), ("c", -65.0), ("d", 2.0)],
-    },
-    Preset {
-        name: "low_threshold_spiking",
-        doc: "LTS inhibitory cell: high-frequency adapting trains, rebound spikes (2003 Fig. 2; step I = 10)",
-        values: &[("a", 0.02), ("b", 0.25), ("c", -65.0), ("d", 2.0)],
-    },
-    Preset {
-        name: "thalamo_cortical",
-        doc: "TC cell: tonic firing from rest (step I = 1.5 from v = -63), rebound burst after \
-              hyperpolarisation (I = -25, then 0, from v = -87) (2003 Fig. 2)",
-        values: &[("a", 0.02), ("b", 0.25), ("c", -65.0), ("d", 0.05)],
-    },
-    Preset {
-        name: "resonator",
-        doc: "RZ cell: damped subthreshold oscillations, fires to resonant input (2003 Fig. 2)",
-        values: &[("a", 0.1), ("b", 0.26), ("c", -65.0), ("d", 2.0)],
-    },
-    // Izhikevich (2004), Fig. 1 (figure1.m): panel letter, stimulus (t in ms).
-    Preset {
-        name: "tonic_spiking",
-        doc: "(A) step I = 14 at t = 10",
-        values: &[
-            ("a", 0.02),
-            ("b", 0.2),
-            ("c", -65.0),
-            ("d", 6.0),
-            ("v_init", -70.0),
-        ],
-    },
-    Preset {
-        name: "phasic_spiking",
-        doc: "(B) step I = 0.5 at t = 20: one spike at onset",
-        values: &[
-            ("a", 0.02),
-            ("b", 0.25),
-            ("c", -65.0),
-            ("d", 6.0),
-            ("v_init", -64.0),
-        ],
-    },
-    Preset {
-        name: "tonic_bursting",
-        doc: "(C) step I = 15 at t = 22",
-        values: &[
-            ("a", 0.02),
-            ("b", 0.2),
-            ("c", -50.0),
-            ("d", 2.0),
-            ("v_init", -70.0),
-        ],
-    },
-    Preset {
-        name: "phasic_bursting",
-        doc: "(D) step I = 0.6 at t = 20: one burst at onset",
-        values: &[
-            ("a", 0.02),
-            ("b", 0.25),
-            ("c", -55.0),
-            ("d", 0.05),
-            ("v_init", -64.0),
-        ],
-    },
-    Preset {
-        name: "mixed_mode",
-        doc: "(E) step I = 10 at t = 16: burst, then tonic spikes",
-        values: &[
-            ("a", 0.02),
-            ("b", 0.2),
-            ("c", -55.0),
-            ("d", 4.0),
-            ("v_init", -70.0),
-        ],
-    },
-    Preset {
-        name: "spike_frequency_adaptation",
-        doc: "(F) step I = 30 at t = 8.5",
-        values: &[
-            ("a", 0.01),
-            ("b", 0.2),
-            ("c", -65.0),
-            ("d", 8.0),
-            ("v_init", -70.0),
-        ],
-    },
-    Preset {
-        name: "class_1_excitable",
-        doc: "(G) ramp I = 0.075 (t - 30) from t = 30; uses f = 4.1, g = 108",
-        values: &[
-            ("a", 0.02),
-            ("b", -0.1),
-            ("c", -55.0),
-            ("d", 6.0),
-            ("v_init", -60.0),
-            ("f", 4.1),
-            ("g", 108.0),
-        ],
-    },
-    Preset {
-        name: "class_2_excitable",
-        doc: "(H) I = -0.5 (i_e), plus a ramp 0.015 (t - 30) from t = 30",
-        values: &[
-            ("a", 0.2),
-            ("b", 0.26),
-            ("c", -65.0),
-            ("d", 0.0),
-            ("v_init", -64.0),
-            ("i_e", -0.5),
-        ],
-    },
-    Preset {
-        name: "spike_latency",
-        doc: "(I) pulse I = 7.04 for 3 ms at t = 10: one delayed spike",
-        values: &[
-            ("a", 0.02),
-            ("b", 0.2),
-            ("c", -65.0),
-            ("d", 6.0),
-            ("v_init", -70.0),
-        ],
-    },
-    Preset {
-        name: "subthreshold_oscillations",
-        doc: "(J) pulse I = 2 for 5 ms at t = 20",
-        values: &[
-            ("a", 0.05),
-            ("b", 0.26),
-            ("c", -60.0),
-            ("d", 0.0),
-            ("v_init", -62.0),
-        ],
-    },
-    Preset {
-        name: "resonator_2004",
-        doc: "(K) pulses I = 0.65 for 4 ms at t = 40 and 60 (resonant doublet: spike) and at \
-              280 and 320 (no spike)",
-        values: &[
-            ("a", 0.1),
-            ("b", 0.26),
-            ("c", -60.0),
-            ("d", -1.0),
-            ("v_init", -62.0),
-        ],
-    },
-    Preset {
-        name: "integrator",
-        doc: "(L) pulses I = 9 for 2 ms at t = 9.09 and 14.09 (close pair: spike) and at 70 \
-              and 80 (no spike); uses f = 4.1, g = 108",
-        values: &[
-            ("a", 0.02),
-            ("b", -0.1),
-            ("c", -55.0),
-            ("d", 6.0),
-            ("v_init", -60.0),
-            ("f", 4.1),
-            ("g", 108.0),
-        ],
-    },
-    Preset {
-        name: "rebound_spike",
-        doc: "(M) pulse I = -15 for 5 ms at t = 20",
-        values: &[
-            ("a", 0.03),
-            ("b", 0.25),
-            ("c", -60.0),
-            ("d", 4.0),
-            ("v_init", -64.0),
-        ],
-    },
-    Preset {
-        name: "rebound_burst",
-        doc: "(N) pulse I = -15 for 5 ms at t = 20",
-        values: &[
-            ("a", 0.03),
-            ("b", 0.25),
-            ("c", -52.0),
-            ("d", 0.0),
-            ("v_init", -64.0),
-        ],
-    },
-    Preset {
-        name: "threshold_variability",
-        doc: "(O) pulses I = 1 for 5 ms at t = 10 and 80, I = -6 for 5 ms at t = 70",
-        values: &[
-            ("a", 0.03),
-            ("b", 0.25),
-            ("c", -60.0),
-            ("d", 4.0),
-            ("v_init", -64.0),
-        ],
-    },
-    Preset {
-        name: "bistability",
-        doc: "(P) I = 0.24 (i_e), plus pulses of 1 for 5 ms at t = 37.5 (switches on) and 216 \
-              (switches off)",
-        values: &[
-            ("a", 0.1),
-            ("b", 0.26),
-            ("c", -60.0),
-            ("d", 0.0),
-            ("v_init", -61.0),
-            ("i_e", 0.24),
-        ],
-    },
-    Preset {
-        name: "depolarizing_after_potential",
-        doc: "(Q) DAP: pulse I = 20 for 2 ms at t = 9",
-        values: &[
-            ("a", 1.0),
-            ("b", 0.2),
-            ("c", -60.0),
-            ("d", -21.0),
-            ("v_init", -70.0),
-        ],
-    },
-    Preset {
-        name: "inhibition_induced_spiking",
-        doc: "(S) I = 80 (i_e), lowered by 5 for 50 <= t <= 250: spikes while inhibited",
-        values: &[
-            ("a", -0.02),
-            ("b", -1.0),
-            ("c", -60.0),
-            ("d", 8.0),
-            ("v_init", -63.8),
-            ("i_e", 80.0),
-        ],
-    },
-    Preset {
-        name: "inhibition_induced_bursting",
-        doc: "(T) I = 80 (i_e), lowered by 5 for 50 <= t <= 250: bursts while inhibited",
-        values: &[
-            ("a", -0.026),
-            ("b", -1.0),
-            ("c", -45.0),
-            ("d", -2.0),
-            ("v_init", -63.8),
-            ("i_e", 80.0),
-        ],
-    },
-];
-
-/// Largest RK4 sub-step, ms.
-const H_MAX: f64 = 0.025;
-
-fn validate(p: &Params, object: &str) -> Result<()> {
-    p.require_less(object, "c", "v_peak")?;
-    p.require_less(object, "v_init", "v_peak")
+    membrane: v,
+    presets: [
+        // Izhikevich (2003), Fig. 2 (cell classes); stimulus in the published code: a step.
+        Preset {
+            name: "regular_spiking",
+            doc: "RS excitatory cortical cell, adapting tonic spiking (2003 Fig. 2; step I = 10-14)",
+            values: &[("a", 0.02), ("b", 0.2), ("c", -65.0), ("d", 8.0)],
+        },
+        Preset {
+            name: "intrinsically_bursting",
+            doc: "IB cell: initial burst, then tonic spikes (2003 Fig. 2; step I = 10-11)",
+            values: &[("a", 0.02), ("b", 0.2), ("c", -55.0), ("d", 4.0)],
+        },
+        Preset {
+            name: "chattering",
+            doc: "CH cell: repetitive high-frequency bursts (2003 Fig. 2; step I = 10)",
+            values: &[("a", 0.02), ("b", 0.2), ("c", -50.0), ("d", 2.0)],
+        },
+        Preset {
+            name: "fast_spiking",
+            doc: "FS inhibitory cell: high-frequency tonic spiking without adaptation (2003 Fig. 2; step I = 10)",
+            values: &[("a", 0.1), ("b", 0.2), ("c", -65.0), ("d", 2.0)],
+        },
+        Preset {
+            name: "low_threshold_spiking",
+            doc: "LTS inhibitory cell: high-frequency adapting trains, rebound spikes (2003 Fig. 2; step I = 10)",
+            values: &[("a", 0.02), ("b", 0.25), ("c", -65.0), ("d", 2.0)],
+        },
+        Preset {
+            name: "thalamo_cortical",
+            doc: "TC cell: tonic firing from rest (step I = 1.5 from v = -63), rebound burst after \
+                  hyperpolarisation (I = -25, then 0, from v = -87) (2003 Fig. 2)",
+            values: &[("a", 0.02), ("b", 0.25), ("c", -65.0), ("d", 0.05)],
+        },
+        Preset {
+            name: "resonator",
+            doc: "RZ cell: damped subthreshold oscillations, fires to resonant input (2003 Fig. 2)",
+            values: &[("a", 0.1), ("b", 0.26), ("c", -65.0), ("d", 2.0)],
+        },
+        // Izhikevich (2004), Fig. 1 (figure1.m): panel letter, stimulus (t in ms).
+        Preset {
+            name: "tonic_spiking",
+            doc: "(A) step I = 14 at t = 10",
+            values: &[
+                ("a", 0.02),
+                ("b", 0.2),
+                ("c", -65.0),
+                ("d", 6.0),
+                ("v_init", -70.0),
+            ],
+        },
+        Preset {
+            name: "phasic_spiking",
+            doc: "(B) step I = 0.5 at t = 20: one spike at onset",
+            values: &[
+                ("a", 0.02),
+                ("b", 0.25),
+                ("c", -65.0),
+                ("d", 6.0),
+                ("v_init", -64.0),
+            ],
+        },
+        Preset {
+            name: "tonic_bursting",
+            doc: "(C) step I = 15 at t = 22",
+            values: &[
+                ("a", 0.02),
+                ("b", 0.2),
+                ("c", -50.0),
+                ("d", 2.0),
+                ("v_init", -70.0),
+            ],
+        },
+        Preset {
+            name: "phasic_bursting",
+            doc: "(D) step I = 0.6 at t = 20: one burst at onset",
+            values: &[
+                ("a", 0.02),
+                ("b", 0.25),
+                ("c", -55.0),
+                ("d", 0.05),
+                ("v_init", -64.0),
+            ],
+        },
+        Preset {
+            name: "mixed_mode",
+            doc: "(E) step I = 10 at t = 16: burst, then tonic spikes",
+            values: &[
+                ("a", 0.02),
+                ("b", 0.2),
+                ("c", -55.0),
+                ("d", 4.0),
+                ("v_init", -70.0),
+            ],
+        },
+        Preset {
+            name: "spike_frequency_adaptation",
+            doc: "(F) step I = 30 at t = 8.5",
+            values: &[
+                ("a", 0.01),
+                ("b", 0.2),
+                ("c", -65.0),
+                ("d", 8.0),
+                ("v_init", -70.0),
+            ],
+        },
+        Preset {
+            name: "class_1_excitable",
+            doc: "(G) ramp I = 0.075 (t - 30) from t = 30; uses f = 4.1, g = 108",
+            values: &[
+                ("a", 0.02),
+                ("b", -0.1),
+                ("c", -55.0),
+                ("d", 6.0),
+                ("v_init", -60.0),
+                ("f", 4.1),
+                ("g", 108.0),
+            ],
+        },
+        Preset {
+            name: "class_2_excitable",
+            doc: "(H) I = -0.5 (i_e), plus a ramp 0.015 (t - 30) from t = 30",
+            values: &[
+                ("a", 0.2),
+                ("b", 0.26),
+                ("c", -65.0),
+                ("d", 0.0),
+                ("v_init", -64.0),
+                ("i_e", -0.5),
+            ],
+        },
+        Preset {
+            name: "spike_latency",
+            doc: "(I) pulse I = 7.04 for 3 ms at t = 10: one delayed spike",
+            values: &[
+                ("a", 0.02),
+                ("b", 0.2),
+                ("c", -65.0),
+                ("d", 6.0),
+                ("v_init", -70.0),
+            ],
+        },
+        Preset {
+            name: "subthreshold_oscillations",
+            doc: "(J) pulse I = 2 for 5 ms at t = 20",
+            values: &[
+                ("a", 0.05),
+                ("b", 0.26),
+                ("c", -60.0),
+                ("d", 0.0),
+                ("v_init", -62.0),
+            ],
+        },
+        Preset {
+            name: "resonator_2004",
+            doc: "(K) pulses I = 0.65 for 4 ms at t = 40 and 60 (resonant doublet: spike) and at \
+                  280 and 320 (no spike)",
+            values: &[
+                ("a", 0.1),
+                ("b", 0.26),
+                ("c", -60.0),
+                ("d", -1.0),
+                ("v_init", -62.0),
+            ],
+        },
+        Preset {
+            name: "integrator",
+            doc: "(L) pulses I = 9 for 2 ms at t = 9.09 and 14.09 (close pair: spike) and at 70 \
+                  and 80 (no spike); uses f = 4.1, g = 108",
+            values: &[
+                ("a", 0.02),
+                ("b", -0.1),
+                ("c", -55.0),
+                ("d", 6.0),
+                ("v_init", -60.0),
+                ("f", 4.1),
+                ("g", 108.0),
+            ],
+        },
+        Preset {
+            name: "rebound_spike",
+            doc: "(M) pulse I = -15 for 5 ms at t = 20",
+            values: &[
+                ("a", 0.03),
+                ("b", 0.25),
+                ("c", -60.0),
+                ("d", 4.0),
+                ("v_init", -64.0),
+            ],
+        },
+        Preset {
+            name: "rebound_burst",
+            doc: "(N) pulse I = -15 for 5 ms at t = 20",
+            values: &[
+                ("a", 0.03),
+                ("b", 0.25),
+                ("c", -52.0),
+                ("d", 0.0),
+                ("v_init", -64.0),
+            ],
+        },
+        Preset {
+            name: "threshold_variability",
+            doc: "(O) pulses I = 1 for 5 ms at t = 10 and 80, I = -6 for 5 ms at t = 70",
+            values: &[
+                ("a", 0.03),
+                ("b", 0.25),
+                ("c", -60.0),
+                ("d", 4.0),
+                ("v_init", -64.0),
+            ],
+        },
+        Preset {
+            name: "bistability",
+            doc: "(P) I = 0.24 (i_e), plus pulses of 1 for 5 ms at t = 37.5 (switches on) and 216 \
+                  (switches off)",
+            values: &[
+                ("a", 0.1),
+                ("b", 0.26),
+                ("c", -60.0),
+                ("d", 0.0),
+                ("v_init", -61.0),
+                ("i_e", 0.24),
+            ],
+        },
+        Preset {
+            name: "depolarizing_after_potential",
+            doc: "(Q) DAP: pulse I = 20 for 2 ms at t = 9",
+            values: &[
+                ("a", 1.0),
+                ("b", 0.2),
+                ("c", -60.0),
+                ("d", -21.0),
+                ("v_init", -70.0),
+            ],
+        },
+        Preset {
+            name: "inhibition_induced_spiking",
+            doc: "(S) I = 80 (i_e), lowered by 5 for 50 <= t <= 250: spikes while inhibited",
+            values: &[
+                ("a", -0.02),
+                ("b", -1.0),
+                ("c", -60.0),
+                ("d", 8.0),
+                ("v_init", -63.8),
+                ("i_e", 80.0),
+            ],
+        },
+        Preset {
+            name: "inhibition_induced_bursting",
+            doc: "(T) I = 80 (i_e), lowered by 5 for 50 <= t <= 250: bursts while inhibited",
+            values: &[
+                ("a", -0.026),
+                ("b", -1.0),
+                ("c", -45.0),
+                ("d", -2.0),
+                ("v_init", -63.8),
+                ("i_e", 80.0),
+            ],
+        },],
+    require: [c < v_peak, v_init < v_peak],
+    build: point,
 }
 
-fn build(ctx: &BuildContext<'_>) -> Box<dyn NeuronKernel> {
-    let p = ctx.params;
-    let n = ctx.n;
-    let g = |name: &str| p.get(name).clone();
-    let n_sub = sub_steps(ctx.dt_ms, H_MAX);
-    let v = p.get("v_init").to_vec(n);
-    let u = (0..n).map(|i| p.get("b").at(i) * v[i]).collect();
-    Box::new(Izhikevich {
-        a: g("a"),
-        b: g("b"),
-        c: g("c"),
-        d: g("d"),
-        v_peak: g("v_peak"),
-        f: g("f"),
-        g: g("g"),
-        i_e: g("i_e"),
-        n_sub,
-        h: ctx.dt_ms / n_sub as f64,
-        v,
-        u,
-    })
-}
+impl Dynamics for Model {
+    /// The parameters and the number of RK4 sub-steps per network step.
+    type Consts = (Parameters, usize);
 
-/// Struct-of-arrays state of an Izhikevich (2003) population.
-struct Izhikevich {
-    a: ParamArray,
-    b: ParamArray,
-    c: ParamArray,
-    d: ParamArray,
-    v_peak: ParamArray,
-    f: ParamArray,
-    g: ParamArray,
-    i_e: ParamArray,
-    n_sub: usize,
-    /// Sub-step, ms.
-    h: f64,
-    v: Vec<f64>,
-    u: Vec<f64>,
-}
-
-impl NeuronKernel for Izhikevich {
-    fn len(&self) -> usize {
-        self.v.len()
+    fn prepare(p: &Parameters, dt: f64) -> (Parameters, usize) {
+        (*p, sub_steps(dt, H_MAX))
     }
 
-    fn step(&mut self, input: &StepInput<'_>, spikes: &mut Vec<u32>) {
-        for i in 0..self.v.len() {
-            let (a, b, c, d) = (self.a.at(i), self.b.at(i), self.c.at(i), self.d.at(i));
-            let (lin, cst) = (
-                self.f.at(i),
-                self.g.at(i) + input.current[i] + self.i_e.at(i),
-            );
-            let v_peak = self.v_peak.at(i);
-            let rhs = |v: f64, u: f64| (0.04 * v * v + lin * v + cst - u, a * (b * v - u));
-            let (mut v, mut u) = (self.v[i], self.u[i]);
-            let mut fired = false;
-            for _ in 0..self.n_sub {
-                let (vn, un, f) = reset_sub_step(rhs, v, u, self.h, v_peak, c, d);
-                (v, u) = (vn, un);
-                fired |= f;
-            }
-            v += input.jump[i];
-            if v >= v_peak {
-                v = c;
-                u += d;
-                fired = true;
-            }
-            self.v[i] = v;
-            self.u[i] = u;
-            if fired {
-                spikes.push(i as u32);
-            }
+    fn init((p, _): &(Parameters, usize)) -> Vars {
+        Vars {
+            v: p.v_init,
+            u: p.b * p.v_init,
         }
     }
 
-    fn var(&self, index: usize) -> &[f64] {
-        match index {
-            0 => &self.v,
-            _ => &self.u,
-        }
-    }
-
-    fn var_mut(&mut self, index: usize) -> &mut [f64] {
-        match index {
-            0 => &mut self.v,
-            _ => &mut self.u,
-        }
+    fn step((p, n_sub): &(Parameters, usize), s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
+        let (a, b) = (p.a, p.b);
+        let (lin, cst) = (p.f, p.g + input.current + p.i_e);
+        let rhs = |v: f64, u: f64| (0.04 * v * v + lin * v + cst - u, a * (b * v - u));
+        let h = input.dt / *n_sub as f64;
+        let (v, u, fired) = reset_step(rhs, (s.v, s.u), *n_sub, h, p.v_peak, p.c, p.d, input.jump);
+        (s.v, s.u) = (v, u);
+        fired
     }
 }
 
@@ -493,6 +350,7 @@ impl NeuronKernel for Izhikevich {
 mod tests {
     use super::*;
     use crate::models::simple::test_util::{isis, kernel, preset, rate_hz, run};
+    use crate::{Params, StepInput};
 
     /// Spike times of `name` under a step `amp` from t = `t0`, for `t_ms` at dt = 0.1 ms.
     fn step(name: &str, extra: &[(&'static str, f64)], amp: f64, t0: f64, t_ms: f64) -> Vec<f64> {

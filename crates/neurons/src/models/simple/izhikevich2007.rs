@@ -19,116 +19,43 @@
 //! nonlinear u-nullcline), TC and RTN (Figs. 8.31-8.32: b switches with v) change the
 //! equations and are not presets of this model.
 
-use super::{reset_sub_step, sub_steps};
-use crate::{
-    BuildContext, ModelInfo, NeuronKernel, ParamArray, Params, Preset, StateSpec, StepInput,
-};
-use sc_neurocore_core::{ParamSpec, Result, ValueRange};
+use super::{reset_step, sub_steps};
+use crate::Preset;
+use crate::define::*;
 
-/// Registry entry.
-pub static MODEL: ModelInfo = ModelInfo {
+/// Largest RK4 sub-step, ms.
+const H_MAX: f64 = 0.025;
+
+crate::model! {
     name: "izhikevich2007",
-    class_name: "Izhikevich2007Neuron",
-    family: super::FAMILY,
+    class: "Izhikevich2007Neuron",
     summary: "C dv/dt = k (v - v_r)(v - v_t) - u + I + I_e, du/dt = a (b (v - v_r) - u); \
               v >= v_peak -> spike, v = c, u += d. Defaults: regular-spiking pyramidal cell. \
               RK4 sub-steps <= 0.025 ms with the reset located inside the sub-step.",
     citation: "Izhikevich (2007) Dynamical Systems in Neuroscience, MIT Press, ch. 8 \
                (eq. 8.5-8.6; RS Fig. 8.12, IB Fig. 8.19, CH Fig. 8.23)",
-    params: &[
-        ParamSpec {
-            name: "c_m",
-            unit: "pF",
-            default: 100.0,
-            range: ValueRange::Positive,
-            doc: "membrane capacitance (C in the book)",
-        },
-        ParamSpec {
-            name: "k",
-            unit: "nS/mV",
-            default: 0.7,
-            range: ValueRange::Positive,
-            doc: "gain of the quadratic term (sets the rheobase and input resistance)",
-        },
-        ParamSpec {
-            name: "v_r",
-            unit: "mV",
-            default: -60.0,
-            range: ValueRange::Finite,
-            doc: "resting membrane potential",
-        },
-        ParamSpec {
-            name: "v_t",
-            unit: "mV",
-            default: -40.0,
-            range: ValueRange::Finite,
-            doc: "instantaneous threshold potential",
-        },
-        ParamSpec {
-            name: "v_peak",
-            unit: "mV",
-            default: 35.0,
-            range: ValueRange::Finite,
-            doc: "spike cut-off: v >= v_peak is a spike",
-        },
-        ParamSpec {
-            name: "a",
-            unit: "1/ms",
-            default: 0.03,
-            range: ValueRange::Finite,
-            doc: "rate of the recovery current u",
-        },
-        ParamSpec {
-            name: "b",
-            unit: "nS",
-            default: -2.0,
-            range: ValueRange::Finite,
-            doc: "sensitivity of u to v - v_r (negative: amplifying)",
-        },
-        ParamSpec {
-            name: "c",
-            unit: "mV",
-            default: -50.0,
-            range: ValueRange::Finite,
-            doc: "after-spike reset value of v",
-        },
-        ParamSpec {
-            name: "d",
-            unit: "pA",
-            default: 100.0,
-            range: ValueRange::Finite,
-            doc: "after-spike increment of u",
-        },
-        ParamSpec {
-            name: "i_e",
-            unit: "pA",
-            default: 0.0,
-            range: ValueRange::Finite,
-            doc: "constant external current",
-        },
-        ParamSpec {
-            name: "v_init",
-            unit: "mV",
-            default: -60.0,
-            range: ValueRange::Finite,
-            doc: "initial membrane potential; u starts at b (v_init - v_r)",
-        },
-    ],
-    state: &[
-        StateSpec {
-            name: "v",
-            unit: "mV",
-            doc: "membrane potential",
-        },
-        StateSpec {
-            name: "u",
-            unit: "pA",
-            doc: "recovery current",
-        },
-    ],
-    membrane: 0,
     input_unit: "pA",
-    presets: &[
+    params: {
+        c_m: param("pF", 100.0, Positive, "membrane capacitance (C in the book)"),
+        k: param("nS/mV", 0.7, Positive,
+            "gain of the quadratic term (sets the rheobase and input resistance)"),
+        v_r: param("mV", -60.0, Finite, "resting membrane potential"),
+        v_t: param("mV", -40.0, Finite, "instantaneous threshold potential"),
+        v_peak: param("mV", 35.0, Finite, "spike cut-off: v >= v_peak is a spike"),
+        a: param("1/ms", 0.03, Finite, "rate of the recovery current u"),
+        b: param("nS", -2.0, Finite, "sensitivity of u to v - v_r (negative: amplifying)"),
+        c: param("mV", -50.0, Finite, "after-spike reset value of v"),
+        d: param("pA", 100.0, Finite, "after-spike increment of u"),
+        i_e: standard::i_e(0.0),
+        v_init: param("mV", -60.0, Finite,
+            "initial membrane potential; u starts at b (v_init - v_r)"),
+    },
+    state: {
+        v: ("mV", "membrane potential"),
+        u: ("pA", "recovery current"),
+    },
+    membrane: v,
+    presets: [
         Preset {
             name: "regular_spiking",
             doc: "layer-5 RS pyramidal neuron (Fig. 8.12; the defaults; 70 pA step in the book's code)",
@@ -176,127 +103,46 @@ pub static MODEL: ModelInfo = ModelInfo {
             ],
         },
     ],
-    validate,
-    build,
-    delta_input: None,
-    less_than: &[("c", "v_peak"), ("v_init", "v_peak")],
-    drive: None,
-    spontaneous: None,
-    stochastic: false,
-    module: module_path!(),
-};
-
-/// Largest RK4 sub-step, ms.
-const H_MAX: f64 = 0.025;
-
-fn validate(p: &Params, object: &str) -> Result<()> {
-    p.require_less(object, "c", "v_peak")?;
-    p.require_less(object, "v_init", "v_peak")
+    require: [c < v_peak, v_init < v_peak],
+    build: point,
 }
 
-fn build(ctx: &BuildContext<'_>) -> Box<dyn NeuronKernel> {
-    let p = ctx.params;
-    let n = ctx.n;
-    let g = |name: &str| p.get(name).clone();
-    let n_sub = sub_steps(ctx.dt_ms, H_MAX);
-    let v = p.get("v_init").to_vec(n);
-    let u = (0..n)
-        .map(|i| p.get("b").at(i) * (v[i] - p.get("v_r").at(i)))
-        .collect();
-    Box::new(Izhikevich2007 {
-        c_m: g("c_m"),
-        k: g("k"),
-        v_r: g("v_r"),
-        v_t: g("v_t"),
-        v_peak: g("v_peak"),
-        a: g("a"),
-        b: g("b"),
-        c: g("c"),
-        d: g("d"),
-        i_e: g("i_e"),
-        n_sub,
-        h: ctx.dt_ms / n_sub as f64,
-        v,
-        u,
-    })
-}
+impl Dynamics for Model {
+    /// The parameters and the number of RK4 sub-steps per network step.
+    type Consts = (Parameters, usize);
 
-/// Struct-of-arrays state of an Izhikevich (2007) population.
-struct Izhikevich2007 {
-    c_m: ParamArray,
-    k: ParamArray,
-    v_r: ParamArray,
-    v_t: ParamArray,
-    v_peak: ParamArray,
-    a: ParamArray,
-    b: ParamArray,
-    c: ParamArray,
-    d: ParamArray,
-    i_e: ParamArray,
-    n_sub: usize,
-    /// Sub-step, ms.
-    h: f64,
-    v: Vec<f64>,
-    u: Vec<f64>,
-}
-
-impl NeuronKernel for Izhikevich2007 {
-    fn len(&self) -> usize {
-        self.v.len()
+    fn prepare(p: &Parameters, dt: f64) -> (Parameters, usize) {
+        (*p, sub_steps(dt, H_MAX))
     }
 
-    fn step(&mut self, input: &StepInput<'_>, spikes: &mut Vec<u32>) {
-        for i in 0..self.v.len() {
-            let inv_c = 1.0 / self.c_m.at(i);
-            let (k, v_r, v_t) = (self.k.at(i), self.v_r.at(i), self.v_t.at(i));
-            let (a, b, c, d) = (self.a.at(i), self.b.at(i), self.c.at(i), self.d.at(i));
-            let cur = input.current[i] + self.i_e.at(i);
-            let v_peak = self.v_peak.at(i);
-            let rhs = |v: f64, u: f64| {
-                (
-                    (k * (v - v_r) * (v - v_t) - u + cur) * inv_c,
-                    a * (b * (v - v_r) - u),
-                )
-            };
-            let (mut v, mut u) = (self.v[i], self.u[i]);
-            let mut fired = false;
-            for _ in 0..self.n_sub {
-                let (vn, un, f) = reset_sub_step(rhs, v, u, self.h, v_peak, c, d);
-                (v, u) = (vn, un);
-                fired |= f;
-            }
-            v += input.jump[i];
-            if v >= v_peak {
-                v = c;
-                u += d;
-                fired = true;
-            }
-            self.v[i] = v;
-            self.u[i] = u;
-            if fired {
-                spikes.push(i as u32);
-            }
+    fn init((p, _): &(Parameters, usize)) -> Vars {
+        Vars {
+            v: p.v_init,
+            u: p.b * (p.v_init - p.v_r),
         }
     }
 
-    fn var(&self, index: usize) -> &[f64] {
-        match index {
-            0 => &self.v,
-            _ => &self.u,
-        }
-    }
-
-    fn var_mut(&mut self, index: usize) -> &mut [f64] {
-        match index {
-            0 => &mut self.v,
-            _ => &mut self.u,
-        }
+    fn step((p, n_sub): &(Parameters, usize), s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
+        let inv_c = 1.0 / p.c_m;
+        let (k, v_r, v_t, a, b) = (p.k, p.v_r, p.v_t, p.a, p.b);
+        let cur = input.current + p.i_e;
+        let rhs = |v: f64, u: f64| {
+            (
+                (k * (v - v_r) * (v - v_t) - u + cur) * inv_c,
+                a * (b * (v - v_r) - u),
+            )
+        };
+        let h = input.dt / *n_sub as f64;
+        let (v, u, fired) = reset_step(rhs, (s.v, s.u), *n_sub, h, p.v_peak, p.c, p.d, input.jump);
+        (s.v, s.u) = (v, u);
+        fired
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Params;
     use crate::models::simple::test_util::{isis, kernel, preset, run};
 
     fn step(given: &[(&str, f64)], amp: f64, dt: f64, t_ms: f64) -> Vec<f64> {

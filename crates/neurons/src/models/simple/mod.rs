@@ -62,6 +62,36 @@ pub(crate) fn reset_sub_step(
     (v, u, fired)
 }
 
+/// One network step of a reset model (v, u): `n_sub` sub-steps of `h` with
+/// [`reset_sub_step`], then the delta-synapse `jump` on v; a jump that takes v to `v_peak`
+/// fires and resets at once. Returns the new state and whether a spike occurred in the step.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn reset_step(
+    f: impl Fn(f64, f64) -> (f64, f64),
+    (mut v, mut u): (f64, f64),
+    n_sub: usize,
+    h: f64,
+    v_peak: f64,
+    c: f64,
+    d: f64,
+    jump: f64,
+) -> (f64, f64, bool) {
+    let mut fired = false;
+    for _ in 0..n_sub {
+        let (vn, un, spiked) = reset_sub_step(&f, v, u, h, v_peak, c, d);
+        (v, u) = (vn, un);
+        fired |= spiked;
+    }
+    v += jump;
+    if v >= v_peak {
+        v = c;
+        u += d;
+        fired = true;
+    }
+    (v, u, fired)
+}
+
 #[cfg(test)]
 pub(crate) mod test_util {
     use crate::{BuildContext, ModelInfo, NeuronKernel, ParamValue, Params, StepInput};
