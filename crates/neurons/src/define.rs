@@ -231,7 +231,14 @@ macro_rules! model {
         impl $crate::integrate::Vector for Vars {
             #[inline(always)]
             fn error_norm(self, scale: Vars, atol: f64, rtol: f64) -> f64 {
-                0.0f64 $(.max(self.$s.abs() / (atol + rtol * scale.$s.abs())))*
+                // NaN propagates (f64::max would drop it and accept a diverged step).
+                let (mut norm, mut nan) = (0.0f64, false);
+                $(
+                    let e = self.$s.abs() / (atol + rtol * scale.$s.abs());
+                    nan |= e.is_nan();
+                    norm = norm.max(e);
+                )*
+                if nan { f64::NAN } else { norm }
             }
             #[inline(always)]
             fn is_finite(self) -> bool {

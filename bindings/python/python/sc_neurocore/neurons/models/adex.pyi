@@ -12,7 +12,7 @@ __all__ = ["AdExNeuron"]
 _Value = Union[float, np.ndarray]
 
 class AdExNeuron(CatalogueNeuron):
-    """C_m dV/dt = -g_L (V - E_L) + g_L Delta_T exp((V - V_T)/Delta_T) - w + I + I_e; tau_w dw/dt = a (V - E_L) - w; V >= V_peak -> spike, V = V_reset, w += b, V clamped for t_ref (NEST aeif_psc_delta). RK4 on fixed sub-steps <= 0.05 ms.
+    """C_m dV/dt = -g_L (V - E_L) + g_L Delta_T exp((V - V_T)/Delta_T) - w + I + I_e; tau_w dw/dt = a (V - E_L) - w; V >= V_peak -> spike, V = V_reset, w += b, V clamped for t_ref (NEST aeif_psc_delta). Dormand-Prince RK45 with error control (tolerance 1e-6), resets located inside the step.
 
     Registry name ``adex``; family ``integrate_and_fire``. Input current unit: ``pA``; delta synapses jump ``v``.
 

@@ -12,7 +12,7 @@ __all__ = ["ExpIFNeuron"]
 _Value = Union[float, np.ndarray]
 
 class ExpIFNeuron(CatalogueNeuron):
-    """C_m dV/dt = -g_L (V - E_L) + g_L Delta_T exp((V - V_T)/Delta_T) + I + I_e; V >= V_peak -> spike, V = V_reset, clamped for t_ref. RK4 on fixed sub-steps <= 0.05 ms.
+    """C_m dV/dt = -g_L (V - E_L) + g_L Delta_T exp((V - V_T)/Delta_T) + I + I_e; V >= V_peak -> spike, V = V_reset, clamped for t_ref. Dormand-Prince RK45 with error control (tolerance 1e-6), resets located inside the step.
 
     Registry name ``exp_if``; family ``integrate_and_fire``. Input current unit: ``pA``; delta synapses jump ``v``.
 

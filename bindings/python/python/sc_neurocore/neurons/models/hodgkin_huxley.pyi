@@ -12,7 +12,7 @@ __all__ = ["HodgkinHuxleyNeuron"]
 _Value = Union[float, np.ndarray]
 
 class HodgkinHuxleyNeuron(CatalogueNeuron):
-    """C_m dV/dt = I + I_e - g_Na m^3 h (V - E_Na) - g_K n^4 (V - E_K) - g_L (V - E_L); dx/dt = alpha_x(V)(1 - x) - beta_x(V) x for x = m, h, n with the 1952 rate functions (modern convention: rest -65 mV, 6.3 C). Spike = upward crossing of v_th (0 mV). Exponential-midpoint sub-steps <= 0.025 ms.
+    """C_m dV/dt = I + I_e - g_Na m^3 h (V - E_Na) - g_K n^4 (V - E_K) - g_L (V - E_L); dx/dt = alpha_x(V)(1 - x) - beta_x(V) x for x = m, h, n with the 1952 rate functions (modern convention: rest -65 mV, 6.3 C). Spike = upward crossing of v_th (0 mV). Dormand-Prince RK45 with error control (tolerance 1e-6).
 
     Registry name ``hodgkin_huxley``; family ``biophysical``. Input current unit: ``uA/cm^2``; delta synapses jump ``v``.
 

@@ -12,7 +12,7 @@ __all__ = ["WangBuzsakiNeuron"]
 _Value = Union[float, np.ndarray]
 
 class WangBuzsakiNeuron(CatalogueNeuron):
-    """C_m dV/dt = I + I_e - g_Na m_inf(V)^3 h (V - E_Na) - g_K n^4 (V - E_K) - g_L (V - E_L); dh/dt = phi (alpha_h (1 - h) - beta_h h), dn/dt = phi (alpha_n (1 - n) - beta_n n); instantaneous sodium activation. Spike = upward crossing of v_th (0 mV). Exponential-midpoint sub-steps <= 0.025 ms.
+    """C_m dV/dt = I + I_e - g_Na m_inf(V)^3 h (V - E_Na) - g_K n^4 (V - E_K) - g_L (V - E_L); dh/dt = phi (alpha_h (1 - h) - beta_h h), dn/dt = phi (alpha_n (1 - n) - beta_n n); instantaneous sodium activation. Spike = upward crossing of v_th (0 mV). Dormand-Prince RK45 with error control (tolerance 1e-6).
 
     Registry name ``wang_buzsaki``; family ``biophysical``. Input current unit: ``uA/cm^2``; delta synapses jump ``v``.
 
