@@ -84,8 +84,8 @@ mod tests {
     /// of the closed form [ln(5) + ln(11/7)] / eps = 1030.7 units (measured 1060).
     #[test]
     fn period_approaches_the_singular_limit() {
-        let (eps, i) = (0.002, 1.0);
-        let closed = ((4.0 + i) / i as f64).ln() + ((12.0 - i) / (8.0 - i) as f64).ln();
+        let (eps, i): (f64, f64) = (0.002, 1.0);
+        let closed = ((4.0 + i) / i).ln() + ((12.0 - i) / (8.0 - i)).ln();
         let closed = closed / eps;
         let mut k = kernel(&MODEL, &[("eps", eps), ("beta", 0.01), ("i_e", i)], 0.1);
         let t = spikes(k.as_mut(), 0.0, 0.1, 6000.0);
