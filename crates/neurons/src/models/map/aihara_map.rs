@@ -6,8 +6,8 @@
 //! y the internal state, x in (0, 1) the output; k the decay of refractoriness, alpha its
 //! scaling, a the bias (stimulus minus threshold); the network's input enters as an
 //! increment of a: I(t) is the mean of the input current (unit "1") over the map period.
-//! Defaults k = 0.7, alpha = 1.0, eps = 0.02 (Aihara et al. 1990, Fig. 2: the bifurcation
-//! and firing-rate diagrams against a) and a = 0, where the neuron rests at its stable fixed
+//! Defaults k = 0.7, alpha = 1.0, eps = 0.02 (the values of Aihara et al. 1990 for the
+//! response characteristics against a) and a = 0, where the neuron rests at its stable fixed
 //! point y* = (a - alpha f(y*))/(1 - k) = -0.0753. Firing: the source's average firing rate
 //! counts h(x) = 1 for x >= 1/2, so every iteration with x(t+1) >= 1/2 (y >= 0) is a spike;
 //! as a grows the rate climbs a devil's staircase with chaotic intervals.
@@ -123,7 +123,7 @@ mod tests {
         assert!((k.var(0)[0] - lo).abs() < 1e-9, "{} vs {lo}", k.var(0)[0]);
     }
 
-    /// The firing rate against a (Aihara et al. 1990, Fig. 2b): 1/3 at a = 0.3 (a period-3
+    /// Two windows of the firing-rate staircase against a: 1/3 at a = 0.3 (a period-3
     /// orbit firing once) and 2/3 at a = 0.7 (its mirror image).
     #[test]
     fn firing_rate_plateaus() {

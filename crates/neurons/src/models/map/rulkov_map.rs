@@ -215,4 +215,40 @@ pub(crate) mod tests {
         assert_eq!(at(0.1), reference);
         assert_eq!(at(0.25), reference);
     }
+
+    /// Every map of the family stays finite under inputs far beyond their ranges.
+    #[test]
+    fn family_stays_finite_under_huge_inputs() {
+        use crate::models::map as m;
+        for model in [
+            &MODEL,
+            &m::chialvo_map::MODEL,
+            &m::aihara_map::MODEL,
+            &m::nagumo_sato_map::MODEL,
+            &m::courbage_nekorkin_map::MODEL,
+        ] {
+            for (current, jump) in [(1e6, 0.0), (-1e6, 0.0), (0.0, 1e3), (1e2, -1e3)] {
+                let mut k = kernel(model, &[], 0.5);
+                let mut s = Vec::new();
+                for _ in 0..400 {
+                    k.step(
+                        &StepInput {
+                            jump: &[jump],
+                            current: &[current],
+                        },
+                        &mut s,
+                    );
+                }
+                for (i, spec) in model.state.iter().enumerate() {
+                    let x = k.var(i)[0];
+                    assert!(
+                        x.is_finite(),
+                        "{}: {} = {x} at I = {current}",
+                        model.name,
+                        spec.name
+                    );
+                }
+            }
+        }
+    }
 }

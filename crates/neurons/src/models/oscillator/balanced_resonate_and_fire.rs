@@ -19,7 +19,8 @@
 //! Time: one Euler step (iteration) per delta time_scale ms, performed in the network step
 //! that contains that instant (the map clock of `rulkov_map`); I_n is the mean of the input
 //! (unit "1") over the iteration. A spike is an iteration with s = 1. Delta-synapse jumps are
-//! added to u at the end of the step. Initial state: z = 0, q = 0.
+//! added to u at the end of the step. Initial state: z = 0, q = 0. u and v are bounded by
+//! 1e30 in magnitude (reached only when the Euler step is unstable, e.g. huge b_offset).
 
 use crate::define::*;
 use crate::models::map::rulkov_map::clock;
@@ -32,7 +33,7 @@ crate::model! {
               H(Re z - theta - q), q = gamma q + s (no reset). One Euler step per delta * \
               time_scale ms.",
     citation: "Higuchi, Kairat, Bohte & Otte (2024) Proc. 41st Int. Conf. Machine Learning \
-               (ICML), PMLR 235:18305-18323 (Balanced resonate-and-fire neurons); Izhikevich \
+               (ICML 2024), PMLR 235 (Balanced resonate-and-fire neurons); Izhikevich \
                (2001) Neural Netw. 14:883-894 (resonate-and-fire)",
     input_unit: "1",
     params: {
@@ -55,6 +56,9 @@ crate::model! {
     drive: 100.0,
     build: point,
 }
+
+/// Bound on |u| and |v|, so that an unstable discretisation stays finite.
+const BOUND: f64 = 1e30;
 
 /// delta omega <= 1 (else p(omega) is not real).
 fn validate(p: &crate::Params, object: &str) -> sc_neurocore_core::Result<()> {
@@ -117,8 +121,10 @@ impl Dynamics for Model {
             |i| {
                 let b = boundary - p.b_offset - q;
                 let un = u + p.delta * (b * u - p.omega * v + i);
-                v += p.delta * (p.omega * u + b * v);
-                u = un;
+                // Bounded: an Euler step past its stability limit (delta (b_offset + q)
+                // near 2, or gamma = 1 letting q grow) would otherwise overflow.
+                v = (v + p.delta * (p.omega * u + b * v)).clamp(-BOUND, BOUND);
+                u = un.clamp(-BOUND, BOUND);
                 let spike = u - p.theta - q > 0.0;
                 q = p.gamma * q + if spike { 1.0 } else { 0.0 };
                 spike

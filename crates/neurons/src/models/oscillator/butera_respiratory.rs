@@ -22,7 +22,9 @@
 //! V = v_init, n and h at their steady state there.
 //!
 //! Numerics: Dormand–Prince 5(4) with error control (`Tolerance::DEFAULT`), step carried
-//! between network steps. The exponents are clamped at +-700 so that no input can overflow.
+//! between network steps. The exponents are clamped at +-700 and the gating time constants
+//! bounded below by 1 us (reached only above E_Na, under inputs far beyond the physiological
+//! range) so that no input can overflow the integration.
 
 use super::hindmarsh_rose::jump_crosses;
 use crate::define::*;
@@ -89,10 +91,14 @@ fn x_inf(v: f64, theta: f64, sigma: f64) -> f64 {
     1.0 / (1.0 + ((v - theta) / sigma).clamp(-700.0, 700.0).exp())
 }
 
-/// Time constant tau_max / cosh((v - theta)/(2 sigma)), argument clamped.
+/// Smallest gating time constant, ms: reached only far above E_Na (tau_n is 1 us at +50 mV),
+/// it keeps the system from becoming arbitrarily stiff under absurd inputs.
+const TAU_MIN: f64 = 1e-3;
+
+/// Time constant tau_max / cosh((v - theta)/(2 sigma)), argument clamped, at least TAU_MIN.
 #[inline(always)]
 fn tau(v: f64, tau_max: f64, theta: f64, sigma: f64) -> f64 {
-    tau_max / ((v - theta) / (2.0 * sigma)).clamp(-700.0, 700.0).cosh()
+    (tau_max / ((v - theta) / (2.0 * sigma)).clamp(-700.0, 700.0).cosh()).max(TAU_MIN)
 }
 
 /// Total ionic current (pA) at `s`, without the input.

@@ -10,13 +10,17 @@
 //! I = 0.3125 the model bursts (spikes ~48 units apart, bursts separated by hundreds of
 //! units); at I = 0 it rests. Input unit "1".
 //!
-//! Spikes: upward crossing of `v_th` (default 1.0) between sub-steps or by a delta-synapse
+//! Spikes: upward crossing of `v_th` (default 1.0) between integrator steps or by a delta-synapse
 //! jump (added to v at the end of the step); no reset. Initial state: the rest without input, the
 //! equilibrium at I = 0 (w = (a + v)/b, y = (c - v)/d, v by Newton's method).
 //!
-//! Numerics: RK4 on equal sub-steps of at most 0.05 model time units.
+//! Numerics: Dormand–Prince 5(4) with error control (`Tolerance::DEFAULT`) in model time,
+//! its step carried between network steps; spikes are detected between accepted steps. (A
+//! fixed RK4 step would diverge under large inputs, where the cubic makes the system stiff.)
+//! Inside the right-hand side the fast variable is bounded by 1e6 in magnitude (far outside
+//! any trajectory) so that the trial stages of a rejected step cannot overflow.
 
-use super::hindmarsh_rose::{advance, jump_crosses, sub_grid};
+use super::hindmarsh_rose::{STAGE_BOUND, advance, jump_crosses};
 use crate::define::*;
 
 crate::model! {
@@ -24,8 +28,8 @@ crate::model! {
     class: "FitzHughRinzelNeuron",
     summary: "dv/dt' = v - v^3/3 - w + y + I + I_e, dw/dt' = delta (a + v - b w), dy/dt' = \
               mu (c - v - d y) (dimensionless; t' = t / time_scale, t in ms). Elliptic \
-              burster at I = 0.3125. Spike = upward crossing of v_th (1.0); no reset. RK4 \
-              sub-steps <= 0.05 t'.",
+              burster at I = 0.3125. Spike = upward crossing of v_th (1.0); no reset. \
+              Adaptive RK45.",
     citation: "Rinzel (1987) in Mathematical Topics in Population Biology, Morphogenesis and \
                Neurosciences, Lecture Notes in Biomathematics 71:267-281, Springer; \
                Izhikevich (2000) Int. J. Bifurcation Chaos 10:1171-1266 (FitzHugh-Rinzel \
@@ -58,9 +62,6 @@ crate::model! {
     drive: 1.0,
     build: point,
 }
-
-/// Largest RK4 sub-step, model time units.
-const H_MAX: f64 = 0.05;
 
 /// Equilibrium v at input `i`: v - v^3/3 - (a + v)/b + (c - v)/d + i = 0 (Newton from -1).
 fn rest(p: &Parameters, i: f64) -> f64 {
@@ -98,15 +99,17 @@ impl Dynamics for Model {
         *init
     }
 
-    fn step((p, _): &(Parameters, Vars), s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
-        let (h, n) = sub_grid(input.dt, p.time_scale, H_MAX);
+    fn step((p, _): &(Parameters, Vars), s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         let i = input.current + p.i_e;
         let f = |u: Vars| Vars {
-            v: u.v - u.v * u.v * u.v / 3.0 - u.w + u.y + i,
+            v: {
+                let v = u.v.clamp(-STAGE_BOUND, STAGE_BOUND);
+                v - v * v * v / 3.0 - u.w + u.y + i
+            },
             w: p.delta * (p.a + u.v - p.b * u.w),
             y: p.mu * (p.c - u.v - p.d * u.y),
         };
-        let fired = advance(s, h, n, f, |u| u.v - p.v_th);
+        let fired = advance(s, input.dt / p.time_scale, aux.h, f, |u| u.v - p.v_th);
         jump_crosses(&mut s.v, input.jump, p.v_th) | fired
     }
 }

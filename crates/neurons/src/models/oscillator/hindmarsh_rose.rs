@@ -12,13 +12,16 @@
 //! `spiking` (r = 0.006, I_e = 4, tonic spiking), the settings used in the literature since.
 //!
 //! Spikes: an upward crossing of `x_th` (default 1.0, on the upstroke of each spike of a
-//! burst) between sub-steps, or by a delta-synapse jump, is one spike; there is no reset.
+//! burst) between integrator steps, or by a delta-synapse jump, is one spike; there is no reset.
 //! Delta-synapse jumps are added to x at the end of the step. Initial state: the rest
 //! without input, the equilibrium at I = 0 (the root of -a x^3 + (b - d) x^2 - s x + c + s x_r = 0 reached by
 //! Newton's method from x_r), y = c - d x^2, z = s (x - x_r).
 //!
-//! Numerics: RK4 on equal sub-steps of at most 0.02 model time units (the spike upstroke
-//! lasts ~1 unit), so spike times converge as dt shrinks.
+//! Numerics: Dormand–Prince 5(4) with error control (`Tolerance::DEFAULT`) in model time,
+//! its step carried between network steps; spikes are detected between accepted steps. (A
+//! fixed RK4 step would diverge under large inputs, where the cubic makes the system stiff.)
+//! Inside the right-hand side the fast variable is bounded by 1e6 in magnitude (far outside
+//! any trajectory) so that the trial stages of a rejected step cannot overflow.
 
 use crate::define::*;
 
@@ -28,7 +31,7 @@ crate::model! {
     summary: "dx/dt' = y - a x^3 + b x^2 - z + I + I_e, dy/dt' = c - d x^2 - y, dz/dt' = \
               r (s (x - x_r) - z) (dimensionless; t' = t / time_scale, t in ms). Spike = \
               upward crossing of x_th (1.0); no reset. Rests at I = 0, bursts at I = 2 with \
-              the 1984 parameters. RK4 sub-steps <= 0.02 t'.",
+              the 1984 parameters. Adaptive RK45.",
     citation: "Hindmarsh & Rose (1984) Proc. R. Soc. Lond. B 221:87-102",
     input_unit: "1",
     params: {
@@ -70,27 +73,29 @@ crate::model! {
     build: point,
 }
 
-/// Largest RK4 sub-step, model time units.
-const H_MAX: f64 = 0.02;
+/// Bound on the fast variable inside the right-hand side: far outside any trajectory, it
+/// keeps the trial stages of a rejected integrator step finite (the shared `rk45` reads a
+/// NaN error estimate as acceptable, so an overflowing stage must not happen).
+pub(crate) const STAGE_BOUND: f64 = 1e6;
 
-/// Advances `y` by `n` RK4 sub-steps of `h` (model time) of dy/dt' = f(y); whether `probe`
-/// (the fast variable minus its detection level) crossed 0 upward between sub-steps.
+/// Advances `y` over `t` model time units of dy/dt' = f(y) with the Dormand–Prince
+/// integrator (`Tolerance::DEFAULT`; `h` carries its step, in model time units); whether
+/// `probe` (the fast variable minus its detection level) crossed 0 upward between accepted
+/// steps. Error control rather than fixed sub-steps: the cubic terms make these models stiff
+/// under large inputs, where a fixed RK4 step would diverge.
 #[inline(always)]
 pub(crate) fn advance<V: Vector>(
     y: &mut V,
-    h: f64,
-    n: usize,
+    t: f64,
+    h: &mut f64,
     f: impl Fn(V) -> V,
     probe: impl Fn(V) -> f64,
 ) -> bool {
     let mut fired = false;
-    let mut below = probe(*y) < 0.0;
-    for _ in 0..n {
-        *y = integrate::rk4(*y, h, &f);
-        let p = probe(*y);
-        fired |= below && p >= 0.0;
-        below = p < 0.0;
-    }
+    *y = integrate::rk45(*y, t, h, Tolerance::DEFAULT, f, |before, after| {
+        fired |= probe(before) < 0.0 && probe(after) >= 0.0;
+        None
+    });
     fired
 }
 
@@ -100,13 +105,6 @@ pub(crate) fn jump_crosses(x: &mut f64, jump: f64, level: f64) -> bool {
     let before = *x;
     *x += jump;
     before < level && *x >= level
-}
-
-/// The sub-step (model time) and count for a network step `dt_ms`.
-pub(crate) fn sub_grid(dt_ms: f64, time_scale: f64, h_max: f64) -> (f64, usize) {
-    let t = dt_ms / time_scale;
-    let n = integrate::sub_steps(t, h_max);
-    (t / n as f64, n)
 }
 
 /// Equilibrium x of the model at input `i` (Newton from x_r; bisection-safe fallback).
@@ -150,15 +148,17 @@ impl Dynamics for Model {
         *init
     }
 
-    fn step((p, _): &(Parameters, Vars), s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
-        let (h, n) = sub_grid(input.dt, p.time_scale, H_MAX);
+    fn step((p, _): &(Parameters, Vars), s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         let i = input.current + p.i_e;
-        let f = |v: Vars| Vars {
-            x: v.y - p.a * v.x * v.x * v.x + p.b * v.x * v.x - v.z + i,
-            y: p.c - p.d * v.x * v.x - v.y,
-            z: p.r * (p.s * (v.x - p.x_r) - v.z),
+        let f = |v: Vars| {
+            let x = v.x.clamp(-STAGE_BOUND, STAGE_BOUND);
+            Vars {
+                x: v.y - p.a * x * x * x + p.b * x * x - v.z + i,
+                y: p.c - p.d * x * x - v.y,
+                z: p.r * (p.s * (x - p.x_r) - v.z),
+            }
         };
-        let fired = advance(s, h, n, f, |v| v.x - p.x_th);
+        let fired = advance(s, input.dt / p.time_scale, aux.h, f, |v| v.x - p.x_th);
         jump_crosses(&mut s.x, input.jump, p.x_th) | fired
     }
 }
@@ -239,6 +239,43 @@ pub(crate) mod tests {
             let per_burst = w[1] - w[0];
             assert!((5..=12).contains(&per_burst), "{per_burst} spikes: {isi:?}");
             assert!(isi[w[0] + 1..w[1]].iter().all(|&i| i < 30.0));
+        }
+    }
+
+    /// Every model of the family stays finite under inputs far beyond their ranges.
+    #[test]
+    fn family_stays_finite_under_huge_inputs() {
+        use crate::models::oscillator as o;
+        for m in [
+            &MODEL,
+            &o::fitzhugh_rinzel::MODEL,
+            &o::terman_wang::MODEL,
+            &o::mckean::MODEL,
+            &o::butera_respiratory::MODEL,
+            &o::balanced_resonate_and_fire::MODEL,
+        ] {
+            for (current, jump) in [(1e4, 0.0), (-1e4, 0.0), (0.0, 1e3), (1e2, -1e3)] {
+                let mut k = kernel(m, &[], 0.5);
+                let mut s = Vec::new();
+                for _ in 0..200 {
+                    k.step(
+                        &StepInput {
+                            jump: &[jump],
+                            current: &[current],
+                        },
+                        &mut s,
+                    );
+                }
+                for (i, spec) in m.state.iter().enumerate() {
+                    let x = k.var(i)[0];
+                    assert!(
+                        x.is_finite(),
+                        "{}: {} = {x} at I = {current}",
+                        m.name,
+                        spec.name
+                    );
+                }
+            }
         }
     }
 }

@@ -14,14 +14,15 @@
 //! w_lo = I - a/2, w_hi = I + (1 - a)/2 (the knees), w_L = I/(1 + gamma),
 //! w_R = (1 + I)/(1 + gamma) (the branches' w-targets).
 //!
-//! Spikes: an upward crossing of `v_th` (default 0.5) between sub-steps or by a
+//! Spikes: an upward crossing of `v_th` (default 0.5) between integrator steps or by a
 //! delta-synapse jump (added to v at the end of the step); no reset. Initial state: the rest
 //! at I = 0, v = w = 0.
 //!
-//! Numerics: RK4 on equal sub-steps of at most 0.01 model time units (f is continuous with
-//! kinks, so RK4 is locally of lower order at the two corners; the sub-step bounds the error).
+//! Numerics: Dormand–Prince 5(4) with error control (`Tolerance::DEFAULT`) in model time,
+//! its step carried between network steps (the error control also shortens the steps at
+//! the two kinks of f); spikes are detected between accepted steps.
 
-use super::hindmarsh_rose::{advance, jump_crosses, sub_grid};
+use super::hindmarsh_rose::{advance, jump_crosses};
 use crate::define::*;
 
 crate::model! {
@@ -29,8 +30,8 @@ crate::model! {
     class: "McKeanNeuron",
     summary: "dv/dt' = f(v) - w + I + I_e, dw/dt' = eps (v - gamma w), f piecewise linear: \
               -v (v < a/2), v - a (middle), 1 - v (v > (1+a)/2) (dimensionless; t' = t / \
-              time_scale, t in ms). Spike = upward crossing of v_th (0.5); no reset. RK4 \
-              sub-steps <= 0.01 t'.",
+              time_scale, t in ms). Spike = upward crossing of v_th (0.5); no reset. \
+              Adaptive RK45.",
     citation: "McKean (1970) Adv. Math. 4:209-223 (Nagumo's equation; piecewise-linear \
                caricature of the FitzHugh-Nagumo cubic)",
     input_unit: "1",
@@ -50,9 +51,6 @@ crate::model! {
     drive: 0.5,
     build: point,
 }
-
-/// Largest RK4 sub-step, model time units.
-const H_MAX: f64 = 0.01;
 
 /// McKean's three-piece linear nonlinearity.
 #[inline(always)]
@@ -77,14 +75,13 @@ impl Dynamics for Model {
         Vars { v: 0.0, w: 0.0 }
     }
 
-    fn step(p: &Parameters, s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
-        let (h, n) = sub_grid(input.dt, p.time_scale, H_MAX);
+    fn step(p: &Parameters, s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         let i = input.current + p.i_e;
         let rhs = |u: Vars| Vars {
             v: f(u.v, p.a) - u.w + i,
             w: p.eps * (u.v - p.gamma * u.w),
         };
-        let fired = advance(s, h, n, rhs, |u| u.v - p.v_th);
+        let fired = advance(s, input.dt / p.time_scale, aux.h, rhs, |u| u.v - p.v_th);
         jump_crosses(&mut s.v, input.jump, p.v_th) | fired
     }
 }

@@ -13,13 +13,16 @@
 //! beta = 0.1 (Terman & Wang 1995; Wang & Terman 1997). Input unit "1".
 //!
 //! Spikes: the jump to the active phase, an upward crossing of `x_th` (default 0) between
-//! sub-steps or by a delta-synapse jump (added to x at the end of the step); no reset.
+//! integrator steps or by a delta-synapse jump (added to x at the end of the step); no reset.
 //! Initial state: the rest on the left branch at I = 0, x = -1, y = 0 (the left knee).
 //!
-//! Numerics: RK4 on equal sub-steps of at most 0.01 model time units (the jumps between
-//! branches take ~1 unit; tanh(x/beta) varies on the scale beta).
+//! Numerics: Dormand–Prince 5(4) with error control (`Tolerance::DEFAULT`) in model time,
+//! its step carried between network steps; spikes are detected between accepted steps. (A
+//! fixed RK4 step would diverge under large inputs, where the cubic makes the system stiff.)
+//! Inside the right-hand side the fast variable is bounded by 1e6 in magnitude (far outside
+//! any trajectory) so that the trial stages of a rejected step cannot overflow.
 
-use super::hindmarsh_rose::{advance, jump_crosses, sub_grid};
+use super::hindmarsh_rose::{STAGE_BOUND, advance, jump_crosses};
 use crate::define::*;
 
 crate::model! {
@@ -27,8 +30,8 @@ crate::model! {
     class: "TermanWangNeuron",
     summary: "dx/dt' = 3x - x^3 + 2 - y + I + I_e, dy/dt' = eps (gamma (1 + tanh(x/beta)) - \
               y) (dimensionless; t' = t / time_scale, t in ms). Oscillates for I > 0, \
-              excitable for I < 0. Spike = upward crossing of x_th (0); no reset. RK4 \
-              sub-steps <= 0.01 t'.",
+              excitable for I < 0. Spike = upward crossing of x_th (0); no reset. \
+              Adaptive RK45.",
     citation: "Terman & Wang (1995) Physica D 81:148-176; Wang & Terman (1997) Neural Comput. \
                9:805-836",
     input_unit: "1",
@@ -49,9 +52,6 @@ crate::model! {
     build: point,
 }
 
-/// Largest RK4 sub-step, model time units.
-const H_MAX: f64 = 0.01;
-
 impl Dynamics for Model {
     type Consts = Parameters;
 
@@ -63,14 +63,16 @@ impl Dynamics for Model {
         Vars { x: -1.0, y: 0.0 }
     }
 
-    fn step(p: &Parameters, s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
-        let (h, n) = sub_grid(input.dt, p.time_scale, H_MAX);
+    fn step(p: &Parameters, s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         let i = input.current + p.i_e;
         let f = |u: Vars| Vars {
-            x: 3.0 * u.x - u.x * u.x * u.x + 2.0 - u.y + i,
+            x: {
+                let x = u.x.clamp(-STAGE_BOUND, STAGE_BOUND);
+                3.0 * x - x * x * x + 2.0 - u.y + i
+            },
             y: p.eps * (p.gamma * (1.0 + (u.x / p.beta).tanh()) - u.y),
         };
-        let fired = advance(s, h, n, f, |u| u.x - p.x_th);
+        let fired = advance(s, input.dt / p.time_scale, aux.h, f, |u| u.x - p.x_th);
         jump_crosses(&mut s.x, input.jump, p.x_th) | fired
     }
 }
