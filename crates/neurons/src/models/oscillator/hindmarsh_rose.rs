@@ -253,6 +253,8 @@ pub(crate) mod tests {
             &o::mckean::MODEL,
             &o::butera_respiratory::MODEL,
             &o::balanced_resonate_and_fire::MODEL,
+            &o::sherman_rinzel_keizer::MODEL,
+            &o::chay_keizer::MODEL,
         ] {
             for (current, jump) in [(1e4, 0.0), (-1e4, 0.0), (0.0, 1e3), (1e2, -1e3)] {
                 let mut k = kernel(m, &[], 0.5);
