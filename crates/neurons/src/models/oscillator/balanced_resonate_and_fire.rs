@@ -11,8 +11,8 @@
 //! b_offset = 0 and q = 0 an oscillation keeps its amplitude exactly, with b_offset > 0 it
 //! decays by |1 + delta (b + i omega)| per step. There is no reset: the spike raises q, which
 //! raises the threshold and the damping (a smooth reset). Defaults from the source: delta =
-//! 0.01, theta = 1, gamma = 0.9; omega = 10 and b_offset = 1 (the initial values of the
-//! source's trainable parameters). The source is dimensionless; `time_scale` (ms per model
+//! 0.01, theta = 1, gamma = 0.9; omega = 10 and b_offset = 1 (the authors' code's values
+//! when they are not trained). The source is dimensionless; `time_scale` (ms per model
 //! time unit, default 10) maps it to the network's time, so one Euler step delta lasts
 //! delta time_scale = 0.1 ms and omega = 10 is about 159 Hz.
 //!

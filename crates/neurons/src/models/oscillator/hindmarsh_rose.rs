@@ -12,10 +12,11 @@
 //! `spiking` (r = 0.006, I_e = 4, tonic spiking), the settings used in the literature since.
 //!
 //! Spikes: an upward crossing of `x_th` (default 1.0, on the upstroke of each spike of a
-//! burst) between integrator steps, or by a delta-synapse jump, is one spike; there is no reset.
+//! burst) between integrator steps, or by a delta-synapse jump, is one spike; no reset.
 //! Delta-synapse jumps are added to x at the end of the step. Initial state: the rest
-//! without input, the equilibrium at I = 0 (the root of -a x^3 + (b - d) x^2 - s x + c + s x_r = 0 reached by
-//! Newton's method from x_r), y = c - d x^2, z = s (x - x_r).
+//! without input, the equilibrium at I = 0 (the root of
+//! -a x^3 + (b - d) x^2 - s x + c + s x_r = 0 reached by Newton's method from x_r),
+//! y = c - d x^2, z = s (x - x_r).
 //!
 //! Numerics: Dormand–Prince 5(4) with error control (`Tolerance::DEFAULT`) in model time,
 //! its step carried between network steps; spikes are detected between accepted steps. (A
