@@ -32,6 +32,7 @@ Output JSON: ``{"nest": version, "model": name, "params": {...}, "amps_pa": [...
 
 import argparse
 import json
+import math
 import os
 import subprocess
 import sys
@@ -92,7 +93,12 @@ def run(nest, model, overrides, amps, resolution):
     nest.Connect(gen, n, syn_spec={"delay": resolution})
     nest.Connect(n, rec)
     # The numeric parameters and initial state, before the run.
-    params = {k: v for k, v in n.get().items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+    # (finite ones: JSON has no infinities)
+    params = {
+        k: v
+        for k, v in n.get().items()
+        if isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+    }
     nest.Simulate(SIMTIME)
     spikes = sorted(float(t) for t in rec.get("events")["times"])
     return spikes, params

@@ -317,7 +317,10 @@ pub(crate) mod accuracy {
     /// their lengths differ.
     pub(crate) fn max_gap(a: &[f64], b: &[f64]) -> f64 {
         assert_eq!(a.len(), b.len(), "spike counts differ:\n{a:?}\n{b:?}");
-        a.iter().zip(b).map(|(x, y)| (x - y).abs()).fold(0.0, f64::max)
+        a.iter()
+            .zip(b)
+            .map(|(x, y)| (x - y).abs())
+            .fold(0.0, f64::max)
     }
 }
 

@@ -39,6 +39,31 @@ type Case = (
 
 const CASES: &[Case] = &[
     ("iaf_psc_delta", "lif", &[], 1.0, Compare::Exact),
+    ("iaf_psc_exp", "iaf_psc_exp", &[], 1.0, Compare::Exact),
+    ("iaf_psc_alpha", "iaf_psc_alpha", &[], 1.0, Compare::Exact),
+    ("iaf_cond_exp", "iaf_cond_exp", &[], 1.0, Compare::Times),
+    ("iaf_cond_alpha", "iaf_cond_alpha", &[], 1.0, Compare::Times),
+    ("iaf_cond_beta", "iaf_cond_beta", &[], 1.0, Compare::Times),
+    ("aeif_psc_exp", "aeif_psc_exp", &[], 1.0, Compare::Times),
+    ("aeif_psc_alpha", "aeif_psc_alpha", &[], 1.0, Compare::Times),
+    ("aeif_cond_exp", "aeif_cond_exp", &[], 1.0, Compare::Times),
+    (
+        "aeif_cond_alpha",
+        "aeif_cond_alpha",
+        &[],
+        1.0,
+        Compare::Times,
+    ),
+    ("mat2_psc_exp", "mat2_psc_exp", &[], 1.0, Compare::Times),
+    ("amat2_psc_exp", "amat2_psc_exp", &[], 1.0, Compare::Times),
+    // Ours reports the upward crossing of V_T + 30 mV, NEST the peak above it.
+    (
+        "hh_cond_exp_traub",
+        "traub_miles",
+        &[],
+        1.0,
+        Compare::Offset { max_ms: 0.5 },
+    ),
     ("aeif_psc_delta", "adex", &[], 1.0, Compare::Times),
     // NEST's hh_psc_alpha is the same axon as 100 pF of membrane (C_m = 100 pF, g in nS =
     // 100 x our mS/cm^2 values), so 100 pA is 1 uA/cm^2; NEST's E_L is -54.402 mV.
