@@ -120,8 +120,8 @@ mod tests {
     /// of 0 -> 1 transitions is g (1 - g) / tau_m.
     #[test]
     fn mean_activity_is_the_gain_function() {
-        for &h in &[0.5, -0.5] {
-            let g = 1.0 / (1.0 + (-2.0 * h as f64).exp());
+        for &h in &[0.5f64, -0.5] {
+            let g = 1.0 / (1.0 + (-2.0 * h).exp());
             let mut k = kernel(&MODEL, &[], 0.2, 5);
             let steps = 1_000_000;
             let (spikes, mean) = run(k.as_mut(), h, steps);
