@@ -1,0 +1,84 @@
+//! Rate neuron with input noise and input function phi(h) = tanh(g (h - theta)): NEST's
+//! `tanh_rate_ipn` (`rate_neuron_ipn`; Hahne et al. 2017).
+//!
+//! tau dX = [-lambda X + mu + phi(h)] dt + sqrt(tau) sigma dW
+//!
+//! Rate unit: emits no spikes; its state `x` is the output. h is the summed input of the
+//! step (`input.current` plus `input.jump`, the latter for this step only). The update is
+//! NEST's exact stochastic exponential Euler scheme, shared with `lin_rate`
+//! ([`Ipn`](super::lin_rate)); NEST's `mult_coupling`, `linear_summation = false` and
+//! `rectify_output` options are not modelled (their defaults are).
+
+use super::lin_rate::Ipn;
+use crate::define::*;
+
+crate::model! {
+    name: "tanh_rate",
+    class: "TanhRateNeuron",
+    summary: "Rate unit: emits no spikes; its state x is the output. tau dX = [-lambda X + mu + \
+              phi(h)] dt + sqrt(tau) sigma dW, phi(h) = tanh(g (h - theta)) (NEST \
+              tanh_rate_ipn); exact stochastic exponential Euler update.",
+    citation: "Hahne, Dahmen, Schuecker, Frommer, Bolten, Helias & Diesmann (2017) Front. \
+               Neuroinform. 11:34; NEST 3.10 tanh_rate / rate_neuron_ipn (defaults)",
+    input_unit: "1",
+    params: {
+        tau: param("ms", 10.0, Positive, "time constant of the rate dynamics"),
+        lambda: param("1", 1.0, NonNegative, "passive decay rate"),
+        sigma: param("1", 1.0, NonNegative, "input noise amplitude"),
+        mu: param("1", 0.0, Finite, "mean (constant) input"),
+        g: param("1", 1.0, Finite, "gain of the input function"),
+        theta: param("1", 0.0, Finite, "threshold (centre) of the input function"),
+        x_init: standard::init("1", 0.0, "initial rate"),
+    },
+    state: {
+        x: ("1", "rate (the output)"),
+    },
+    membrane: x,
+    delta_input: "added to the input h of this step only (NEST rate connections deliver w X_j \
+                  each step)",
+    stochastic: true,
+    build: point,
+}
+
+impl Dynamics for Model {
+    type Consts = (Parameters, Ipn);
+
+    fn prepare(p: &Parameters, dt: f64) -> Self::Consts {
+        (*p, Ipn::new(p.tau, p.lambda, p.sigma, dt))
+    }
+
+    fn init((p, _): &Self::Consts) -> Vars {
+        Vars { x: p.x_init }
+    }
+
+    fn step((p, c): &Self::Consts, s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
+        let h = input.current + input.jump;
+        let phi = (p.g * (h - p.theta)).tanh();
+        s.x = c.step(s.x, p.mu + phi, aux);
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lin_rate::testing::{kernel, run};
+    use super::*;
+
+    /// Without noise X settles at (mu + tanh(g (h - theta))) / lambda: h = 0.5 with the
+    /// defaults gives tanh(0.5) = 0.46212.
+    #[test]
+    fn steady_state_is_the_gain_function() {
+        let mut k = kernel(&MODEL, &[("sigma", 0.0)], 0.1, 1);
+        let (spikes, _) = run(k.as_mut(), 0.5, 3000);
+        assert_eq!(spikes, 0);
+        assert!((k.var(0)[0] - 0.462_117).abs() < 1e-5, "{}", k.var(0)[0]);
+        let mut k = kernel(
+            &MODEL,
+            &[("sigma", 0.0), ("g", 2.0), ("theta", 1.0)],
+            0.1,
+            1,
+        );
+        run(k.as_mut(), 0.0, 3000);
+        assert!((k.var(0)[0] + 0.964_028).abs() < 1e-5, "{}", k.var(0)[0]);
+    }
+}
