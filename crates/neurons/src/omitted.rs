@@ -94,4 +94,80 @@ pub static OMITTED: &[(&str, &str)] = &[
         "AlphaNeuron",
         "no published single-unit definition under that name; the alpha-synapse LIF is `iaf_psc_alpha`",
     ),
+    (
+        "MainenSejnowski",
+        "the reduced two-compartment parameters appear only in a third-party port, with no published number to test against",
+    ),
+    (
+        "Prescott",
+        "the type 1/2/3 settings of Prescott et al. (2008) could not be confirmed against the paper's table",
+    ),
+    (
+        "Dendrify",
+        "a modelling framework (Pagkalos et al. 2023), not a single model with a parameter table",
+    ),
+    (
+        "RallCable",
+        "a passive cable needs space; there is no published point definition",
+    ),
+    (
+        "HayL5Pyramidal",
+        "hundreds of compartments; no verified reduced version was implemented",
+    ),
+    (
+        "DeSchutterPurkinje",
+        "about 1,600 compartments; no verified reduced published Purkinje cell",
+    ),
+    (
+        "BendaHerz",
+        "a generic rate reduction whose f0(I) and A(f) are measured per neuron; no canonical neuron without inventing them",
+    ),
+    (
+        "NonlinearLIF",
+        "the published nonlinear IF family (Fourcaud-Trocmé et al. 2003) is registered as `qif` and `exp_if`",
+    ),
+    ("EnergyLIF", "no published definition under this name"),
+    ("InhibitoryLIF", "no published definition under this name"),
+    ("NonResettingLIF", "no published definition under this name"),
+    (
+        "IntegerQIF",
+        "no hardware paper documenting a fixed-point QIF update",
+    ),
+    (
+        "SpiNNaker2",
+        "its neurons are software (float32 on ARM); no vendor-documented neuron arithmetic",
+    ),
+    (
+        "BrainScaleSAdEx",
+        "an analog emulation of the AdEx equations (registered as `adex`) set by per-chip calibration values",
+    ),
+    (
+        "Akida",
+        "proprietary; its neuron arithmetic is undocumented",
+    ),
+    (
+        "NeuroGrid",
+        "Benjamin et al. (2014) describe circuits, not a parameterised model",
+    ),
+    (
+        "WilsonHR",
+        "the reversal potentials, time constant and RS/FS/IB conductances of Wilson (1999) could not be recovered",
+    ),
+    (
+        "Chay",
+        "the equations and parameters of Chay (1985) could not be confirmed",
+    ),
+    (
+        "Pernarowski",
+        "the equations of the 1994 model could not be found",
+    ),
+    (
+        "MedvedevMap",
+        "Medvedev (2005) reduces another model to a 1-D map; not a standalone neuron map with published parameters",
+    ),
+    ("IbarzTanakaMap", "no citable definition found"),
+    (
+        "CazellesMap",
+        "the 2001 map could not be confirmed and may be the Courbage-Nekorkin map (registered)",
+    ),
 ];
