@@ -58,6 +58,13 @@ fn main() {
         for m in models {
             let path = dir.join(format!("{m}.rs"));
             writeln!(f, "    #[path = {:?}]", path.display().to_string()).unwrap();
+            // A model's docs are its equations, where `[Na]_o` or `u[t]` is notation, not a
+            // link or an HTML tag.
+            writeln!(
+                f,
+                "    #[allow(rustdoc::broken_intra_doc_links, rustdoc::private_intra_doc_links, rustdoc::invalid_html_tags)]"
+            )
+            .unwrap();
             writeln!(f, "    pub mod {m};").unwrap();
             all.push((m.clone(), family.clone()));
         }

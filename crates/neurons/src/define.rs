@@ -35,9 +35,9 @@
 //!   not compile), with `Parameters::of(&params, i)`;
 //! - `ParamArrays`, the same fields as [`ParamArray`](crate::ParamArray)s for kernels that
 //!   derive per-population constants;
-//! - `Vars`, one neuron's state as typed fields, a [`Vector`](crate::integrate::Vector) for
+//! - `Vars`, one neuron's state as typed fields, a [`Vector`] for
 //!   the integrators, and `State`, the population's state as one array per variable;
-//! - `Model`, the type on which the file implements [`Dynamics`](crate::point::Dynamics)
+//! - `Model`, the type on which the file implements [`Dynamics`]
 //!   when it uses the generic point-neuron kernel (`build: point`); a model with a kernel of
 //!   its own names its build function instead (`build: build`).
 
