@@ -91,7 +91,7 @@ def _kernel_dt_change():
 CASES = [
     # --- populations
     ("unknown model", lambda: Population("no_such_model", 3), E.UnknownNameError,
-     "unknown model 'no_such_model'; known: adex, "),
+     "unknown model 'no_such_model'; known: "),
     ("unknown parameter", lambda: lif(tau=1.0), E.UnknownNameError,
      "Population 'p' (lif): unknown parameter 'tau'; known: tau_m, "),
     ("parameter out of range", lambda: lif(tau_m=-1.0), E.OutOfRangeError,

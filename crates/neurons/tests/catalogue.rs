@@ -600,3 +600,42 @@ fn only_declared_stochastic_models_depend_on_the_seed() {
         );
     }
 }
+
+/// Python's keywords: a parameter or state variable named like one could not be a keyword
+/// argument or attribute of the model's Python class.
+const PYTHON_KEYWORDS: [&str; 35] = [
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
+];
+
+/// Parameter and state-variable names are identifiers in Python too (keyword arguments and
+/// attributes of the generated classes), unique within their model.
+#[test]
+fn names_are_python_identifiers() {
+    for m in MODELS {
+        let names: Vec<&str> = m
+            .params
+            .iter()
+            .map(|p| p.name)
+            .chain(m.state.iter().map(|s| s.name))
+            .collect();
+        for (i, n) in names.iter().enumerate() {
+            assert!(
+                n.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                    && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                    && !PYTHON_KEYWORDS.contains(n),
+                "{}: '{n}' is not a Python identifier",
+                m.name
+            );
+            assert!(
+                m.params.iter().filter(|p| p.name == *n).count() <= 1
+                    && m.state.iter().filter(|s| s.name == *n).count() <= 1,
+                "{}: '{n}' declared twice",
+                m.name
+            );
+            let _ = i;
+        }
+    }
+}

@@ -31,7 +31,7 @@ crate::model! {
     params: {
         alpha: param("1", 20.0, Closed(1.0, 524287.0), "positive threshold"),
         beta: param("1", 0.0, Closed(0.0, 524287.0), "negative threshold (magnitude)"),
-        lambda: param("1", 0.0, Closed(-255.0, 255.0), "leak per tick (signed)"),
+        leak: param("1", 0.0, Closed(-255.0, 255.0), "leak per tick, lambda (signed)"),
         reset: param("1", 0.0, Closed(-524288.0, 524287.0), "reset value R"),
         gamma: param("1", 0.0, Closed(0.0, 2.0), "reset mode: 0 normal, 1 linear, 2 none"),
         kappa: param("1", 1.0, Closed(0.0, 1.0), "1: saturate at -beta; 0: negative reset"),
@@ -54,7 +54,7 @@ crate::model! {
 pub struct Consts {
     alpha: i64,
     beta: i64,
-    lambda: i64,
+    leak: i64,
     reset: i64,
     gamma: i64,
     kappa: bool,
@@ -66,7 +66,7 @@ pub struct Consts {
 fn tick(c: &Consts, v: &mut i64, a: i64) -> bool {
     *v += a;
     let omega = if c.epsilon { v.signum() } else { 1 };
-    *v += omega * c.lambda;
+    *v += omega * c.leak;
     if *v >= c.alpha {
         *v = match c.gamma {
             0 => c.reset,
@@ -97,7 +97,7 @@ impl Dynamics for Model {
         Consts {
             alpha: i(p.alpha),
             beta: i(p.beta),
-            lambda: i(p.lambda),
+            leak: i(p.leak),
             reset: i(p.reset),
             gamma: i(p.gamma),
             kappa: p.kappa >= 0.5,
@@ -136,7 +136,7 @@ mod tests {
     /// ceil(20 / 4) = 5 ticks: the period is 5 ticks.
     #[test]
     fn normal_reset_period() {
-        let mut k = kernel(&MODEL, &[("lambda", -1.0)], 1.0);
+        let mut k = kernel(&MODEL, &[("leak", -1.0)], 1.0);
         assert_eq!(hold(k.as_mut(), 5.0, 16), [4, 9, 14]);
     }
 
@@ -155,7 +155,7 @@ mod tests {
     fn saturation_and_leak_reversal() {
         let mut k = kernel(
             &MODEL,
-            &[("beta", 10.0), ("epsilon", 1.0), ("lambda", -1.0)],
+            &[("beta", 10.0), ("epsilon", 1.0), ("leak", -1.0)],
             1.0,
         );
         hold(k.as_mut(), -50.0, 1);

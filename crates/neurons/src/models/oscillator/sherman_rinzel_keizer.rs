@@ -56,7 +56,7 @@ crate::model! {
         a: param("mV", 65.0, Positive, "rising scale of tau_n"),
         b: param("mV", 20.0, Positive, "falling scale of tau_n"),
         c: param("ms", 60.0, Positive, "scale of tau_n"),
-        lambda: param("1", 1.6, Positive, "rate factor of n"),
+        lambda_n: param("1", 1.6, Positive, "rate factor of n (lambda)"),
         f: param("1", 0.001, Positive, "fraction of free Ca"),
         alpha: param("uM/(pA ms)", 4.506e-3, NonNegative, "conversion of Ca current to Ca influx"),
         k_ca: param("1/ms", 0.03, NonNegative, "Ca removal rate"),
@@ -113,7 +113,7 @@ impl Dynamics for Model {
             let g_kca = p.g_kca * y.ca / (p.k_d + y.ca);
             Vars {
                 v: (-ica - (p.g_k * y.n + g_kca) * (y.v - p.v_k) + i) / p.c_m,
-                n: p.lambda * (n_inf - y.n) / tau_n,
+                n: p.lambda_n * (n_inf - y.n) / tau_n,
                 ca: p.f * (-p.alpha * ica - p.k_ca * y.ca),
             }
         };

@@ -36,10 +36,10 @@ crate::model! {
         rate: param("Hz", 0.0, NonNegative, "base rate, to which the input (Hz) is added"),
     },
     state: {
-        lambda: ("Hz", "rate in the last step, [rate + I]_+"),
+        rate_now: ("Hz", "rate in the last step, [rate + I]_+"),
         z: ("1", "integrated rate left until the next spike (Exp(1) draw; <= 0: draw anew)"),
     },
-    membrane: lambda,
+    membrane: rate_now,
     delta_input: "ignored",
     drive: 200.0,
     stochastic: true,
@@ -78,8 +78,8 @@ impl Dynamics for Model {
     }
 
     fn step(p: &Parameters, s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
-        s.lambda = (p.rate + input.current).max(0.0);
-        hazard_step(&mut s.z, s.lambda * input.dt * 1e-3, aux.rng())
+        s.rate_now = (p.rate + input.current).max(0.0);
+        hazard_step(&mut s.z, s.rate_now * input.dt * 1e-3, aux.rng())
     }
 }
 

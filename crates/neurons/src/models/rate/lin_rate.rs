@@ -28,7 +28,7 @@ crate::model! {
     input_unit: "1",
     params: {
         tau: param("ms", 10.0, Positive, "time constant of the rate dynamics"),
-        lambda: param("1", 1.0, NonNegative, "passive decay rate"),
+        decay: param("1", 1.0, NonNegative, "passive decay rate (NEST's lambda)"),
         sigma: param("1", 1.0, NonNegative, "input noise amplitude"),
         mu: param("1", 0.0, Finite, "mean (constant) input"),
         g: param("1", 1.0, Finite, "gain of the linear input function phi(h) = g h"),
@@ -87,7 +87,7 @@ impl Dynamics for Model {
     type Consts = (Parameters, Ipn);
 
     fn prepare(p: &Parameters, dt: f64) -> Self::Consts {
-        (*p, Ipn::new(p.tau, p.lambda, p.sigma, dt))
+        (*p, Ipn::new(p.tau, p.decay, p.sigma, dt))
     }
 
     fn init((p, _): &Self::Consts) -> Vars {
@@ -168,7 +168,7 @@ mod tests {
     /// variance sigma^2 / (2 lambda) (Gardiner, Handbook of Stochastic Methods, 4.4.4).
     #[test]
     fn noise_gives_the_ornstein_uhlenbeck_variance() {
-        let given = [("sigma", 1.0), ("lambda", 2.0)];
+        let given = [("sigma", 1.0), ("decay", 2.0)];
         let mut k = kernel(&MODEL, &given, 0.5, 3);
         run(k.as_mut(), 1.0, 200);
         let input = crate::StepInput {

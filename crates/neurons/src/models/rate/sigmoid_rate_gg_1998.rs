@@ -26,7 +26,7 @@ crate::model! {
     input_unit: "1",
     params: {
         tau: param("ms", 10.0, Positive, "time constant of the rate dynamics"),
-        lambda: param("1", 1.0, NonNegative, "passive decay rate"),
+        decay: param("1", 1.0, NonNegative, "passive decay rate (NEST's lambda)"),
         sigma: param("1", 1.0, NonNegative, "input noise amplitude"),
         mu: param("1", 0.0, Finite, "mean (constant) input"),
         g: param("1", 1.0, Finite, "gain of the input function"),
@@ -46,7 +46,7 @@ impl Dynamics for Model {
     type Consts = (Parameters, Ipn);
 
     fn prepare(p: &Parameters, dt: f64) -> Self::Consts {
-        (*p, Ipn::new(p.tau, p.lambda, p.sigma, dt))
+        (*p, Ipn::new(p.tau, p.decay, p.sigma, dt))
     }
 
     fn init((p, _): &Self::Consts) -> Vars {

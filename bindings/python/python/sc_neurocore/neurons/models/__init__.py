@@ -51,16 +51,10 @@ def lookup(name: str) -> type:
     for key, cls in CLASSES.items():
         if name == key or name == cls.__name__:
             return cls
-    from ...errors import UnknownNameError
-
-    known = ", ".join(CLASSES)
-    raise UnknownNameError(
-        f"Population: unknown model '{name}'; known: {known}",
-        object="Population",
-        what="model",
-        name=name,
-        known=known,
-    )
+    # The engine's look-up raises the error (closest names first), so that every front end
+    # words it the same way.
+    _native.check_params(name, "p", 1)
+    raise AssertionError(f"the engine knows '{name}' but the catalogue classes do not")
 
 
 __all__ += ["CLASSES", "lookup", "CatalogueNeuron"]

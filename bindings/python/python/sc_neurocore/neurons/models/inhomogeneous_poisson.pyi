@@ -25,7 +25,7 @@ class InhomogeneousPoissonNeuron(CatalogueNeuron):
 
     State variables
     ---------------
-    lambda : Hz
+    rate_now : Hz
         rate in the last step, [rate + I]_+ (membrane).
     z : 1
         integrated rate left until the next spike (Exp(1) draw; <= 0: draw anew).
@@ -34,7 +34,7 @@ class InhomogeneousPoissonNeuron(CatalogueNeuron):
     parameters: ClassVar[Mapping[str, float]]
     state_variables: ClassVar[Tuple[str, ...]]
     membrane: ClassVar[str]
-    lambda: np.ndarray
+    rate_now: np.ndarray
     z: np.ndarray
     def __init__(
         self,

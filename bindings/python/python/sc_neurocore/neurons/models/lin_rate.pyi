@@ -22,8 +22,8 @@ class LinRateNeuron(CatalogueNeuron):
     ----------
     tau : float or array of n floats, default 10.0
         time constant of the rate dynamics [ms]; valid range (0, inf).
-    lambda : float or array of n floats, default 1.0
-        passive decay rate [1]; valid range [0, inf).
+    decay : float or array of n floats, default 1.0
+        passive decay rate (NEST's lambda) [1]; valid range [0, inf).
     sigma : float or array of n floats, default 1.0
         input noise amplitude [1]; valid range [0, inf).
     mu : float or array of n floats, default 0.0
@@ -52,7 +52,7 @@ class LinRateNeuron(CatalogueNeuron):
         seed: int = ...,
         first_id: int = ...,
         tau: _Value = ...,
-        lambda: _Value = ...,
+        decay: _Value = ...,
         sigma: _Value = ...,
         mu: _Value = ...,
         g: _Value = ...,

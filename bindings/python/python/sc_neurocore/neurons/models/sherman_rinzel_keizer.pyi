@@ -52,8 +52,8 @@ class ShermanRinzelKeizerNeuron(CatalogueNeuron):
         falling scale of tau_n [mV]; valid range (0, inf).
     c : float or array of n floats, default 60.0
         scale of tau_n [ms]; valid range (0, inf).
-    lambda : float or array of n floats, default 1.6
-        rate factor of n [1]; valid range (0, inf).
+    lambda_n : float or array of n floats, default 1.6
+        rate factor of n (lambda) [1]; valid range (0, inf).
     f : float or array of n floats, default 0.001
         fraction of free Ca [1]; valid range (0, inf).
     alpha : float or array of n floats, default 0.004506
@@ -107,7 +107,7 @@ class ShermanRinzelKeizerNeuron(CatalogueNeuron):
         a: _Value = ...,
         b: _Value = ...,
         c: _Value = ...,
-        lambda: _Value = ...,
+        lambda_n: _Value = ...,
         f: _Value = ...,
         alpha: _Value = ...,
         k_ca: _Value = ...,

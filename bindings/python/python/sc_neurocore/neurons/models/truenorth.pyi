@@ -24,8 +24,8 @@ class TrueNorthNeuron(CatalogueNeuron):
         positive threshold [1]; valid range [1, 524287].
     beta : float or array of n floats, default 0.0
         negative threshold (magnitude) [1]; valid range [0, 524287].
-    lambda : float or array of n floats, default 0.0
-        leak per tick (signed) [1]; valid range [-255, 255].
+    leak : float or array of n floats, default 0.0
+        leak per tick, lambda (signed) [1]; valid range [-255, 255].
     reset : float or array of n floats, default 0.0
         reset value R [1]; valid range [-524288, 524287].
     gamma : float or array of n floats, default 0.0
@@ -63,7 +63,7 @@ class TrueNorthNeuron(CatalogueNeuron):
         first_id: int = ...,
         alpha: _Value = ...,
         beta: _Value = ...,
-        lambda: _Value = ...,
+        leak: _Value = ...,
         reset: _Value = ...,
         gamma: _Value = ...,
         kappa: _Value = ...,
