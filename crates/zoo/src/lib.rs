@@ -3,10 +3,13 @@
 mod brunel;
 mod coba;
 mod cuba;
+pub mod define;
 mod microcircuit;
 mod stdp;
 
-pub use brunel::{BRUNEL, BrunelParams, brunel};
+pub use brunel::{
+    BRUNEL, BRUNEL_AI, BRUNEL_SI_FAST, BRUNEL_SI_SLOW, BRUNEL_SR, BrunelParams, brunel,
+};
 pub use coba::{COBA, CobaParams, coba};
 pub use cuba::{CUBA, CubaParams, cuba};
 pub use microcircuit::{
@@ -37,7 +40,17 @@ pub struct ZooEntry {
 }
 
 /// Every zoo network.
-pub static ZOO: &[&ZooEntry] = &[&BRUNEL, &CUBA, &COBA, &MICROCIRCUIT, &STDP];
+pub static ZOO: &[&ZooEntry] = &[
+    &BRUNEL,
+    &BRUNEL_SR,
+    &BRUNEL_AI,
+    &BRUNEL_SI_FAST,
+    &BRUNEL_SI_SLOW,
+    &CUBA,
+    &COBA,
+    &MICROCIRCUIT,
+    &STDP,
+];
 
 /// The zoo network called `name`.
 pub fn lookup(name: &str) -> Result<&'static ZooEntry> {
@@ -45,25 +58,4 @@ pub fn lookup(name: &str) -> Result<&'static ZooEntry> {
         .copied()
         .find(|z| z.name == name)
         .ok_or_else(|| Error::unknown("zoo", "network", name, ZOO.iter().map(|z| z.name)))
-}
-
-/// Resolves `settings` against `specs`: defaults overridden by checked values, in spec order.
-pub(crate) fn resolve(
-    object: &str,
-    specs: &[ParamSpec],
-    settings: &[ZooSetting<'_>],
-) -> Result<Vec<f64>> {
-    let mut values: Vec<f64> = specs.iter().map(|p| p.default).collect();
-    for &(name, v) in settings {
-        let Some(k) = specs.iter().position(|p| p.name == name) else {
-            return Err(Error::unknown(
-                object,
-                "parameter",
-                name,
-                specs.iter().map(|p| p.name),
-            ));
-        };
-        values[k] = specs[k].check(object, v)?;
-    }
-    Ok(values)
 }
