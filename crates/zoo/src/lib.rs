@@ -6,6 +6,7 @@ mod cuba;
 pub mod define;
 mod microcircuit;
 mod stdp;
+mod synfire;
 
 pub use brunel::{
     BRUNEL, BRUNEL_AI, BRUNEL_SI_FAST, BRUNEL_SI_SLOW, BRUNEL_SR, BrunelParams, brunel,
@@ -17,6 +18,7 @@ pub use microcircuit::{
     N_FULL, microcircuit,
 };
 pub use stdp::{STDP, StdpNetParams, stdp};
+pub use synfire::{SYNFIRE, SynfireParams, synfire};
 
 use sc_neurocore_core::{Error, ParamSpec, Result};
 use sc_neurocore_runner::Network;
@@ -50,6 +52,7 @@ pub static ZOO: &[&ZooEntry] = &[
     &COBA,
     &MICROCIRCUIT,
     &STDP,
+    &SYNFIRE,
 ];
 
 /// The zoo network called `name`.
