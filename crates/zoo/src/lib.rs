@@ -5,6 +5,7 @@ mod coba;
 mod cuba;
 pub mod define;
 mod microcircuit;
+mod ping;
 mod stdp;
 mod synfire;
 
@@ -17,6 +18,7 @@ pub use microcircuit::{
     CONN_PROBS, FULL_MEAN_RATES, K_EXT, MICROCIRCUIT, MICROCIRCUIT_POPULATIONS, MicrocircuitParams,
     N_FULL, microcircuit,
 };
+pub use ping::{PING, PingParams, ping};
 pub use stdp::{STDP, StdpNetParams, stdp};
 pub use synfire::{SYNFIRE, SynfireParams, synfire};
 
@@ -53,6 +55,7 @@ pub static ZOO: &[&ZooEntry] = &[
     &MICROCIRCUIT,
     &STDP,
     &SYNFIRE,
+    &PING,
 ];
 
 /// The zoo network called `name`.
