@@ -4,6 +4,7 @@ mod brunel;
 mod coba;
 mod cuba;
 pub mod define;
+mod half_centre;
 mod microcircuit;
 mod ping;
 mod stdp;
@@ -14,6 +15,7 @@ pub use brunel::{
 };
 pub use coba::{COBA, CobaParams, coba};
 pub use cuba::{CUBA, CubaParams, cuba};
+pub use half_centre::{HALF_CENTRE, HalfCentreParams, half_centre};
 pub use microcircuit::{
     CONN_PROBS, FULL_MEAN_RATES, K_EXT, MICROCIRCUIT, MICROCIRCUIT_POPULATIONS, MicrocircuitParams,
     N_FULL, microcircuit,
@@ -56,6 +58,7 @@ pub static ZOO: &[&ZooEntry] = &[
     &STDP,
     &SYNFIRE,
     &PING,
+    &HALF_CENTRE,
 ];
 
 /// The zoo network called `name`.
