@@ -17,8 +17,8 @@
 //! I: the same, no drive
 //! E -> I: p 0.5, weight w_ei (2 mV of current per spike, tau_e 2 ms): enough for the E
 //!         cells' asynchronous firing at the start to fire the I cells
-//! I -> E: p 0.5, weight -w_ie (1 mV per spike, tau_i 10 ms): a full I volley gives E cells
-//!         an inhibitory current of about n_inh p w_ie = 25 mV decaying with tau_i
+//! I -> E: p 0.5, weight -w_ie (0.5 mV per spike, tau_i 10 ms): a full I volley gives E
+//!         cells an inhibitory current of about n_inh p w_ie = 12.5 mV decaying with tau_i
 //! delay 0.5 ms, no E -> E or I -> I synapses; V(0) uniform in [V_reset, V_th)
 //! ```
 //!
@@ -28,10 +28,12 @@
 //! I cell), which `PingParams::synchronous_period_ms` computes for the given parameters by
 //! integrating one E cell and one I cell that stand for the synchronous populations, each
 //! receiving the mean total input (n p w) of its population. For the defaults that period is
-//! 31.7 ms (31.6 Hz; 43.1 Hz with tau_i = 5 ms); `tests/ping.rs` checks that the network's
-//! population rhythm has that frequency (measured: 31.25 and 43.75 Hz, at the spectrum's
+//! 25.3 ms (39.6 Hz; 31.6 Hz with w_ie = 1 mV); `tests/ping.rs` checks that the network's
+//! population rhythm has that frequency (measured: 40.0 and 31.25 Hz, at the spectrum's
 //! 1.25 Hz resolution, for each of 4 seeds) and lies in the gamma band (30–80 Hz), and that
-//! every I cell fires once per cycle. (Without inhibition the E cells would fire at 72 Hz.)
+//! every I cell fires once per cycle. (Without inhibition the E cells would fire at 72 Hz.
+//! Too weak or too brief inhibition loses the rhythm, as Börgers & Kopell describe: with
+//! tau_i = 5 ms the I cells fire only every other E cycle.)
 //!
 //! Populations: 0 `exc` (E), 1 `inh` (I).
 
@@ -50,7 +52,7 @@ crate::zoo_network! {
     summary: "Pyramidal-interneuron gamma (PING) as analysed by Borgers & Kopell (2003): 200 \
               driven excitatory and 50 undriven inhibitory LIF cells, E -> I and I -> E random \
               (p = 0.5) with exponential current synapses (tau 2 / 10 ms); E volleys fire the \
-              I cells, whose inhibition paces the E cells: a population rhythm near 32 Hz, \
+              I cells, whose inhibition paces the E cells: a population rhythm near 40 Hz, \
               the period of the network's synchronous solution.",
     default_run: (1.0, 1e-4),
     build: ping,
@@ -68,7 +70,7 @@ crate::zoo_network! {
         p_ei: f64 = ("1", 0.5, Closed(0.0, 1.0), "connection probability E -> I"),
         p_ie: f64 = ("1", 0.5, Closed(0.0, 1.0), "connection probability I -> E"),
         w_ei: f64 = ("mV", 2.0, NonNegative, "E -> I weight (jump of the I cell's R I)"),
-        w_ie: f64 = ("mV", 1.0, NonNegative, "I -> E weight (jump of the E cell's inhibitory R I)"),
+        w_ie: f64 = ("mV", 0.5, NonNegative, "I -> E weight (jump of the E cell's inhibitory R I)"),
         tau_e: f64 = ("ms", 2.0, Positive, "decay time of excitation (AMPA)"),
         tau_i: f64 = ("ms", 10.0, Positive, "decay time of inhibition (GABA_A)"),
         delay: f64 = ("ms", 0.5, NonNegative, "synaptic delay (rounded to steps, at least one)"),
