@@ -8,143 +8,71 @@
 //! with weight J. Brunel's Fig. 8 regimes use V_r = 10 mV: A (g 3, η 2), B (g 6, η 4),
 //! C (g 5, η 2), D (g 4.5, η 0.9).
 
-use crate::{ZooEntry, ZooSetting, resolve};
-use sc_neurocore_core::{ParamSpec, Result, ValueRange};
+use crate::define::*;
+use sc_neurocore_core::Result;
 use sc_neurocore_neurons::ParamValue;
 use sc_neurocore_runner::{Connectivity, Delay, Network, ProjectionSpec, SynapseKind};
 use sc_neurocore_stimuli::{PoissonInput, StimulusSpec};
 use sc_neurocore_topology::{ConnectOptions, Topology};
 
-/// The zoo entry.
-pub static BRUNEL: ZooEntry = ZooEntry {
+crate::zoo_network! {
+    /// Parameters of the Brunel network (units as in [`BRUNEL`]'s metadata).
+    params: BrunelParams,
+    /// The zoo entry.
+    entry: BRUNEL,
     name: "brunel",
     summary: "Brunel (2000) sparse balanced E/I network of LIF neurons with delta synapses, \
               as NEST's brunel_delta_nest.py (order 2500: 10,000 + 2,500 neurons, C_E = 1000, \
               C_I = 250, J = 0.1 mV, g = 5, eta = 2, D = 1.5 ms).",
-    params: &[
-        ParamSpec {
-            name: "order",
-            unit: "1",
-            default: 2500.0,
-            range: ValueRange::Closed(1.0, 1e8),
-            doc: "N_E = 4 order, N_I = order",
-        },
-        ParamSpec {
-            name: "epsilon",
-            unit: "1",
-            default: 0.1,
-            range: ValueRange::Closed(0.0, 1.0),
-            doc: "connection probability (C_E = epsilon N_E)",
-        },
-        ParamSpec {
-            name: "g",
-            unit: "1",
-            default: 5.0,
-            range: ValueRange::NonNegative,
-            doc: "relative inhibitory strength",
-        },
-        ParamSpec {
-            name: "eta",
-            unit: "1",
-            default: 2.0,
-            range: ValueRange::NonNegative,
-            doc: "external rate relative to threshold rate",
-        },
-        ParamSpec {
-            name: "j",
-            unit: "mV",
-            default: 0.1,
-            range: ValueRange::Finite,
-            doc: "excitatory PSP amplitude",
-        },
-        ParamSpec {
-            name: "delay",
-            unit: "ms",
-            default: 1.5,
-            range: ValueRange::NonNegative,
-            doc: "synaptic delay D",
-        },
-        ParamSpec {
-            name: "tau_m",
-            unit: "ms",
-            default: 20.0,
-            range: ValueRange::Positive,
-            doc: "membrane time constant",
-        },
-        ParamSpec {
-            name: "theta",
-            unit: "mV",
-            default: 20.0,
-            range: ValueRange::Finite,
-            doc: "threshold (rest 0 mV)",
-        },
-        ParamSpec {
-            name: "v_reset",
-            unit: "mV",
-            default: 0.0,
-            range: ValueRange::Finite,
-            doc: "reset potential V_r",
-        },
-        ParamSpec {
-            name: "t_ref",
-            unit: "ms",
-            default: 2.0,
-            range: ValueRange::NonNegative,
-            doc: "refractory period",
-        },
-    ],
     default_run: (1.0, 1e-4),
-    build: build_entry,
-};
-
-/// Parameters of the Brunel network (units as in [`BRUNEL`]'s metadata).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct BrunelParams {
-    /// N_E = 4·order, N_I = order.
-    pub order: usize,
-    /// Connection probability.
-    pub epsilon: f64,
-    /// Relative inhibition.
-    pub g: f64,
-    /// External drive relative to threshold.
-    pub eta: f64,
-    /// PSP amplitude, mV.
-    pub j: f64,
-    /// Delay, ms.
-    pub delay: f64,
-    /// Membrane time constant, ms.
-    pub tau_m: f64,
-    /// Threshold, mV.
-    pub theta: f64,
-    /// Reset, mV.
-    pub v_reset: f64,
-    /// Refractory period, ms.
-    pub t_ref: f64,
-}
-
-impl Default for BrunelParams {
-    fn default() -> Self {
-        let d: Vec<f64> = BRUNEL.params.iter().map(|p| p.default).collect();
-        Self::from_values(&d)
-    }
+    build: brunel,
+    fields: {
+        order: usize = ("1", 2500.0, Closed(1.0, 1e8), "N_E = 4 order, N_I = order"),
+        epsilon: f64 = ("1", 0.1, Closed(0.0, 1.0), "connection probability (C_E = epsilon N_E)"),
+        g: f64 = ("1", 5.0, NonNegative, "relative inhibitory strength"),
+        eta: f64 = ("1", 2.0, NonNegative, "external rate relative to threshold rate"),
+        j: f64 = ("mV", 0.1, Finite, "excitatory PSP amplitude"),
+        delay: f64 = ("ms", 1.5, NonNegative, "synaptic delay D"),
+        tau_m: f64 = ("ms", 20.0, Positive, "membrane time constant"),
+        theta: f64 = ("mV", 20.0, Finite, "threshold (rest 0 mV)"),
+        v_reset: f64 = ("mV", 0.0, Finite, "reset potential V_r"),
+        t_ref: f64 = ("ms", 2.0, NonNegative, "refractory period"),
+    },
+    variants: {
+        /// Brunel (2000) Fig. 8A: synchronous regular.
+        BRUNEL_SR = "brunel_sr" {
+            summary: "Brunel (2000) Fig. 8A, synchronous regular (SR) state: the brunel network \
+                      with g = 3, eta = 2, V_r = 10 mV; neurons fire almost regularly near \
+                      saturation (about 330 Hz), in synchrony.",
+            set: { g: 3.0, eta: 2.0, v_reset: 10.0 },
+        },
+        /// Brunel (2000) Fig. 8B: asynchronous irregular.
+        BRUNEL_AI = "brunel_ai" {
+            summary: "Brunel (2000) Fig. 8B, asynchronous irregular (AI) state: the brunel \
+                      network with g = 6, eta = 4, V_r = 10 mV; irregular firing (ISI CV about \
+                      0.8) at about 60 Hz, a stationary population rate.",
+            set: { g: 6.0, eta: 4.0, v_reset: 10.0 },
+        },
+        /// Brunel (2000) Fig. 8C: synchronous irregular, fast oscillation.
+        BRUNEL_SI_FAST = "brunel_si_fast" {
+            summary: "Brunel (2000) Fig. 8C, synchronous irregular state with a fast global \
+                      oscillation: the brunel network with g = 5, eta = 2, V_r = 10 mV; \
+                      irregular single neurons (about 40 Hz), the population rate oscillating \
+                      near 1 / (4 D) to 1 / (2 D) (well above 100 Hz for D = 1.5 ms).",
+            set: { g: 5.0, eta: 2.0, v_reset: 10.0 },
+        },
+        /// Brunel (2000) Fig. 8D: synchronous irregular, slow oscillation.
+        BRUNEL_SI_SLOW = "brunel_si_slow" {
+            summary: "Brunel (2000) Fig. 8D, synchronous irregular state with a slow global \
+                      oscillation: the brunel network with g = 4.5, eta = 0.9, V_r = 10 mV; \
+                      sparse irregular firing (about 5 Hz) on a slowly oscillating population \
+                      rate.",
+            set: { g: 4.5, eta: 0.9, v_reset: 10.0 },
+        },
+    },
 }
 
 impl BrunelParams {
-    fn from_values(v: &[f64]) -> Self {
-        BrunelParams {
-            order: v[0] as usize,
-            epsilon: v[1],
-            g: v[2],
-            eta: v[3],
-            j: v[4],
-            delay: v[5],
-            tau_m: v[6],
-            theta: v[7],
-            v_reset: v[8],
-            t_ref: v[9],
-        }
-    }
-
     /// External Poisson rate per neuron, Hz: C_E ν_ext with ν_ext = η θ / (J C_E τ_m).
     pub fn poisson_rate_hz(&self) -> f64 {
         let c_e = self.c_e() as f64;
@@ -161,11 +89,6 @@ impl BrunelParams {
     pub fn c_i(&self) -> usize {
         (self.epsilon * self.order as f64) as usize
     }
-}
-
-fn build_entry(settings: &[ZooSetting<'_>], seed: u64) -> Result<Network> {
-    let v = resolve("zoo 'brunel'", BRUNEL.params, settings)?;
-    brunel(&BrunelParams::from_values(&v), seed)
 }
 
 /// Builds the Brunel network.

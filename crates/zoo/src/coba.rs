@@ -50,276 +50,48 @@
 //!   ANNarchy's and BrainPy's COBA use.
 
 use crate::cuba::{ei_network, initial_values};
-use crate::{ZooEntry, ZooSetting, resolve};
-use sc_neurocore_core::{ParamSpec, Result, RngStream, ValueRange};
+use crate::define::*;
+use sc_neurocore_core::{Result, RngStream};
 use sc_neurocore_runner::{Network, SynapseKind};
 
-/// The zoo entry.
-pub static COBA: ZooEntry = ZooEntry {
+crate::zoo_network! {
+    /// Parameters of the COBA network (units as in [`COBA`]'s metadata).
+    params: CobaParams,
+    /// The zoo entry.
+    entry: COBA,
     name: "coba",
     summary: "Brette et al. (2007) benchmark 1 (COBA): Vogels & Abbott (2005) network of 3,200 \
               excitatory + 800 inhibitory LIF neurons, p = 0.02, exponential conductance \
               synapses (6 nS to 0 mV / 67 nS to -80 mV, tau 5 / 10 ms), self-sustained, as \
               Brette's Brian COBA.py with its random initial potentials and conductances; \
               delay 0.1 ms.",
-    params: &[
-        ParamSpec {
-            name: "n_exc",
-            unit: "1",
-            default: 3200.0,
-            range: ValueRange::Closed(1.0, 1e9),
-            doc: "excitatory neurons",
-        },
-        ParamSpec {
-            name: "n_inh",
-            unit: "1",
-            default: 800.0,
-            range: ValueRange::Closed(1.0, 1e9),
-            doc: "inhibitory neurons",
-        },
-        ParamSpec {
-            name: "p",
-            unit: "1",
-            default: 0.02,
-            range: ValueRange::Closed(0.0, 1.0),
-            doc: "connection probability of every (source, target) pair",
-        },
-        ParamSpec {
-            name: "we",
-            unit: "nS",
-            default: 6.0,
-            range: ValueRange::NonNegative,
-            doc: "excitatory conductance jump (0.6 g_L)",
-        },
-        ParamSpec {
-            name: "wi",
-            unit: "nS",
-            default: 67.0,
-            range: ValueRange::NonNegative,
-            doc: "inhibitory conductance jump (6.7 g_L)",
-        },
-        ParamSpec {
-            name: "g_l",
-            unit: "nS",
-            default: 10.0,
-            range: ValueRange::Positive,
-            doc: "leak conductance (c_m = tau_m g_l)",
-        },
-        ParamSpec {
-            name: "tau_m",
-            unit: "ms",
-            default: 20.0,
-            range: ValueRange::Positive,
-            doc: "membrane time constant",
-        },
-        ParamSpec {
-            name: "tau_e",
-            unit: "ms",
-            default: 5.0,
-            range: ValueRange::Positive,
-            doc: "excitatory synaptic time constant",
-        },
-        ParamSpec {
-            name: "tau_i",
-            unit: "ms",
-            default: 10.0,
-            range: ValueRange::Positive,
-            doc: "inhibitory synaptic time constant",
-        },
-        ParamSpec {
-            name: "e_exc",
-            unit: "mV",
-            default: 0.0,
-            range: ValueRange::Finite,
-            doc: "excitatory reversal potential",
-        },
-        ParamSpec {
-            name: "e_inh",
-            unit: "mV",
-            default: -80.0,
-            range: ValueRange::Finite,
-            doc: "inhibitory reversal potential",
-        },
-        ParamSpec {
-            name: "e_l",
-            unit: "mV",
-            default: -60.0,
-            range: ValueRange::Finite,
-            doc: "resting potential",
-        },
-        ParamSpec {
-            name: "v_th",
-            unit: "mV",
-            default: -50.0,
-            range: ValueRange::Finite,
-            doc: "threshold",
-        },
-        ParamSpec {
-            name: "v_reset",
-            unit: "mV",
-            default: -60.0,
-            range: ValueRange::Finite,
-            doc: "reset potential",
-        },
-        ParamSpec {
-            name: "t_ref",
-            unit: "ms",
-            default: 5.0,
-            range: ValueRange::NonNegative,
-            doc: "refractory period",
-        },
-        ParamSpec {
-            name: "i_e",
-            unit: "pA",
-            default: 0.0,
-            range: ValueRange::Finite,
-            doc: "constant external current (200 pA: ANNarchy's/BrainPy's driven variant)",
-        },
-        ParamSpec {
-            name: "v0_mean",
-            unit: "mV",
-            default: -65.0,
-            range: ValueRange::Finite,
-            doc: "mean of the normal initial potentials",
-        },
-        ParamSpec {
-            name: "v0_sd",
-            unit: "mV",
-            default: 5.0,
-            range: ValueRange::NonNegative,
-            doc: "standard deviation of the initial potentials",
-        },
-        ParamSpec {
-            name: "ge0_mean",
-            unit: "nS",
-            default: 40.0,
-            range: ValueRange::Finite,
-            doc: "mean initial excitatory conductance (4 g_L)",
-        },
-        ParamSpec {
-            name: "ge0_sd",
-            unit: "nS",
-            default: 15.0,
-            range: ValueRange::NonNegative,
-            doc: "sd of the initial excitatory conductance (1.5 g_L)",
-        },
-        ParamSpec {
-            name: "gi0_mean",
-            unit: "nS",
-            default: 200.0,
-            range: ValueRange::Finite,
-            doc: "mean initial inhibitory conductance (20 g_L)",
-        },
-        ParamSpec {
-            name: "gi0_sd",
-            unit: "nS",
-            default: 120.0,
-            range: ValueRange::NonNegative,
-            doc: "sd of the initial inhibitory conductance (12 g_L); all four 0: zero conductances",
-        },
-        ParamSpec {
-            name: "delay",
-            unit: "ms",
-            default: 0.1,
-            range: ValueRange::NonNegative,
-            doc: "synaptic delay (rounded to steps, at least one)",
-        },
-    ],
     default_run: (1.0, 1e-4),
-    build: build_entry,
-};
-
-/// Parameters of the COBA network (units as in [`COBA`]'s metadata).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct CobaParams {
-    /// Excitatory neurons.
-    pub n_exc: usize,
-    /// Inhibitory neurons.
-    pub n_inh: usize,
-    /// Connection probability.
-    pub p: f64,
-    /// Excitatory conductance jump, nS.
-    pub we: f64,
-    /// Inhibitory conductance jump, nS.
-    pub wi: f64,
-    /// Leak conductance, nS.
-    pub g_l: f64,
-    /// Membrane time constant, ms.
-    pub tau_m: f64,
-    /// Excitatory synaptic time constant, ms.
-    pub tau_e: f64,
-    /// Inhibitory synaptic time constant, ms.
-    pub tau_i: f64,
-    /// Excitatory reversal potential, mV.
-    pub e_exc: f64,
-    /// Inhibitory reversal potential, mV.
-    pub e_inh: f64,
-    /// Resting potential, mV.
-    pub e_l: f64,
-    /// Threshold, mV.
-    pub v_th: f64,
-    /// Reset, mV.
-    pub v_reset: f64,
-    /// Refractory period, ms.
-    pub t_ref: f64,
-    /// External current, pA.
-    pub i_e: f64,
-    /// Mean initial potential, mV.
-    pub v0_mean: f64,
-    /// Standard deviation of the initial potential, mV.
-    pub v0_sd: f64,
-    /// Mean initial excitatory conductance, nS.
-    pub ge0_mean: f64,
-    /// Standard deviation of the initial excitatory conductance, nS.
-    pub ge0_sd: f64,
-    /// Mean initial inhibitory conductance, nS.
-    pub gi0_mean: f64,
-    /// Standard deviation of the initial inhibitory conductance, nS.
-    pub gi0_sd: f64,
-    /// Delay, ms.
-    pub delay: f64,
-}
-
-impl Default for CobaParams {
-    fn default() -> Self {
-        let d: Vec<f64> = COBA.params.iter().map(|p| p.default).collect();
-        Self::from_values(&d)
-    }
-}
-
-impl CobaParams {
-    fn from_values(v: &[f64]) -> Self {
-        CobaParams {
-            n_exc: v[0] as usize,
-            n_inh: v[1] as usize,
-            p: v[2],
-            we: v[3],
-            wi: v[4],
-            g_l: v[5],
-            tau_m: v[6],
-            tau_e: v[7],
-            tau_i: v[8],
-            e_exc: v[9],
-            e_inh: v[10],
-            e_l: v[11],
-            v_th: v[12],
-            v_reset: v[13],
-            t_ref: v[14],
-            i_e: v[15],
-            v0_mean: v[16],
-            v0_sd: v[17],
-            ge0_mean: v[18],
-            ge0_sd: v[19],
-            gi0_mean: v[20],
-            gi0_sd: v[21],
-            delay: v[22],
-        }
-    }
-}
-
-fn build_entry(settings: &[ZooSetting<'_>], seed: u64) -> Result<Network> {
-    let v = resolve("zoo 'coba'", COBA.params, settings)?;
-    coba(&CobaParams::from_values(&v), seed)
+    build: coba,
+    fields: {
+        n_exc: usize = ("1", 3200.0, Closed(1.0, 1e9), "excitatory neurons"),
+        n_inh: usize = ("1", 800.0, Closed(1.0, 1e9), "inhibitory neurons"),
+        p: f64 = ("1", 0.02, Closed(0.0, 1.0), "connection probability of every (source, target) pair"),
+        we: f64 = ("nS", 6.0, NonNegative, "excitatory conductance jump (0.6 g_L)"),
+        wi: f64 = ("nS", 67.0, NonNegative, "inhibitory conductance jump (6.7 g_L)"),
+        g_l: f64 = ("nS", 10.0, Positive, "leak conductance (c_m = tau_m g_l)"),
+        tau_m: f64 = ("ms", 20.0, Positive, "membrane time constant"),
+        tau_e: f64 = ("ms", 5.0, Positive, "excitatory synaptic time constant"),
+        tau_i: f64 = ("ms", 10.0, Positive, "inhibitory synaptic time constant"),
+        e_exc: f64 = ("mV", 0.0, Finite, "excitatory reversal potential"),
+        e_inh: f64 = ("mV", -80.0, Finite, "inhibitory reversal potential"),
+        e_l: f64 = ("mV", -60.0, Finite, "resting potential"),
+        v_th: f64 = ("mV", -50.0, Finite, "threshold"),
+        v_reset: f64 = ("mV", -60.0, Finite, "reset potential"),
+        t_ref: f64 = ("ms", 5.0, NonNegative, "refractory period"),
+        i_e: f64 = ("pA", 0.0, Finite, "constant external current (200 pA: ANNarchy's/BrainPy's driven variant)"),
+        v0_mean: f64 = ("mV", -65.0, Finite, "mean of the normal initial potentials"),
+        v0_sd: f64 = ("mV", 5.0, NonNegative, "standard deviation of the initial potentials"),
+        ge0_mean: f64 = ("nS", 40.0, Finite, "mean initial excitatory conductance (4 g_L)"),
+        ge0_sd: f64 = ("nS", 15.0, NonNegative, "sd of the initial excitatory conductance (1.5 g_L)"),
+        gi0_mean: f64 = ("nS", 200.0, Finite, "mean initial inhibitory conductance (20 g_L)"),
+        gi0_sd: f64 = ("nS", 120.0, NonNegative, "sd of the initial inhibitory conductance (12 g_L); all four 0: zero conductances"),
+        delay: f64 = ("ms", 0.1, NonNegative, "synaptic delay (rounded to steps, at least one)"),
+    },
 }
 
 /// Builds the COBA network.

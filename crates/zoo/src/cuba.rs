@@ -44,177 +44,39 @@
 //!   autapses allowed, as Brian's `connect(p=0.02)`; the same distribution, other numbers.
 //! * The threshold test is `V >= V_th` (Brian: `v > Vt`); V is continuous, so no difference.
 
-use crate::{ZooEntry, ZooSetting, resolve};
-use sc_neurocore_core::{ParamSpec, Result, RngStream, StreamKind, ValueRange};
+use crate::define::*;
+use sc_neurocore_core::{Result, RngStream, StreamKind};
 use sc_neurocore_neurons::ParamValue;
 use sc_neurocore_runner::{Connectivity, Delay, Network, ProjectionSpec, SynapseKind};
 use sc_neurocore_topology::{ConnectOptions, Topology};
 
-/// The zoo entry.
-pub static CUBA: ZooEntry = ZooEntry {
+crate::zoo_network! {
+    /// Parameters of the CUBA network (units as in [`CUBA`]'s metadata).
+    params: CubaParams,
+    /// The zoo entry.
+    entry: CUBA,
     name: "cuba",
     summary: "Brette et al. (2007) benchmark 2 (CUBA): Vogels & Abbott (2005) network of 3,200 \
               excitatory + 800 inhibitory LIF neurons, p = 0.02, exponential current synapses \
               (1.62 mV / -9 mV, tau 5 / 10 ms), E_L = -49 mV above threshold, as Brian2's \
               examples/CUBA.py; delay 0.1 ms.",
-    params: &[
-        ParamSpec {
-            name: "n_exc",
-            unit: "1",
-            default: 3200.0,
-            range: ValueRange::Closed(1.0, 1e9),
-            doc: "excitatory neurons",
-        },
-        ParamSpec {
-            name: "n_inh",
-            unit: "1",
-            default: 800.0,
-            range: ValueRange::Closed(1.0, 1e9),
-            doc: "inhibitory neurons",
-        },
-        ParamSpec {
-            name: "p",
-            unit: "1",
-            default: 0.02,
-            range: ValueRange::Closed(0.0, 1.0),
-            doc: "connection probability of every (source, target) pair",
-        },
-        ParamSpec {
-            name: "we",
-            unit: "mV",
-            default: 1.62,
-            range: ValueRange::Finite,
-            doc: "excitatory weight: jump of ge (= R I, R = 1 GOhm, so also pA)",
-        },
-        ParamSpec {
-            name: "wi",
-            unit: "mV",
-            default: -9.0,
-            range: ValueRange::Finite,
-            doc: "inhibitory weight: jump of gi (negative)",
-        },
-        ParamSpec {
-            name: "tau_m",
-            unit: "ms",
-            default: 20.0,
-            range: ValueRange::Positive,
-            doc: "membrane time constant (c_m = tau_m pF/ms)",
-        },
-        ParamSpec {
-            name: "tau_e",
-            unit: "ms",
-            default: 5.0,
-            range: ValueRange::Positive,
-            doc: "excitatory synaptic time constant",
-        },
-        ParamSpec {
-            name: "tau_i",
-            unit: "ms",
-            default: 10.0,
-            range: ValueRange::Positive,
-            doc: "inhibitory synaptic time constant",
-        },
-        ParamSpec {
-            name: "e_l",
-            unit: "mV",
-            default: -49.0,
-            range: ValueRange::Finite,
-            doc: "resting potential (above threshold: intrinsic firing)",
-        },
-        ParamSpec {
-            name: "v_th",
-            unit: "mV",
-            default: -50.0,
-            range: ValueRange::Finite,
-            doc: "threshold",
-        },
-        ParamSpec {
-            name: "v_reset",
-            unit: "mV",
-            default: -60.0,
-            range: ValueRange::Finite,
-            doc: "reset potential",
-        },
-        ParamSpec {
-            name: "t_ref",
-            unit: "ms",
-            default: 5.0,
-            range: ValueRange::NonNegative,
-            doc: "refractory period",
-        },
-        ParamSpec {
-            name: "delay",
-            unit: "ms",
-            default: 0.1,
-            range: ValueRange::NonNegative,
-            doc: "synaptic delay (rounded to steps, at least one)",
-        },
-    ],
     default_run: (1.0, 1e-4),
-    build: build_entry,
-};
-
-/// Parameters of the CUBA network (units as in [`CUBA`]'s metadata).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct CubaParams {
-    /// Excitatory neurons.
-    pub n_exc: usize,
-    /// Inhibitory neurons.
-    pub n_inh: usize,
-    /// Connection probability.
-    pub p: f64,
-    /// Excitatory weight, mV (= pA at R = 1 GΩ).
-    pub we: f64,
-    /// Inhibitory weight, mV (negative).
-    pub wi: f64,
-    /// Membrane time constant, ms.
-    pub tau_m: f64,
-    /// Excitatory synaptic time constant, ms.
-    pub tau_e: f64,
-    /// Inhibitory synaptic time constant, ms.
-    pub tau_i: f64,
-    /// Resting potential, mV.
-    pub e_l: f64,
-    /// Threshold, mV.
-    pub v_th: f64,
-    /// Reset, mV.
-    pub v_reset: f64,
-    /// Refractory period, ms.
-    pub t_ref: f64,
-    /// Delay, ms.
-    pub delay: f64,
-}
-
-impl Default for CubaParams {
-    fn default() -> Self {
-        let d: Vec<f64> = CUBA.params.iter().map(|p| p.default).collect();
-        Self::from_values(&d)
-    }
-}
-
-impl CubaParams {
-    fn from_values(v: &[f64]) -> Self {
-        CubaParams {
-            n_exc: v[0] as usize,
-            n_inh: v[1] as usize,
-            p: v[2],
-            we: v[3],
-            wi: v[4],
-            tau_m: v[5],
-            tau_e: v[6],
-            tau_i: v[7],
-            e_l: v[8],
-            v_th: v[9],
-            v_reset: v[10],
-            t_ref: v[11],
-            delay: v[12],
-        }
-    }
-}
-
-fn build_entry(settings: &[ZooSetting<'_>], seed: u64) -> Result<Network> {
-    let v = resolve("zoo 'cuba'", CUBA.params, settings)?;
-    cuba(&CubaParams::from_values(&v), seed)
+    build: cuba,
+    fields: {
+        n_exc: usize = ("1", 3200.0, Closed(1.0, 1e9), "excitatory neurons"),
+        n_inh: usize = ("1", 800.0, Closed(1.0, 1e9), "inhibitory neurons"),
+        p: f64 = ("1", 0.02, Closed(0.0, 1.0), "connection probability of every (source, target) pair"),
+        we: f64 = ("mV", 1.62, Finite, "excitatory weight: jump of ge (= R I, R = 1 GOhm, so also pA)"),
+        wi: f64 = ("mV", -9.0, Finite, "inhibitory weight: jump of gi (negative)"),
+        tau_m: f64 = ("ms", 20.0, Positive, "membrane time constant (c_m = tau_m pF/ms)"),
+        tau_e: f64 = ("ms", 5.0, Positive, "excitatory synaptic time constant"),
+        tau_i: f64 = ("ms", 10.0, Positive, "inhibitory synaptic time constant"),
+        e_l: f64 = ("mV", -49.0, Finite, "resting potential (above threshold: intrinsic firing)"),
+        v_th: f64 = ("mV", -50.0, Finite, "threshold"),
+        v_reset: f64 = ("mV", -60.0, Finite, "reset potential"),
+        t_ref: f64 = ("ms", 5.0, NonNegative, "refractory period"),
+        delay: f64 = ("ms", 0.1, NonNegative, "synaptic delay (rounded to steps, at least one)"),
+    },
 }
 
 /// Initial values drawn per neuron from `RngStream(seed, InitialState, 0, first + i)`.

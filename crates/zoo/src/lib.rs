@@ -3,17 +3,26 @@
 mod brunel;
 mod coba;
 mod cuba;
+pub mod define;
+mod half_centre;
 mod microcircuit;
+mod ping;
 mod stdp;
+mod synfire;
 
-pub use brunel::{BRUNEL, BrunelParams, brunel};
+pub use brunel::{
+    BRUNEL, BRUNEL_AI, BRUNEL_SI_FAST, BRUNEL_SI_SLOW, BRUNEL_SR, BrunelParams, brunel,
+};
 pub use coba::{COBA, CobaParams, coba};
 pub use cuba::{CUBA, CubaParams, cuba};
+pub use half_centre::{HALF_CENTRE, HalfCentreParams, half_centre};
 pub use microcircuit::{
     CONN_PROBS, FULL_MEAN_RATES, K_EXT, MICROCIRCUIT, MICROCIRCUIT_POPULATIONS, MicrocircuitParams,
     N_FULL, microcircuit,
 };
+pub use ping::{PING, PingParams, ping};
 pub use stdp::{STDP, StdpNetParams, stdp};
+pub use synfire::{SYNFIRE, SynfireParams, synfire};
 
 use sc_neurocore_core::{Error, ParamSpec, Result};
 use sc_neurocore_runner::Network;
@@ -37,7 +46,20 @@ pub struct ZooEntry {
 }
 
 /// Every zoo network.
-pub static ZOO: &[&ZooEntry] = &[&BRUNEL, &CUBA, &COBA, &MICROCIRCUIT, &STDP];
+pub static ZOO: &[&ZooEntry] = &[
+    &BRUNEL,
+    &BRUNEL_SR,
+    &BRUNEL_AI,
+    &BRUNEL_SI_FAST,
+    &BRUNEL_SI_SLOW,
+    &CUBA,
+    &COBA,
+    &MICROCIRCUIT,
+    &STDP,
+    &SYNFIRE,
+    &PING,
+    &HALF_CENTRE,
+];
 
 /// The zoo network called `name`.
 pub fn lookup(name: &str) -> Result<&'static ZooEntry> {
@@ -45,25 +67,4 @@ pub fn lookup(name: &str) -> Result<&'static ZooEntry> {
         .copied()
         .find(|z| z.name == name)
         .ok_or_else(|| Error::unknown("zoo", "network", name, ZOO.iter().map(|z| z.name)))
-}
-
-/// Resolves `settings` against `specs`: defaults overridden by checked values, in spec order.
-pub(crate) fn resolve(
-    object: &str,
-    specs: &[ParamSpec],
-    settings: &[ZooSetting<'_>],
-) -> Result<Vec<f64>> {
-    let mut values: Vec<f64> = specs.iter().map(|p| p.default).collect();
-    for &(name, v) in settings {
-        let Some(k) = specs.iter().position(|p| p.name == name) else {
-            return Err(Error::unknown(
-                object,
-                "parameter",
-                name,
-                specs.iter().map(|p| p.name),
-            ));
-        };
-        values[k] = specs[k].check(object, v)?;
-    }
-    Ok(values)
 }

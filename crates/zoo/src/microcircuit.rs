@@ -54,8 +54,8 @@
 //! population's rate after the first 0.2 s within 10 % of [`FULL_MEAN_RATES`]
 //! (docs/performance.md).
 
-use crate::{ZooEntry, ZooSetting, resolve};
-use sc_neurocore_core::{ParamSpec, Result, RngStream, StreamKind, ValueRange};
+use crate::define::*;
+use sc_neurocore_core::{Result, RngStream, StreamKind};
 use sc_neurocore_neurons::ParamValue;
 use sc_neurocore_runner::{
     Connectivity, Delay, Network, ProjectionSpec, SynapseKind, TruncatedNormal,
@@ -98,8 +98,11 @@ const C_M: f64 = 250.0;
 const TAU_M: f64 = 10.0;
 const TAU_SYN: f64 = 0.5;
 
-/// The zoo entry.
-pub static MICROCIRCUIT: ZooEntry = ZooEntry {
+crate::zoo_network! {
+    /// Parameters of the microcircuit (units as in [`MICROCIRCUIT`]'s metadata).
+    params: MicrocircuitParams,
+    /// The zoo entry.
+    entry: MICROCIRCUIT,
     name: "microcircuit",
     summary: "Potjans & Diesmann (2014) cortical microcircuit, 8 populations (77,169 neurons, \
               0.3 billion synapses at scale 1) of LIF neurons with exponential current \
@@ -107,140 +110,24 @@ pub static MICROCIRCUIT: ZooEntry = ZooEntry {
               scale / k_scale shrink neurons / in-degrees; the defaults are NEST's example's \
               0.1 / 0.1 (7,718 neurons, 3 M synapses): --set scale=1 --set k_scale=1 is the \
               full network (about 4.2 GB of memory).",
-    params: &[
-        ParamSpec {
-            name: "scale",
-            unit: "1",
-            default: 0.1,
-            range: ValueRange::Closed(1e-4, 1.0),
-            doc: "scaling of the number of neurons (N_scaling)",
-        },
-        ParamSpec {
-            name: "k_scale",
-            unit: "1",
-            default: 0.1,
-            range: ValueRange::Closed(1e-4, 1.0),
-            doc: "scaling of the in-degrees (K_scaling), compensated by weights and DC",
-        },
-        ParamSpec {
-            name: "bg_rate",
-            unit: "Hz",
-            default: 8.0,
-            range: ValueRange::NonNegative,
-            doc: "rate of each background Poisson source",
-        },
-        ParamSpec {
-            name: "psp_e",
-            unit: "mV",
-            default: 0.15,
-            range: ValueRange::Finite,
-            doc: "mean excitatory PSP amplitude",
-        },
-        ParamSpec {
-            name: "psp_sd",
-            unit: "1",
-            default: 0.1,
-            range: ValueRange::NonNegative,
-            doc: "relative standard deviation of the weights",
-        },
-        ParamSpec {
-            name: "g",
-            unit: "1",
-            default: -4.0,
-            range: ValueRange::Finite,
-            doc: "inhibitory PSP relative to the excitatory one",
-        },
-        ParamSpec {
-            name: "delay_e",
-            unit: "ms",
-            default: 1.5,
-            range: ValueRange::Positive,
-            doc: "mean delay of excitatory connections",
-        },
-        ParamSpec {
-            name: "delay_i",
-            unit: "ms",
-            default: 0.75,
-            range: ValueRange::Positive,
-            doc: "mean delay of inhibitory connections",
-        },
-        ParamSpec {
-            name: "delay_sd",
-            unit: "1",
-            default: 0.5,
-            range: ValueRange::NonNegative,
-            doc: "relative standard deviation of the delays",
-        },
-        ParamSpec {
-            name: "v0_mean",
-            unit: "mV",
-            default: -58.0,
-            range: ValueRange::Finite,
-            doc: "mean initial membrane potential",
-        },
-        ParamSpec {
-            name: "v0_sd",
-            unit: "mV",
-            default: 10.0,
-            range: ValueRange::NonNegative,
-            doc: "standard deviation of the initial membrane potential",
-        },
-    ],
     default_run: (1.0, 1e-4),
-    build: build_entry,
-};
-
-/// Parameters of the microcircuit (units as in [`MICROCIRCUIT`]'s metadata).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct MicrocircuitParams {
-    /// Neuron-number scaling.
-    pub scale: f64,
-    /// In-degree scaling.
-    pub k_scale: f64,
-    /// Background rate per source, Hz.
-    pub bg_rate: f64,
-    /// Excitatory PSP, mV.
-    pub psp_e: f64,
-    /// Relative weight sd.
-    pub psp_sd: f64,
-    /// Relative inhibition.
-    pub g: f64,
-    /// Excitatory delay, ms.
-    pub delay_e: f64,
-    /// Inhibitory delay, ms.
-    pub delay_i: f64,
-    /// Relative delay sd.
-    pub delay_sd: f64,
-    /// Mean initial potential, mV.
-    pub v0_mean: f64,
-    /// Sd of the initial potential, mV.
-    pub v0_sd: f64,
-}
-
-impl Default for MicrocircuitParams {
-    fn default() -> Self {
-        let d: Vec<f64> = MICROCIRCUIT.params.iter().map(|p| p.default).collect();
-        Self::from_values(&d)
-    }
+    build: microcircuit,
+    fields: {
+        scale: f64 = ("1", 0.1, Closed(1e-4, 1.0), "scaling of the number of neurons (N_scaling)"),
+        k_scale: f64 = ("1", 0.1, Closed(1e-4, 1.0), "scaling of the in-degrees (K_scaling), compensated by weights and DC"),
+        bg_rate: f64 = ("Hz", 8.0, NonNegative, "rate of each background Poisson source"),
+        psp_e: f64 = ("mV", 0.15, Finite, "mean excitatory PSP amplitude"),
+        psp_sd: f64 = ("1", 0.1, NonNegative, "relative standard deviation of the weights"),
+        g: f64 = ("1", -4.0, Finite, "inhibitory PSP relative to the excitatory one"),
+        delay_e: f64 = ("ms", 1.5, Positive, "mean delay of excitatory connections"),
+        delay_i: f64 = ("ms", 0.75, Positive, "mean delay of inhibitory connections"),
+        delay_sd: f64 = ("1", 0.5, NonNegative, "relative standard deviation of the delays"),
+        v0_mean: f64 = ("mV", -58.0, Finite, "mean initial membrane potential"),
+        v0_sd: f64 = ("mV", 10.0, NonNegative, "standard deviation of the initial membrane potential"),
+    },
 }
 
 impl MicrocircuitParams {
-    fn from_values(v: &[f64]) -> Self {
-        MicrocircuitParams {
-            scale: v[0],
-            k_scale: v[1],
-            bg_rate: v[2],
-            psp_e: v[3],
-            psp_sd: v[4],
-            g: v[5],
-            delay_e: v[6],
-            delay_i: v[7],
-            delay_sd: v[8],
-            v0_mean: v[9],
-            v0_sd: v[10],
-        }
-    }
-
     /// Neurons per population: round(N_full × scale), at least 1.
     pub fn sizes(&self) -> [usize; 8] {
         N_FULL.map(|n| ((n as f64 * self.scale).round() as usize).max(1))
@@ -309,11 +196,6 @@ impl MicrocircuitParams {
         let s = k.sqrt();
         (w_full.map(|r| r.map(|w| w / s)), w_ext / s, dc)
     }
-}
-
-fn build_entry(settings: &[ZooSetting<'_>], seed: u64) -> Result<Network> {
-    let v = resolve("zoo 'microcircuit'", MICROCIRCUIT.params, settings)?;
-    microcircuit(&MicrocircuitParams::from_values(&v), seed)
 }
 
 /// Builds the microcircuit.

@@ -74,203 +74,45 @@
 //!
 //! [`NetworkRunner::weights`]: sc_neurocore_runner::NetworkRunner::weights
 
-use crate::{ZooEntry, ZooSetting, resolve};
-use sc_neurocore_core::{Csr, ParamSpec, Result, RngStream, StreamKind, ValueRange};
+use crate::define::*;
+use sc_neurocore_core::{Csr, Result, RngStream, StreamKind};
 use sc_neurocore_plasticity::{StdpMode, StdpParams};
 use sc_neurocore_runner::{Connectivity, Delay, Network, ProjectionSpec, SynapseKind};
 
-/// The zoo entry.
-pub static STDP: ZooEntry = ZooEntry {
+crate::zoo_network! {
+    /// Parameters of the STDP network (units as in [`STDP`]'s metadata).
+    params: StdpNetParams,
+    /// The zoo entry.
+    entry: STDP,
     name: "stdp",
     summary: "Song, Miller & Abbott (2000) competitive STDP: 1,000 Poisson inputs (15 Hz) onto \
               a LIF neuron through conductance synapses with additive all-to-all STDP \
               (tau 20 ms, depression/potentiation 1.05, weights in [0, gmax]) that become \
               bimodal, as Brian2's examples/synapses/STDP.py; n_post neurons each get every \
               input; delay 0.1 ms.",
-    params: &[
-        ParamSpec {
-            name: "n_inputs",
-            unit: "1",
-            default: 1000.0,
-            range: ValueRange::Closed(1.0, 1e9),
-            doc: "Poisson input neurons",
-        },
-        ParamSpec {
-            name: "n_post",
-            unit: "1",
-            default: 1.0,
-            range: ValueRange::Closed(1.0, 1e9),
-            doc: "postsynaptic LIF neurons, each with a plastic synapse from every input",
-        },
-        ParamSpec {
-            name: "rate_hz",
-            unit: "Hz",
-            default: 15.0,
-            range: ValueRange::NonNegative,
-            doc: "rate of every input",
-        },
-        ParamSpec {
-            name: "tau_m",
-            unit: "ms",
-            default: 10.0,
-            range: ValueRange::Positive,
-            doc: "membrane time constant (c_m = tau_m g_l)",
-        },
-        ParamSpec {
-            name: "e_l",
-            unit: "mV",
-            default: -74.0,
-            range: ValueRange::Finite,
-            doc: "resting potential",
-        },
-        ParamSpec {
-            name: "v_th",
-            unit: "mV",
-            default: -54.0,
-            range: ValueRange::Finite,
-            doc: "threshold",
-        },
-        ParamSpec {
-            name: "v_reset",
-            unit: "mV",
-            default: -60.0,
-            range: ValueRange::Finite,
-            doc: "reset potential (and initial potential)",
-        },
-        ParamSpec {
-            name: "tau_e",
-            unit: "ms",
-            default: 5.0,
-            range: ValueRange::Positive,
-            doc: "synaptic conductance time constant",
-        },
-        ParamSpec {
-            name: "e_exc",
-            unit: "mV",
-            default: 0.0,
-            range: ValueRange::Finite,
-            doc: "synaptic reversal potential",
-        },
-        ParamSpec {
-            name: "g_l",
-            unit: "nS",
-            default: 10.0,
-            range: ValueRange::Positive,
-            doc: "leak conductance: the unit of Brian's weights (nS = g_l times them)",
-        },
-        ParamSpec {
-            name: "gmax",
-            unit: "g_L",
-            default: 0.01,
-            range: ValueRange::NonNegative,
-            doc: "upper weight bound, in units of g_l; initial weights uniform in [0, gmax)",
-        },
-        ParamSpec {
-            name: "tau_pre",
-            unit: "ms",
-            default: 20.0,
-            range: ValueRange::Positive,
-            doc: "presynaptic trace time constant (potentiation window)",
-        },
-        ParamSpec {
-            name: "tau_post",
-            unit: "ms",
-            default: 20.0,
-            range: ValueRange::Positive,
-            doc: "postsynaptic trace time constant (depression window)",
-        },
-        ParamSpec {
-            name: "a_pre",
-            unit: "gmax",
-            default: 0.01,
-            range: ValueRange::NonNegative,
-            doc: "potentiation per pair (Brian's dApre), in units of gmax",
-        },
-        ParamSpec {
-            name: "b",
-            unit: "1",
-            default: 1.05,
-            range: ValueRange::NonNegative,
-            doc: "depression/potentiation area ratio |dApost| tau_post / (dApre tau_pre)",
-        },
-        ParamSpec {
-            name: "delay",
-            unit: "ms",
-            default: 0.1,
-            range: ValueRange::NonNegative,
-            doc: "synaptic delay (rounded to steps, at least one)",
-        },
-    ],
     default_run: (100.0, 1e-4),
-    build: build_entry,
-};
-
-/// Parameters of the STDP network (units as in [`STDP`]'s metadata).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct StdpNetParams {
-    /// Poisson inputs.
-    pub n_inputs: usize,
-    /// Postsynaptic neurons.
-    pub n_post: usize,
-    /// Input rate, Hz.
-    pub rate_hz: f64,
-    /// Membrane time constant, ms.
-    pub tau_m: f64,
-    /// Resting potential, mV.
-    pub e_l: f64,
-    /// Threshold, mV.
-    pub v_th: f64,
-    /// Reset (and initial) potential, mV.
-    pub v_reset: f64,
-    /// Synaptic time constant, ms.
-    pub tau_e: f64,
-    /// Synaptic reversal potential, mV.
-    pub e_exc: f64,
-    /// Leak conductance, nS.
-    pub g_l: f64,
-    /// Weight bound, in units of g_l.
-    pub gmax: f64,
-    /// Presynaptic trace time constant, ms.
-    pub tau_pre: f64,
-    /// Postsynaptic trace time constant, ms.
-    pub tau_post: f64,
-    /// Potentiation per pair, in units of gmax.
-    pub a_pre: f64,
-    /// Depression/potentiation area ratio.
-    pub b: f64,
-    /// Delay, ms.
-    pub delay: f64,
-}
-
-impl Default for StdpNetParams {
-    fn default() -> Self {
-        let d: Vec<f64> = STDP.params.iter().map(|p| p.default).collect();
-        Self::from_values(&d)
-    }
+    build: stdp,
+    fields: {
+        n_inputs: usize = ("1", 1000.0, Closed(1.0, 1e9), "Poisson input neurons"),
+        n_post: usize = ("1", 1.0, Closed(1.0, 1e9), "postsynaptic LIF neurons, each with a plastic synapse from every input"),
+        rate_hz: f64 = ("Hz", 15.0, NonNegative, "rate of every input"),
+        tau_m: f64 = ("ms", 10.0, Positive, "membrane time constant (c_m = tau_m g_l)"),
+        e_l: f64 = ("mV", -74.0, Finite, "resting potential"),
+        v_th: f64 = ("mV", -54.0, Finite, "threshold"),
+        v_reset: f64 = ("mV", -60.0, Finite, "reset potential (and initial potential)"),
+        tau_e: f64 = ("ms", 5.0, Positive, "synaptic conductance time constant"),
+        e_exc: f64 = ("mV", 0.0, Finite, "synaptic reversal potential"),
+        g_l: f64 = ("nS", 10.0, Positive, "leak conductance: the unit of Brian's weights (nS = g_l times them)"),
+        gmax: f64 = ("g_L", 0.01, NonNegative, "upper weight bound, in units of g_l; initial weights uniform in [0, gmax)"),
+        tau_pre: f64 = ("ms", 20.0, Positive, "presynaptic trace time constant (potentiation window)"),
+        tau_post: f64 = ("ms", 20.0, Positive, "postsynaptic trace time constant (depression window)"),
+        a_pre: f64 = ("gmax", 0.01, NonNegative, "potentiation per pair (Brian's dApre), in units of gmax"),
+        b: f64 = ("1", 1.05, NonNegative, "depression/potentiation area ratio |dApost| tau_post / (dApre tau_pre)"),
+        delay: f64 = ("ms", 0.1, NonNegative, "synaptic delay (rounded to steps, at least one)"),
+    },
 }
 
 impl StdpNetParams {
-    fn from_values(v: &[f64]) -> Self {
-        StdpNetParams {
-            n_inputs: v[0] as usize,
-            n_post: v[1] as usize,
-            rate_hz: v[2],
-            tau_m: v[3],
-            e_l: v[4],
-            v_th: v[5],
-            v_reset: v[6],
-            tau_e: v[7],
-            e_exc: v[8],
-            g_l: v[9],
-            gmax: v[10],
-            tau_pre: v[11],
-            tau_post: v[12],
-            a_pre: v[13],
-            b: v[14],
-            delay: v[15],
-        }
-    }
-
     /// The weight bound in nS (`gmax · g_l`).
     pub fn w_max_ns(&self) -> f64 {
         self.gmax * self.g_l
@@ -289,11 +131,6 @@ impl StdpNetParams {
             mode: StdpMode::Additive,
         }
     }
-}
-
-fn build_entry(settings: &[ZooSetting<'_>], seed: u64) -> Result<Network> {
-    let v = resolve("zoo 'stdp'", STDP.params, settings)?;
-    stdp(&StdpNetParams::from_values(&v), seed)
 }
 
 /// Builds the STDP network: population 0 `inputs` (`poisson`), population 1 `post` (`lif`),
