@@ -69,11 +69,11 @@ mod tests {
     fn relaxes_exponentially_to_its_input() {
         let mut k = kernel(&MODEL, &[("tau_x", 2.0)], 1, 0.1, 0);
         let mut t = 0.0;
-        for n in [1.0, 2.0, 5.0] {
+        for n in [1.0f64, 2.0, 5.0] {
             let steps = ((n * 2.0 - t) / 0.1f64).round() as usize;
             run(k.as_mut(), steps, 0.8, 0.0);
             t = n * 2.0;
-            let expected = 0.8 * (1.0 - (-n as f64).exp());
+            let expected = 0.8 * (1.0 - (-n).exp());
             let x = k.var(0)[0];
             assert!((x - expected).abs() < 1e-9, "t = {t}: {x} vs {expected}");
         }
