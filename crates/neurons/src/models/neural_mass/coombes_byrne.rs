@@ -13,8 +13,8 @@
 //! r equation, its code and the reduction of the QIF's -g V term give g r, used here).
 //! Defaults: TVB's (Delta = 0.5, alpha = 0.95, v_syn = -10, kappa = 1, eta = 20), in
 //! TVB's time unit taken as 1 ms; r in 1/ms, V, g, q and I dimensionless ("1"). With these
-//! defaults the node oscillates (the synaptically generated rhythm of Coombes & Byrne
-//! 2019); for fast synapses (large alpha) it rests at the fixed point of the 2D reduction
+//! defaults the node oscillates (its fixed point is unstable: see the tests); for fast
+//! synapses (large alpha) it rests at the fixed point of the 2D reduction
 //! (`coombes_byrne_2d`, g = kappa pi r).
 //!
 //! Rate unit: emits no spikes; its state `r` is the output. The input I (TVB's coupling

@@ -8,7 +8,7 @@
 //! dz/dt  = r (4 (x1 - x0) - z).
 //!
 //! With the defaults (a = 1, b = 3, c = 1, d = 5) the x1 equation for x1 < 0 is
-//! -x1^3 - 2 x1^2 + 1 + I_ext - z (Proix et al. 2014, Eq. 2). Defaults: TVB's, from Proix et
+//! -x1^3 - 2 x1^2 + 1 + I_ext - z, as in Proix et al. (2014). Defaults: TVB's, from Proix et
 //! al. (2014): r = 0.00035, x0 = -1.6, I_ext = 3.1, slope = 0; time in TVB's unit taken as
 //! 1 ms. TVB's options not in the paper's equations are not included: the z^7 term for
 //! z < 0, the sigmoidal `modification` of the z equation, the time scaling tt (= 1) and the

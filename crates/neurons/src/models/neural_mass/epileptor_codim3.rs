@@ -18,8 +18,8 @@
 //! resting state); past the saddle-node (D > 0) it continues the vanished resting state's
 //! position continuously from the fold (it is then not a root).
 //!
-//! Defaults: TVB's, the path of burster class c2s (saddle-node onset, saddle-homoclinic
-//! offset) of Saggio et al. (2017), Table 3: A = (0.3448, 0.02285, 0.2014),
+//! Defaults: TVB's, its path for burster class c2s of Saggio et al. (2017) (saddle-node
+//! onset, saddle-homoclinic offset), given as (mu2, -mu1, nu): A = (0.3448, 0.02285, 0.2014),
 //! B = (0.3351, 0.07465, 0.2053), b = 1 (focus unfolding), R = 0.4, c = 0.001, d* = 0.3;
 //! TVB's stabilising term k_mod (z - 0.5)^7 with k_mod = 0.1 (TVB's `modification = True`;
 //! k_mod = 0 gives the paper's equation). Time in TVB's unit taken as 1 ms. At rest z climbs
