@@ -21,7 +21,9 @@
 //!
 //! Spikes: an upward crossing of `v_th` (-20 mV) is one spike; no reset. Delta-synapse jumps
 //! are added to V at the end of the step. Numerics: Dormand–Prince rk45
-//! (`Tolerance::DEFAULT`, carried step); sigmoids read V clamped to +-150 mV.
+//! (`Tolerance::DEFAULT`, carried step); sigmoids read V clamped to +-150 mV, and so does
+//! the I_sd term of the a_sr equation: otherwise an absurd depolarising input (V far above
+//! E_sd) drives a_sr negative, which feeds V quadratically and runs away to infinity.
 
 use super::traub_miles::{crossing_step, vg};
 use crate::define::*;
@@ -108,7 +110,9 @@ fn derivs(c: &Consts, i: f64, y: Vars) -> Vars {
         v: (i - i_ion) / p.c_m,
         a_r: c.phi * (sig(p.s_r, y.v, p.v_0r) - y.a_r) / p.tau_r,
         a_sd: c.phi * (sig(p.s_sd, y.v, p.v_0sd) - y.a_sd) / p.tau_sd,
-        a_sr: c.phi * (-p.eta * i_sd - p.k * y.a_sr) / p.tau_sr,
+        // The Ca-inflow term reads V clamped to +-150 mV (see the module doc).
+        a_sr: c.phi * (-p.eta * c.rho * p.g_sd * y.a_sd * (vg(y.v) - p.e_sd) - p.k * y.a_sr)
+            / p.tau_sr,
     }
 }
 
