@@ -7,7 +7,7 @@
 //! dn/dt = lambda (n_inf(V) - n)/tau_n(V),  tau_n = tau_nbar / (1 + exp((V - v_n)/s_n))
 //! ds1/dt = (s1_inf(V) - s1)/tau_s1,  ds2/dt = (s2_inf(V) - s2)/tau_s2
 //! x_inf(V) = 1/(1 + exp((v_x - V)/s_x)) for x = m, n, s1, s2.
-//! Defaults: Bertram et al. (2000) Table 1 as in the authors' published MATLAB/XPP code
+//! Defaults: Bertram et al. (2000), as in the authors' published MATLAB code
 //! (BJ_00, A. Sherman's model page): C_m = 4524 fF, g_Ca = 280, g_K = 1300, g_L = 25,
 //! g_s2 = 32 pS, V_Ca = 100, V_K = -80, V_L = -40 mV; v_m = -22, s_m = 7.5, v_n = -9,
 //! s_n = 10, v_s1 = -40, s_s1 = 0.5, v_s2 = -42, s_s2 = 0.4 mV; tau_nbar = 9.09,

@@ -7,19 +7,20 @@
 //!             - g_L (V - E_L) - g_e (V - E_e) - g_i (V - E_i)
 //! dg_e/dt = -(g_e - g_e0)/tau_e + sqrt(D_e) xi_e(t),  D_e = 2 sigma_e^2 / tau_e
 //! dg_i/dt = -(g_i - g_i0)/tau_i + sqrt(D_i) xi_i(t),  D_i = 2 sigma_i^2 / tau_i
-//! (Destexhe et al. 2001 eqs. 2-3): stationary mean g_0 and variance sigma^2.
+//! (Destexhe et al. 2001): stationary mean g_0 and variance sigma^2.
 //! Gates as `traub_miles` with u = V - V_T, and the M current
 //!   alpha_p = 0.0001 (V + 30)/(1 - exp(-(V + 30)/9)), beta_p = -0.0001 (V + 30)/(1 - exp((V + 30)/9)).
 //! Defaults: NEST's `hh_cond_exp_destexhe` (the paper's cell, area 34636 um^2 at
 //! 1 uF/cm^2 = 346.36 pF; g_Na 50, g_K 10, g_M 0.5, g_L 0.045 mS/cm^2 in nS; E_L = -80,
 //! E_Na = 60, E_K = -90, V_T = -58 mV) with the paper's background (Destexhe et al. 2001,
-//! Table 1 / Fig. 1: g_e0 = 0.012 uS, g_i0 = 0.057 uS, sigma_e = 0.003 uS,
+//! single-compartment model: g_e0 = 0.012 uS, g_i0 = 0.057 uS, sigma_e = 0.003 uS,
 //! sigma_i = 0.0066 uS, tau_e = 2.7 ms, tau_i = 10.5 ms, E_e = 0, E_i = -75 mV), here in
 //! nS. Point-neuron units (pA, pF, nS).
 //!
 //! Numerics (stochastic): the conductances take the exact OU update over the network step
-//! (Gillespie 1996, as Destexhe et al. 2001 eq. 4): g <- g_0 + (g - g_0) exp(-dt/tau)
-//! + sigma sqrt(1 - exp(-2 dt/tau)) Z, Z ~ N(0, 1) from the neuron's stream; they are held
+//! (Gillespie 1996, as Destexhe et al. 2001 give it):
+//! g <- g_0 + (g - g_0) exp(-dt/tau) + sigma sqrt(1 - exp(-2 dt/tau)) Z,
+//! Z ~ N(0, 1) from the neuron's stream. The conductances are held
 //! at their value at the start of the step while the membrane and gates are integrated
 //! with Dormand–Prince rk45 (`Tolerance::DEFAULT`, carried step), as NEST does. The OU
 //! process is Gaussian: g may become negative, as in the paper's model.
@@ -160,7 +161,7 @@ mod tests {
     use super::super::traub_miles::testing::{kernel, run};
     use super::*;
 
-    /// Destexhe et al. (2001) eqs. 2-4: the exact update keeps the OU process at its
+    /// Destexhe et al. (2001): the exact update keeps the OU process at its
     /// stationary mean g_0 and variance sigma^2 = D tau / 2 whatever dt. Over 20 s at
     /// dt = 0.5 ms, the sample mean and variance of g_e (12 nS, 9 nS^2) and g_i (57 nS,
     /// 43.56 nS^2) are within 10 % of these (the means within 2 %).

@@ -5,7 +5,7 @@
 //! C_m dV/dt = I + I_e - g_Na m^3 h (V - E_Na) - g_K n^4 (V - E_K) - g_L (V - E_L)
 //! dx/dt = alpha_x (1 - x) - beta_x x + xi_x(t),  x in {m, h, n},
 //! <xi_x(t) xi_x(t')> = D_x delta(t - t'),  D_x = 2 alpha_x beta_x / (N_x (alpha_x + beta_x)),
-//! N_m = N_h = N_Na = rho_Na A, N_n = N_K = rho_K A (Fox 1997 eqs. 11-14; the noise gives
+//! N_m = N_h = N_Na = rho_Na A, N_n = N_K = rho_K A (Fox 1997; the noise gives
 //! each gate the binomial variance x_inf (1 - x_inf) / N of N independent two-state gates).
 //! Rates (1/ms, V in mV) as `hodgkin_huxley`:
 //!   alpha_m = 0.1 (V + 40) / (1 - exp(-(V + 40)/10)),  beta_m = 4 exp(-(V + 65)/18)
@@ -198,7 +198,7 @@ mod tests {
 
     /// Voltage held at rest (no Na, no K conductance, E_L = -65 mV): the n gate fluctuates
     /// about n_inf with the binomial variance n_inf (1 - n_inf) / N_K of N_K = rho_K A
-    /// independent gates (Fox 1997, the premise of eq. 14). A = 10 um^2 (N_K = 180); the
+    /// independent gates (the premise of Fox 1997's noise term). A = 10 um^2 (N_K = 180); the
     /// sample mean and variance over 20 s are within 10 % of the closed form.
     #[test]
     fn gate_variance_is_binomial() {
