@@ -17,9 +17,9 @@
 //!   b_inf = c_inf = (1 + exp((V + 66)/7))^-1/2,
 //!   tau_b = 1000/(14 exp((V + 60)/27) + 29 exp(-(V + 60)/24)) + 1, tau_c = 90/(1 + exp(-(V + 66)/17)) + 10
 //!   r_inf = 1/(1 + exp((V + 76)/7)),    tau_r = 1e5/(237 exp((V + 60)/12) + 17 exp(-(V + 60)/14)) + 25
-//! Defaults: the type I-c (classic stellate) cell of the paper's Table 1: g_Na = 1000,
+//! Defaults: the type I-c (classic stellate) cell: g_Na = 1000,
 //! g_KHT = 150, g_KLT = 0, g_KA = 0, g_h = 0.5, g_lk = 2 nS, C = 12 pF, E_Na = 50,
-//! E_K = -70, E_h = -43, E_lk = -65 mV, T = 22 °C. Presets: `type_ii` (bushy: g_KLT = 200,
+//! E_K = -70, E_h = -43, E_lk = -65 mV, T = 22 °C (the paper's conductance table). Presets: `type_ii` (bushy: g_KLT = 200,
 //! g_h = 20), `type_i_t` (transient stellate: g_KHT = 80, g_KA = 65), `type_i_ii`
 //! (g_KLT = 20, g_h = 2), `type_ii_i` (g_KLT = 35, g_h = 3.5). Checked against Brian2's
 //! example `frompapers/Rothman_Manis_2003` (R. Brette, from the authors' NEURON code); that
@@ -75,13 +75,13 @@ crate::model! {
     },
     membrane: v,
     presets: [
-        Preset { name: "type_ii", doc: "Table 1 type II (bushy cell): onset spiking",
+        Preset { name: "type_ii", doc: "the paper's type II (bushy cell): onset spiking",
             values: &[("g_klt", 200.0), ("g_h", 20.0)] },
-        Preset { name: "type_i_t", doc: "Table 1 type I-t (transient stellate, with KA)",
+        Preset { name: "type_i_t", doc: "the paper's type I-t (transient stellate, with KA)",
             values: &[("g_kht", 80.0), ("g_ka", 65.0)] },
-        Preset { name: "type_i_ii", doc: "Table 1 type I-II (intermediate)",
+        Preset { name: "type_i_ii", doc: "the paper's type I-II (intermediate)",
             values: &[("g_klt", 20.0), ("g_h", 2.0)] },
-        Preset { name: "type_ii_i", doc: "Table 1 type II-I (intermediate)",
+        Preset { name: "type_ii_i", doc: "the paper's type II-I (intermediate)",
             values: &[("g_klt", 35.0), ("g_h", 3.5)] },
     ],
     drive: 100.0,
@@ -213,7 +213,7 @@ mod tests {
             .values
     }
 
-    /// The paper's Fig. 3 (and Brian2's example): to a 100 ms depolarising step the type II
+    /// The paper's cell-type classification (and Brian2's example): to a 100 ms depolarising step the type II
     /// (bushy) cell answers with one onset spike, the type I-c (stellate) cell with regular
     /// firing. Type II: exactly 1 spike at 300 and 600 pA; type I-c at 100 pA: at least 8
     /// spikes in the 100 ms with ISI CV below 0.1 after the first. (At 300 pA the type I-c

@@ -5,7 +5,7 @@
 //! dr/dt = eps(e, r) [-r - k e (e - a - 1)] / T,   eps(e, r) = eps0 + mu1 r / (e + mu2)
 //!
 //! e is the dimensionless transmembrane potential, r the recovery variable, T the time unit.
-//! The paper's scaling to physical units (its section 2): t[ms] = 12.9 t[t.u.] (T = 12.9 ms)
+//! The paper's scaling to physical units: t[ms] = 12.9 t[t.u.] (T = 12.9 ms)
 //! and E[mV] = 100 e - 80. Defaults are the paper's: k = 8, a = 0.15, eps0 = 0.002,
 //! mu1 = 0.2, mu2 = 0.3 (checked against the pigreads model `aliev1996simple`).
 //!

@@ -4,7 +4,7 @@
 //! dv/dt = h v^2 (1 - v) / tau_in - v / tau_out + I
 //! dh/dt = (1 - h) / tau_open   if v < v_gate,   -h / tau_close   if v >= v_gate
 //!
-//! Defaults are the paper's (its Table 1): tau_in = 0.3, tau_out = 6, tau_open = 120,
+//! Defaults are the paper's: tau_in = 0.3, tau_out = 6, tau_open = 120,
 //! tau_close = 150 ms, v_gate = 0.13 (checked against the pigreads model `mitchell2003two`).
 //! The paper's analysis: the excited state exists while h > h_min = 4 tau_in / tau_out, so
 //! the action potential of a fully recovered cell (h = 1) lasts
