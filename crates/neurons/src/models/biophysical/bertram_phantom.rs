@@ -53,7 +53,7 @@ crate::model! {
         v_s2: param("mV", -42.0, Finite, "half-activation of s2_inf"),
         s_s2: param("mV", 0.4, Positive, "slope of s2_inf"),
         tau_nbar: param("ms", 9.09, Positive, "maximal time constant of n"),
-        lambda: param("1", 1.1, Positive, "rate factor of n"),
+        lambda_n: param("1", 1.1, Positive, "rate factor of n (lambda)"),
         tau_s1: param("ms", 1000.0, Positive, "time constant of s1"),
         tau_s2: param("ms", 120000.0, Positive, "time constant of s2"),
         i_e: standard::i_e(0.0),
@@ -98,7 +98,7 @@ fn derivs(p: &Parameters, i: f64, y: Vars) -> Vars {
     let tau_n = p.tau_nbar / (1.0 + ((vg(y.v) - p.v_n) / p.s_n).exp());
     Vars {
         v: (i - i_ion) / p.c_m,
-        n: p.lambda * (inf(y.v, p.v_n, p.s_n) - y.n) / tau_n,
+        n: p.lambda_n * (inf(y.v, p.v_n, p.s_n) - y.n) / tau_n,
         s1: (inf(y.v, p.v_s1, p.s_s1) - y.s1) / p.tau_s1,
         s2: (inf(y.v, p.v_s2, p.s_s2) - y.s2) / p.tau_s2,
     }
