@@ -18,7 +18,7 @@ pub use cuba::{CUBA, CubaParams, cuba};
 pub use half_centre::{HALF_CENTRE, HalfCentreParams, half_centre};
 pub use microcircuit::{
     CONN_PROBS, FULL_MEAN_RATES, K_EXT, MICROCIRCUIT, MICROCIRCUIT_POPULATIONS, MicrocircuitParams,
-    N_FULL, microcircuit,
+    N_FULL, V0_MEAN_OPTIMIZED, V0_SD_OPTIMIZED, microcircuit,
 };
 pub use ping::{PING, PingParams, ping};
 pub use stdp::{STDP, StdpNetParams, stdp};

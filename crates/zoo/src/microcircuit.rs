@@ -1,13 +1,18 @@
 //! Potjans & Diesmann (2014) Cereb Cortex 24:785, the cortical microcircuit: eight
 //! populations (excitatory and inhibitory, layers 2/3, 4, 5 and 6; 77,169 neurons and about
 //! 0.3 billion synapses at full scale) of current-based LIF neurons with exponential
-//! synapses and Poisson background, built as NEST's example `pynest/examples/Potjans_2014`
-//! builds it (`network_params.py`, `network.py`, `helpers.py`; Rothe, Bos & van Albada):
+//! synapses and Poisson background, built as NEST's example builds it (formerly
+//! `pynest/examples/Potjans_2014`; since NEST 3.10 the package `PyNEST/src/microcircuit` of
+//! github.com/INM-6/microcircuit-PD14-model: `network_params.py`, `network.py`,
+//! `helpers.py`; with `bg_input_type = 'poisson'`):
 //!
 //! * neurons `iaf_psc_exp`: C_m 250 pF, tau_m 10 ms, tau_syn 0.5 ms, E_L = V_reset = -65 mV,
-//!   V_th -50 mV, t_ref 2 ms; V(0) ~ N(-58, 10) mV (`V0_type = 'original'`);
+//!   V_th -50 mV, t_ref 2 ms; V(0) normal per population, [`V0_MEAN_OPTIMIZED`] ±
+//!   [`V0_SD_OPTIMIZED`] (`V0_type = 'optimized'`, the example's default; `--set
+//!   v0_optimized=0` is N(-58, 10) mV for all, `'original'`);
 //! * N_full = [20683, 5834, 21915, 5479, 4850, 1065, 14395, 2948] (L23E, L23I, L4E, L4I,
-//!   L5E, L5I, L6E, L6I), scaled by `scale` (rounded);
+//!   L5E, L5I, L6E, L6I), scaled by `scale` (rounded half to even, as `np.round`: L5I has
+//!   106 neurons at scale 0.1);
 //! * connection probabilities `conn_probs[target][source]` (Table 5 of the paper); the total
 //!   number of synapses of each pair is `K = ln(1 - C) / ln(1 - 1 / (N_post N_pre))` at full
 //!   size, times `scale × k_scale` (rounded), drawn `fixed_total_number`: sources and targets
@@ -22,11 +27,14 @@
 //!   1900, 2000, 1900, 2900, 2100] × k_scale, with the excitatory weight;
 //! * with `k_scale < 1` the weights are divided by sqrt(k_scale) and a DC current
 //!   `1e-3 tau_syn (1 - sqrt(k_scale))` × (the recurrent input of the full network at the
-//!   full-scale rates [0.971, 2.868, 4.746, 5.396, 8.142, 9.078, 0.991, 7.523] Hz + the
+//!   full-scale rates [`FULL_MEAN_RATES`] = [0.903, 2.965, 4.414, 5.876, 7.569, 8.633,
+//!   1.105, 7.829] Hz (the example's current `full_mean_rates`) + the
 //!   external input) restores the mean input (`adjust_weights_and_input_to_synapse_scaling`).
 //!
 //! NEST's example runs at `N_scaling = K_scaling = 0.1` by default: here `--set scale=0.1
-//! --set k_scale=0.1` (7,717 neurons, 3 million synapses).
+//! --set k_scale=0.1` (7,717 neurons, 3 million synapses). The example measures rates over
+//! [0.5, 1.5] s, after a 0.5 s warm-up (`t_presim`); at this size they agree with NEST's
+//! within the seed-to-seed spread (tests/microcircuit.rs, reference/microcircuit_nest).
 //!
 //! # Mapping and differences
 //!
@@ -51,8 +59,9 @@
 //! synapse of those tables (the target rows, twice while they are gathered, and the
 //! row-order draws before the counting sort). Measured on 2 cores (`--duration 1
 //! --threads 2`): peak memory 4.1 GiB, build 11 s, 24 s per simulated second, and every
-//! population's rate after the first 0.2 s within 10 % of [`FULL_MEAN_RATES`]
-//! (docs/performance.md).
+//! population's rate after the first 0.2 s within 2 % of [`FULL_MEAN_RATES`]
+//! (docs/performance.md; measured with the 'original' initial potentials, which the
+//! full-scale network does not use: k_scale = 1 has no DC compensation).
 
 use crate::define::*;
 use sc_neurocore_core::{Result, RngStream, StreamKind};
@@ -73,9 +82,18 @@ pub const MICROCIRCUIT_POPULATIONS: [&str; 8] =
 /// Full-scale population sizes.
 pub const N_FULL: [usize; 8] = [20683, 5834, 21915, 5479, 4850, 1065, 14395, 2948];
 
-/// Mean rates of the full-scale network (Hz), used for the DC compensation when k_scale < 1
-/// (NEST example's `full_mean_rates`); also the reference rates of the test.
-pub const FULL_MEAN_RATES: [f64; 8] = [0.971, 2.868, 4.746, 5.396, 8.142, 9.078, 0.991, 7.523];
+/// Mean rates of the full-scale network (Hz), used for the DC compensation when k_scale < 1:
+/// the example's current `full_mean_rates` (one NEST run of the full network, 4 threads).
+pub const FULL_MEAN_RATES: [f64; 8] = [0.903, 2.965, 4.414, 5.876, 7.569, 8.633, 1.105, 7.829];
+
+/// Initial membrane potentials per population, mean (mV): the example's `V0_type =
+/// 'optimized'` (its default), which shortens the initial burst.
+pub const V0_MEAN_OPTIMIZED: [f64; 8] = [
+    -68.28, -63.16, -63.33, -63.45, -63.11, -61.66, -66.72, -61.43,
+];
+
+/// Initial membrane potentials per population, standard deviation (mV), `'optimized'`.
+pub const V0_SD_OPTIMIZED: [f64; 8] = [5.36, 4.57, 4.74, 4.94, 4.94, 4.55, 5.46, 4.48];
 
 /// Connection probabilities, `CONN_PROBS[target][source]`.
 pub const CONN_PROBS: [[f64; 8]; 8] = [
@@ -108,7 +126,7 @@ crate::zoo_network! {
               0.3 billion synapses at scale 1) of LIF neurons with exponential current \
               synapses and Poisson background, as NEST's Potjans_2014 example; \
               scale / k_scale shrink neurons / in-degrees; the defaults are NEST's example's \
-              0.1 / 0.1 (7,718 neurons, 3 M synapses): --set scale=1 --set k_scale=1 is the \
+              0.1 / 0.1 (7,717 neurons, 3 M synapses): --set scale=1 --set k_scale=1 is the \
               full network (about 4.2 GB of memory).",
     default_run: (1.0, 1e-4),
     build: microcircuit,
@@ -122,15 +140,26 @@ crate::zoo_network! {
         delay_e: f64 = ("ms", 1.5, Positive, "mean delay of excitatory connections"),
         delay_i: f64 = ("ms", 0.75, Positive, "mean delay of inhibitory connections"),
         delay_sd: f64 = ("1", 0.5, NonNegative, "relative standard deviation of the delays"),
-        v0_mean: f64 = ("mV", -58.0, Finite, "mean initial membrane potential"),
-        v0_sd: f64 = ("mV", 10.0, NonNegative, "standard deviation of the initial membrane potential"),
+        v0_optimized: usize = ("1", 1.0, Closed(0.0, 1.0), "1: initial potentials per population (NEST's V0_type 'optimized', the default); 0: v0_mean and v0_sd for all ('original')"),
+        v0_mean: f64 = ("mV", -58.0, Finite, "mean initial membrane potential if v0_optimized = 0"),
+        v0_sd: f64 = ("mV", 10.0, NonNegative, "standard deviation of the initial membrane potential if v0_optimized = 0"),
     },
 }
 
 impl MicrocircuitParams {
-    /// Neurons per population: round(N_full × scale), at least 1.
+    /// Neurons per population: N_full × scale rounded half to even (numpy's `np.round`: 106.5
+    /// is 106), at least 1.
     pub fn sizes(&self) -> [usize; 8] {
-        N_FULL.map(|n| ((n as f64 * self.scale).round() as usize).max(1))
+        N_FULL.map(|n| ((n as f64 * self.scale).round_ties_even() as usize).max(1))
+    }
+
+    /// Mean and standard deviation (mV) of population `k`'s initial membrane potential.
+    pub fn v0(&self, k: usize) -> (f64, f64) {
+        if self.v0_optimized == 1 {
+            (V0_MEAN_OPTIMIZED[k], V0_SD_OPTIMIZED[k])
+        } else {
+            (self.v0_mean, self.v0_sd)
+        }
     }
 
     /// Synapses of each pair `[target][source]` at full scale (not rounded).
@@ -148,7 +177,7 @@ impl MicrocircuitParams {
     /// Synapses of each pair `[target][source]` of this network.
     pub fn synapses(&self) -> [[usize; 8]; 8] {
         Self::full_synapses()
-            .map(|row| row.map(|k| (k * self.scale * self.k_scale).round() as usize))
+            .map(|row| row.map(|k| (k * self.scale * self.k_scale).round_ties_even() as usize))
     }
 
     /// PSC amplitude (pA) per PSP amplitude (mV) of these neurons (NEST's
@@ -209,10 +238,11 @@ pub fn microcircuit(p: &MicrocircuitParams, seed: u64) -> Result<Network> {
     let mut first = 0u64;
     let mut pops = [0usize; 8];
     for (k, name) in MICROCIRCUIT_POPULATIONS.iter().enumerate() {
+        let (v0_mean, v0_sd) = p.v0(k);
         let v0: Vec<f64> = (0..sizes[k] as u64)
             .map(|i| {
                 let mut rng = RngStream::new(seed, StreamKind::InitialState, 0, first + i);
-                p.v0_mean + p.v0_sd * rng.normal()
+                v0_mean + v0_sd * rng.normal()
             })
             .collect();
         first += sizes[k] as u64;
@@ -267,7 +297,7 @@ pub fn microcircuit(p: &MicrocircuitParams, seed: u64) -> Result<Network> {
         }
     }
     for k in 0..8 {
-        let rate = p.bg_rate * (K_EXT[k] * p.k_scale).round();
+        let rate = p.bg_rate * (K_EXT[k] * p.k_scale).round_ties_even();
         if rate > 0.0 {
             net.add_stimulus(
                 &format!("background {}", MICROCIRCUIT_POPULATIONS[k]),
