@@ -52,17 +52,18 @@
 //!   not reproduced. The engine would need arrival-timed STDP (pre traces updated on
 //!   delivery) to do it faithfully.
 //! * **Weight update: online additive all-to-all STDP** (`StdpMode::Additive`, traces adding
-//!   1 per spike) instead of the paper's scheme. `spnet` sets (not adds) its traces to
-//!   0.1 / 0.12 at each spike (nearest-spike interaction; at a few Hz the same), accumulates
-//!   the changes in a derivative `sd` and applies `s += 0.01 + sd; sd *= 0.9` once per
-//!   second. Two consequences: (a) each pairing moves `s` in total by 1/(1 − 0.9) = 10 times
-//!   its `sd` increment, over the following seconds, so the paper's effective per-pair
-//!   amplitudes are 1.0 and 1.2 on the 0–10 scale; the defaults `a_plus = 0.1`,
-//!   `a_minus = 0.12` are the paper's nominal values applied directly (a slower, smoother
-//!   learning; `--set a_plus=1 --set a_minus=1.2` is the paper's effective rate); (b) the
-//!   activity-independent drift of +0.01 per second per synapse has no counterpart in the
-//!   engine and is left out (LTD's larger area, 0.12 vs 0.1, then acts unopposed on
-//!   uncorrelated pairs).
+//!   1 per spike, the weight changed at once) instead of the paper's scheme. `spnet` sets
+//!   (not adds) its traces to 0.1 / 0.12 at each spike (nearest-spike interaction; at a few Hz
+//!   nearly the same), accumulates the changes in a derivative `sd` and applies
+//!   `s += 0.01 + sd; sd *= 0.9` once per second, so each `sd` increment reaches `s` ten times
+//!   over (1 + 0.9 + 0.81 + … = 10) within the following seconds: the paper's A+ = 0.1 and
+//!   A− = 0.12 change a weight by 1.0 and 1.2 (mV, on the 0–10 scale) per pair, low-pass
+//!   filtered over about 10 s. The defaults `a_plus = 1.0`, `a_minus = 1.2` are these total
+//!   changes applied online; `--set a_plus=0.1 --set a_minus=0.12` applies the nominal
+//!   increments directly (ten times slower learning: after 10 s the weights have spread only
+//!   to 5–7). The activity-independent drift of +0.01 per second per synapse has no
+//!   counterpart in the engine and is left out (LTD's larger area, 1.2 vs 1.0, then acts
+//!   unopposed on uncorrelated pairs; the drift would add 0.6 per minute).
 //! * Thalamic input: Poisson (mean one per ms) instead of exactly one neuron per ms; a jump
 //!   of 20 mV instead of I = 20 for 1 ms (both make a resting neuron fire).
 //! * Same-step pairs (Δt = 0) change no weight (the engine's convention).
@@ -91,8 +92,8 @@ crate::zoo_network! {
               200 FS Izhikevich neurons, 100 synapses each (excitatory onto any neuron, \
               delays 1-20 ms, weight 6; inhibitory onto excitatory, 1 ms, weight -5), one \
               random 20 mV thalamic input per ms (Poisson), online additive STDP on the \
-              excitatory synapses (A+ 0.1, A- 0.12, tau 20 ms, weights in [0, 10]) timed at \
-              emission, not arrival; dt 1 ms.",
+              excitatory synapses (the paper's A+ 0.1, A- 0.12 of sd as their total changes 1.0, \
+              1.2; tau 20 ms, weights in [0, 10]) timed at emission, not arrival; dt 1 ms.",
     default_run: (60.0, 1e-3),
     build: polychronization,
     fields: {
@@ -103,8 +104,8 @@ crate::zoo_network! {
         w_exc: f64 = ("mV", 6.0, NonNegative, "initial excitatory weight (jump of v)"),
         w_inh: f64 = ("mV", 5.0, NonNegative, "inhibitory weight magnitude (jump of v is -w_inh)"),
         w_max: f64 = ("mV", 10.0, NonNegative, "upper bound of the excitatory weights (sm)"),
-        a_plus: f64 = ("mV", 0.1, NonNegative, "potentiation per pair (A+)"),
-        a_minus: f64 = ("mV", 0.12, NonNegative, "depression per pair (A-)"),
+        a_plus: f64 = ("mV", 1.0, NonNegative, "potentiation per pair: the total change of the paper's A+ = 0.1 increment of sd (10 x 0.1)"),
+        a_minus: f64 = ("mV", 1.2, NonNegative, "depression per pair: the total change of the paper's A- = 0.12 increment of sd (10 x 0.12)"),
         tau_plus: f64 = ("ms", 20.0, Positive, "potentiation window (pre trace time constant)"),
         tau_minus: f64 = ("ms", 20.0, Positive, "depression window (post trace time constant)"),
         thal_weight: f64 = ("mV", 20.0, Finite, "jump of v of a thalamic input"),
