@@ -1,4 +1,29 @@
-//! The `polychronization` zoo network (Izhikevich 2006): explore.
+//! The `polychronization` zoo network (Izhikevich 2006, as the paper's `spnet.cpp`):
+//! construction against `spnet`, and the statistics a run of 30 simulated seconds shows.
+//!
+//! Statistics (seeds 1 and 2, 30 s at dt = 1 ms with the default STDP, i.e. the paper's
+//! total change per pair; the rates and the spectrum over the last 10 s):
+//!
+//! * **Weights** (the paper's Fig. 2: after STDP most weights lie at 0 or at sm = 10): from
+//!   all at 6 they spread to both bounds; at 30 s (seeds 1, 2) 7.1 % / 5.7 % lie in [0, 1]
+//!   and 21.9 % / 23.0 % in [9, 10], and each edge bin of the 10-bin histogram holds more
+//!   than its neighbour (the modes at the bounds: 7.1 vs 5.1 % and 21.9 vs 11.6 %), while
+//!   the middle bins hold 5–11 % each. The test asks for >= 3 % in [0, 1], >= 15 % in [9, 10]
+//!   and both edge bins above their neighbours: about half the measured low fraction and
+//!   two thirds of the high one, margins far above the two seeds' spread (1.4 and 1.1
+//!   points). Thirty seconds is not long enough for the paper's end state (most weights at
+//!   the bounds, after many minutes with the paper's slow update): the distribution is
+//!   bimodal, its middle is not yet empty.
+//! * **Rhythm**: the spectrum of the excitatory spike count (1 ms bins, Welch average of 1 s
+//!   segments, 1 Hz resolution) has its highest peak between 5 and 100 Hz at 22 Hz in both
+//!   seeds (51 and 75 times the median power of 1–200 Hz; a 20–24 Hz hump). The paper
+//!   reports a gamma rhythm of about 40 Hz once STDP has organised the network (and delta
+//!   oscillations of 2–4 Hz); this reduced run resolves a 20–24 Hz (beta / low-gamma) peak,
+//!   which the test checks (18–26 Hz, at least 20 times the median), not the paper's 40 Hz.
+//!   The delta band (1–4 Hz) holds no peak (at most 4.4 times the median).
+//! * **Rates**: excitatory 3.27 / 3.18 Hz, inhibitory 27.8 / 27.8 Hz (the paper: the
+//!   excitatory neurons fire at a few Hz, the fast-spiking ones faster). The test asks for
+//!   2–6 Hz and 15–45 Hz.
 
 use sc_neurocore_runner::{MonitorSpec, NetworkRunner, RunConfig};
 use sc_neurocore_zoo::{POLYCHRONIZATION, PolychronizationParams};
@@ -11,7 +36,7 @@ struct Stats {
     exc_hz: f64,
     inh_hz: f64,
     /// Frequency (Hz) and peak/median power of the highest peak in the band.
-    gamma: (f64, f64),
+    rhythm: (f64, f64),
     delta: (f64, f64),
     hist: [f64; 10],
 }
@@ -99,8 +124,8 @@ fn simulate(settings: &[(&str, f64)], seed: u64, t_s: f64, window_s: f64) -> Sta
         mean_w: w.iter().sum::<f64>() / n,
         exc_hz: ne as f64 / (p.n_exc as f64 * window_s),
         inh_hz: ni as f64 / (p.n_inh as f64 * window_s),
-        gamma: peak(&sp, 20, 80),
-        delta: peak(&sp, 1, 6),
+        rhythm: peak(&sp, 5, 100),
+        delta: peak(&sp, 1, 4),
         hist,
     }
 }
@@ -108,8 +133,12 @@ fn simulate(settings: &[(&str, f64)], seed: u64, t_s: f64, window_s: f64) -> Sta
 #[test]
 #[ignore]
 fn explore() {
-    let t: f64 = std::env::var("T").map(|s| s.parse().unwrap()).unwrap_or(10.0);
-    let seed: u64 = std::env::var("SEED").map(|s| s.parse().unwrap()).unwrap_or(1);
+    let t: f64 = std::env::var("T")
+        .map(|s| s.parse().unwrap())
+        .unwrap_or(10.0);
+    let seed: u64 = std::env::var("SEED")
+        .map(|s| s.parse().unwrap())
+        .unwrap_or(1);
     let mut settings = vec![];
     let extra = std::env::var("SET").unwrap_or_default();
     let kv: Vec<(String, f64)> = extra
@@ -125,7 +154,10 @@ fn explore() {
     }
     let start = std::time::Instant::now();
     let s = simulate(&settings, seed, t, t.min(10.0));
-    eprintln!("T={t} seed={seed} {settings:?} ({:.1?}): {s:.3?}", start.elapsed());
+    eprintln!(
+        "T={t} seed={seed} {settings:?} ({:.1?}): {s:.3?}",
+        start.elapsed()
+    );
 }
 
 #[test]
@@ -161,10 +193,17 @@ fn the_network_is_spnets() {
     assert!(inh.weights().iter().all(|&w| w == -5.0));
     // Inhibitory synapses onto excitatory neurons only; no autapse, no multapse.
     for i in 0..1000 {
-        let (csr, lo, hi) = if i < 800 { (&exc, 0, 1000) } else { (&inh, 0, 800) };
+        let (csr, lo, hi) = if i < 800 {
+            (&exc, 0, 1000)
+        } else {
+            (&inh, 0, 800)
+        };
         let row = csr.row(i).0;
         assert_eq!(row.len(), 100, "row {i}");
-        assert!(row.iter().all(|&t| (lo..hi).contains(&(t as usize)) && t as usize != i));
+        assert!(
+            row.iter()
+                .all(|&t| (lo..hi).contains(&(t as usize)) && t as usize != i)
+        );
         assert!(row.windows(2).all(|w| w[0] < w[1]));
     }
     // Five synapses of each delay 1..20 ms per excitatory neuron.
@@ -183,6 +222,35 @@ fn the_network_is_spnets() {
     let e = (POLYCHRONIZATION.build)(&[("m_syn", 1000.0)], 1)
         .unwrap_err()
         .to_string();
-    assert!(e.contains("zoo 'polychronization'") && e.contains("m_syn"), "{e}");
+    assert!(
+        e.contains("zoo 'polychronization'") && e.contains("m_syn"),
+        "{e}"
+    );
     assert!(sc_neurocore_zoo::lookup("polychronization").is_ok());
+}
+
+#[test]
+fn thirty_seconds_bimodal_weights_a_beta_rhythm_and_a_few_hz() {
+    let runs: Vec<Stats> = std::thread::scope(|sc| {
+        let h: Vec<_> = [1u64, 2]
+            .iter()
+            .map(|&seed| sc.spawn(move || simulate(&[], seed, 30.0, 10.0)))
+            .collect();
+        h.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    for (seed, s) in runs.iter().enumerate() {
+        eprintln!("seed {}: {s:.3?}", seed + 1);
+        let h = &s.hist;
+        assert!(s.frac_low >= 0.03 && s.frac_high >= 0.15, "{s:?}");
+        assert!(h[0] > h[1] && h[9] > h[8], "no modes at the bounds: {h:?}");
+        assert!((4.0..8.0).contains(&s.mean_w), "{s:?}");
+        assert!((2.0..=6.0).contains(&s.exc_hz), "{s:?}");
+        assert!((15.0..=45.0).contains(&s.inh_hz), "{s:?}");
+        assert!(
+            (18.0..=26.0).contains(&s.rhythm.0) && s.rhythm.1 >= 20.0,
+            "rhythm {:?}",
+            s.rhythm
+        );
+        assert!(s.delta.1 < s.rhythm.1, "{s:?}");
+    }
 }
