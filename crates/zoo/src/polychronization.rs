@@ -72,7 +72,8 @@
 //!
 //! Reproduced (`tests/polychronization.rs`, 30 s, seeds 1 and 2): the weights leave 6 for
 //! both bounds (7 % in [0, 1], 22 % in [9, 10], modes at both edges of the histogram; the
-//! paper's end state, most weights at the bounds, needs longer runs), the excitatory cells
+//! at 60 s 11 % and 26 %, a U shape; the paper's end state, most weights at the bounds,
+//! needs longer runs), the excitatory cells
 //! fire at 3.2–3.3 Hz and the inhibitory ones at 28 Hz, and the excitatory population
 //! activity has a strong spectral peak at 22 Hz. **Not reproduced**: the paper's 40 Hz
 //! gamma and 2–4 Hz delta rhythms (the 22 Hz peak is what this network shows in its first

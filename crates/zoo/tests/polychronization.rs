@@ -13,7 +13,9 @@
 //!   two thirds of the high one, margins far above the two seeds' spread (1.4 and 1.1
 //!   points). Thirty seconds is not long enough for the paper's end state (most weights at
 //!   the bounds, after many minutes with the paper's slow update): the distribution is
-//!   bimodal, its middle is not yet empty.
+//!   bimodal, its middle is not yet empty. The trend continues: at 60 s (seed 3) 11.0 % lie
+//!   in [0, 1], 26.2 % in [9, 10] and every middle bin holds 6.5–9 % (a U shape; exc
+//!   2.76 Hz, inh 24.8 Hz, the peak still at 22 Hz).
 //! * **Rhythm**: the spectrum of the excitatory spike count (1 ms bins, Welch average of 1 s
 //!   segments, 1 Hz resolution) has its highest peak between 5 and 100 Hz at 22 Hz in both
 //!   seeds (51 and 75 times the median power of 1–200 Hz; a 20–24 Hz hump). The paper
