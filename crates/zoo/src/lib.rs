@@ -7,6 +7,7 @@ pub mod define;
 mod half_centre;
 mod microcircuit;
 mod ping;
+mod polychronization;
 mod stdp;
 mod synfire;
 
@@ -21,6 +22,7 @@ pub use microcircuit::{
     N_FULL, V0_MEAN_OPTIMIZED, V0_SD_OPTIMIZED, microcircuit,
 };
 pub use ping::{PING, PingParams, ping};
+pub use polychronization::{POLYCHRONIZATION, PolychronizationParams, polychronization};
 pub use stdp::{STDP, StdpNetParams, stdp};
 pub use synfire::{SYNFIRE, SynfireParams, synfire};
 
@@ -59,6 +61,7 @@ pub static ZOO: &[&ZooEntry] = &[
     &SYNFIRE,
     &PING,
     &HALF_CENTRE,
+    &POLYCHRONIZATION,
 ];
 
 /// The zoo network called `name`.
