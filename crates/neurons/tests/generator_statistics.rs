@@ -77,7 +77,12 @@ fn trains(model: &str, params: &Value, n: usize, t_ms: f64, dt: f64, seed: u64) 
 }
 
 /// (name, value) statistics of spike trains, as `generators_nest.py` computes them.
-fn statistics(trains: &[Vec<f64>], t_ms: f64, window: f64, frequency: Option<f64>) -> Vec<(&'static str, f64)> {
+fn statistics(
+    trains: &[Vec<f64>],
+    t_ms: f64,
+    window: f64,
+    frequency: Option<f64>,
+) -> Vec<(&'static str, f64)> {
     let n = trains.len();
     let total: usize = trains.iter().map(Vec::len).sum();
     let rate = total as f64 / (n as f64 * t_ms * 1e-3);
@@ -125,7 +130,12 @@ fn mean_sd(x: &[f64]) -> (f64, f64) {
 #[test]
 fn spike_sources_match_nest_generator_statistics() {
     let mut failures: Vec<String> = Vec::new();
-    for model in ["poisson", "gamma_renewal", "poisson_dead_time", "sinusoidal_poisson"] {
+    for model in [
+        "poisson",
+        "gamma_renewal",
+        "poisson_dead_time",
+        "sinusoidal_poisson",
+    ] {
         let r = reference(model);
         let (n, t_ms, dt) = (
             r["n"].as_u64().unwrap() as usize,
@@ -136,7 +146,14 @@ fn spike_sources_match_nest_generator_statistics() {
         let frequency = r["params"].get("frequency").map(|f| f.as_f64().unwrap());
         let ours: Vec<Vec<(&str, f64)>> = SEEDS
             .iter()
-            .map(|&seed| statistics(&trains(model, &r["params"], n, t_ms, dt, seed), t_ms, window, frequency))
+            .map(|&seed| {
+                statistics(
+                    &trains(model, &r["params"], n, t_ms, dt, seed),
+                    t_ms,
+                    window,
+                    frequency,
+                )
+            })
             .collect();
         let nest = r["per_seed"].as_array().unwrap();
         for (j, &(name, _)) in ours[0].iter().enumerate() {
@@ -169,7 +186,10 @@ fn spike_sources_match_nest_generator_statistics() {
 #[test]
 fn parrot_repeats_spikes_as_nest_does() {
     let r = reference("parrot");
-    let (dt, delay) = (r["dt_ms"].as_f64().unwrap(), r["delay_ms"].as_f64().unwrap());
+    let (dt, delay) = (
+        r["dt_ms"].as_f64().unwrap(),
+        r["delay_ms"].as_f64().unwrap(),
+    );
     let inputs = floats(&r["input_ms"]);
     let expected = floats(&r["parrot_ms"]);
     let m = lookup("parrot").unwrap();
