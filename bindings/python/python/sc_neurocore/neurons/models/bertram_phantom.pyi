@@ -56,8 +56,8 @@ class BertramPhantomNeuron(CatalogueNeuron):
         slope of s2_inf [mV]; valid range (0, inf).
     tau_nbar : float or array of n floats, default 9.09
         maximal time constant of n [ms]; valid range (0, inf).
-    lambda : float or array of n floats, default 1.1
-        rate factor of n [1]; valid range (0, inf).
+    lambda_n : float or array of n floats, default 1.1
+        rate factor of n (lambda) [1]; valid range (0, inf).
     tau_s1 : float or array of n floats, default 1000.0
         time constant of s1 [ms]; valid range (0, inf).
     tau_s2 : float or array of n floats, default 120000.0
@@ -123,7 +123,7 @@ class BertramPhantomNeuron(CatalogueNeuron):
         v_s2: _Value = ...,
         s_s2: _Value = ...,
         tau_nbar: _Value = ...,
-        lambda: _Value = ...,
+        lambda_n: _Value = ...,
         tau_s1: _Value = ...,
         tau_s2: _Value = ...,
         i_e: _Value = ...,
