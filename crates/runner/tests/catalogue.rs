@@ -73,7 +73,9 @@ fn run(model: &'static ModelInfo, threads: usize) -> Outcome {
 fn every_model_runs_by_name_identically_on_threads_and_ranks() {
     for m in MODELS {
         let one = run(m, 1);
-        if m.drive.is_some() || m.spontaneous.is_some() {
+        // A drive makes a model fire within tens of ms (spontaneous models may take longer,
+        // e.g. slow bursters, and are not asked to).
+        if m.drive.is_some() {
             assert!(
                 !one.0.is_empty(),
                 "{}: no spike in {DURATION} s with drive {:?}",
