@@ -16,7 +16,12 @@ pub fn lookup(name: &str) -> sc_neurocore_core::Result<&'static ModelInfo> {
         .ok_or_else(|| {
             let mut near: Vec<&str> = MODELS.iter().map(|m| m.name).collect();
             let key = name.to_ascii_lowercase();
-            near.sort_by_key(|m| (edit_distance(&key, m), *m));
+            // Names the key contains or that contain it first (`lif_neuron` -> `lif`), then
+            // by edit distance.
+            near.sort_by_key(|m| {
+                let related = key.contains(*m) || m.contains(key.as_str());
+                (!related, edit_distance(&key, m), *m)
+            });
             const SHOWN: usize = 8;
             let mut known: Vec<String> = near.iter().take(SHOWN).map(|s| s.to_string()).collect();
             if MODELS.len() > SHOWN {
