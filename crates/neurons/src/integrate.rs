@@ -42,12 +42,6 @@ pub fn rk4_steps<V: Vector>(mut y: V, dt: f64, n: usize, f: impl Fn(V) -> V) -> 
     y
 }
 
-/// One explicit (forward) Euler step: for maps and models defined by their Euler update.
-#[inline(always)]
-pub fn euler<V: Vector>(y: V, h: f64, f: impl Fn(V) -> V) -> V {
-    y + f(y) * h
-}
-
 /// Tolerances of the error-controlled integrator ([`rk45`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Tolerance {
