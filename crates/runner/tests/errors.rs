@@ -400,7 +400,7 @@ fn step_current_shorter_than_one_step() {
         &net,
         CFG,
         "StepCurrent 'blip': offset = 0.10004 is out of range; valid range: [0.10005, inf] s \
-         at dt = 0.0001 s (onset = 0.1 s rounds to step 1000, and the current must cover at \
+         at dt = 0.0001 s (onset = 0.1 s rounds to step 1000, and the stimulus must cover at \
          least one step)",
     );
     // At a finer step the same pulse covers steps: accepted.

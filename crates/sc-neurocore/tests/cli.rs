@@ -145,6 +145,10 @@ fn toml_errors_name_the_table_and_key() {
             "[[population]]\nlabel = \"a\"\nmodel = \"lif\"\nn = 10\n[[stimulus]]\nkind = \"poisson\"\nn = 5\nrate_hz = 10.0\nweight = 1.0\n",
             "has size 5, expected 10",
         ),
+        (
+            "[[population]]\nlabel = \"a\"\nmodel = \"lif\"\nn = 10\n[[stimulus]]\nkind = \"poisson\"\nrate_hz = 10.0\nweight = 1.0\nonset = 0.02\noffset = 0.01\n",
+            "PoissonInput: offset = 0.01 is out of range; valid range: (0.02, inf]",
+        ),
     ];
     for (k, (text, expected)) in cases.iter().enumerate() {
         let path = dir.join(format!("bad{k}.toml"));

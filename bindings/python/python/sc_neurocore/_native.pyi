@@ -39,7 +39,14 @@ def check_csr(n_rows: int, n_cols: int, indptr: np.ndarray, indices: np.ndarray,
 # stimuli
 class Stimulus:
     @staticmethod
-    def poisson(n: int, rate_hz: _Value, weight: float, seed: Optional[int] = None) -> "Stimulus": ...
+    def poisson(
+        n: int,
+        rate_hz: _Value,
+        weight: float,
+        seed: Optional[int] = None,
+        onset: float = 0.0,
+        offset: float = float("inf"),
+    ) -> "Stimulus": ...
     @staticmethod
     def step_current(onset: float, offset: float, amplitude: _Value) -> "Stimulus": ...
     @staticmethod

@@ -402,12 +402,21 @@ pub fn parse(source: &str, seed_override: Option<u64>) -> Result<(Network, RunSe
                 if let Some(v) = take(&mut t, "seed") {
                     p = p.with_seed(num(&object, "seed", &v)? as u64);
                 }
+                let onset = match take(&mut t, "onset") {
+                    Some(v) => num(&object, "onset", &v)?,
+                    None => 0.0,
+                };
+                let offset = match take(&mut t, "offset") {
+                    Some(v) => num(&object, "offset", &v)?,
+                    None => f64::INFINITY,
+                };
+                p = p.with_window(onset, offset)?;
                 no_leftovers(
                     &object,
                     &t,
                     &[
                         "kind", "target", "rate_hz", "weight", "n", "seed", "synapse", "tau_syn",
-                        "e_rev",
+                        "e_rev", "onset", "offset",
                     ],
                 )?;
                 StimulusSpec::Poisson(p)
