@@ -5,7 +5,8 @@
 //! multapses allowed, as NEST's `fixed_indegree` default), J = 0.1 mV, inhibitory weight
 //! −g J, one delay D for every connection, and a Poisson rate ν_ext = η ν_th per external
 //! synapse with ν_th = θ / (J C_E τ_m), i.e. a Poisson input of rate C_E ν_ext per neuron
-//! with weight J. Brunel's Fig. 8 regimes use V_r = 10 mV: A (g 3, η 2), B (g 6, η 4),
+//! with weight J, reaching the neurons from t = D on (NEST's generator is connected with the
+//! delay D). Brunel's Fig. 8 regimes use V_r = 10 mV: A (g 3, η 2), B (g 6, η 4),
 //! C (g 5, η 2), D (g 4.5, η 0.9).
 
 use crate::define::*;
@@ -129,7 +130,10 @@ pub fn brunel(p: &BrunelParams, seed: u64) -> Result<Network> {
     }
     let rate = p.poisson_rate_hz();
     for (pop, n, name) in [(exc, 4 * p.order, "drive_e"), (inh, p.order, "drive_i")] {
-        let input = PoissonInput::new(n, rate, p.j)?;
+        // NEST's example connects its generator with the synaptic delay D, so the first
+        // external spikes reach the neurons at t = D (in regime A, starting 1.5 ms early
+        // adds half a spike per neuron, 0.4 Hz).
+        let input = PoissonInput::new(n, rate, p.j)?.with_window(p.delay * 1e-3, f64::INFINITY)?;
         net.add_stimulus(
             name,
             StimulusSpec::Poisson(input),

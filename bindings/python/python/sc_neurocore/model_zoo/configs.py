@@ -65,7 +65,8 @@ def brunel_balanced_network(
     int(epsilon·n_inh)`` inhibitory synapses (fixed in-degree, autapses and multapses
     allowed), delta synapses of ``j`` mV (``-g·j`` inhibitory) with one ``delay``
     (seconds), and independent Poisson drive of rate ``eta·nu_th·C_E`` with ``nu_th =
-    theta / (j·C_E·tau_m)``, each input spike ``j`` mV. LIF with ``tau_m`` (ms), threshold
+    theta / (j·C_E·tau_m)``, each input spike ``j`` mV, reaching the neurons from ``delay``
+    on (NEST connects its generator with that delay). LIF with ``tau_m`` (ms), threshold
     ``theta`` (mV, rest 0), reset ``v_reset``, refractory ``t_ref`` (ms). Brunel's Fig. 8
     regimes: A (g 3, eta 2), B (g 6, eta 4), C (g 5, eta 2), D (g 4.5, eta 0.9), with
     ``v_reset=10``.
@@ -111,8 +112,8 @@ def brunel_balanced_network(
     nu_th = theta / (j * c_e * tau_m) * 1e3 if c_e > 0 and j != 0 else 0.0
     rate = eta * nu_th * c_e
     net.add(
-        PoissonInput(n_exc, rate, j, target=exc, label="drive_e"),
-        PoissonInput(n_inh, rate, j, target=inh, label="drive_i"),
+        PoissonInput(n_exc, rate, j, target=exc, label="drive_e", onset=delay),
+        PoissonInput(n_inh, rate, j, target=inh, label="drive_i", onset=delay),
     )
     if record:
         net.add(SpikeMonitor(exc, label="exc_spikes"), SpikeMonitor(inh, label="inh_spikes"))
