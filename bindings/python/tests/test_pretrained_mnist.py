@@ -135,6 +135,13 @@ def test_present_and_run_by_hand(net, subset):
         net.run(0.06, dt=1e-4)
 
 
+def test_the_python_backend_gives_the_same_readout(net, subset):
+    x = subset[0][[0, 45]]
+    net.run(net.present(x), backend="python")
+    assert net.last_backend == "python"
+    np.testing.assert_array_equal(net.readout_values(), net.scores(x))
+
+
 @pytest.mark.parametrize(
     "images,exc,message",
     [
@@ -184,6 +191,26 @@ def test_weights_that_do_not_fit_are_refused(tmp_path):
         mnist.load(other)
     with pytest.raises(ShapeMismatchError, match=r"readout_weights has shape \(10, 5\)"):
         mnist.MnistClassifier(np.zeros((10, 5)), np.zeros(10))
+    w = np.zeros((10, 4000))
+    with pytest.raises(OutOfRangeError, match="readout weights and biases must be finite"):
+        mnist.MnistClassifier(w, np.full(10, np.nan))
+
+
+@pytest.mark.parametrize(
+    "change,message",
+    [
+        ({"hidden_i_e": 200.0}, "hidden_i_e = 200.0 pA must be below the rheobase 187.5 pA"),
+        ({"hidden_reset_steps": 1}, "the hidden reset pulse (1 steps) must last at least 2 steps"),
+        ({"hidden_reset_steps": 6}, "fit in the first row (5 steps)"),
+    ],
+)
+def test_a_definition_that_breaks_the_timeline_is_refused(change, message):
+    import dataclasses
+
+    d = dataclasses.replace(mnist.DEFINITION, **change)
+    with pytest.raises(InvalidConfigurationError) as e:
+        mnist.MnistClassifier(np.zeros((10, 4000)), np.zeros(10), d)
+    assert message in str(e.value)
 
 
 def test_the_training_data_is_checked(tmp_path):

@@ -4,8 +4,9 @@ network it builds, and classification by running that network on the engine.
 The network (docs/mnist.md has the method, its training and its accuracy):
 
 - ``input``: 784 perfect integrate-and-fire neurons, one per pixel, driven by a current
-  proportional to the pixel's intensity: each fires regularly at a rate proportional to the
-  intensity (rate coding, deterministic).
+  proportional to the pixel's intensity: each fires regularly, at a rate that grows with the
+  intensity (one spike every ``ceil(2.5 / intensity)`` steps: 333 Hz at intensity 1; rate
+  coding, deterministic).
 - ``hidden``: 4,000 LIF neurons. ``input -> hidden`` is a fixed random projection (each
   synapse present with probability 0.1, weight drawn from a normal distribution of mean 0)
   drawn by the engine from the network's seed, so it is part of the definition and ships as
@@ -19,7 +20,8 @@ The network (docs/mnist.md has the method, its training and its accuracy):
   whose value grew the most while the image was shown.
 
 Images are shown one after another in one run, each for a *period* of 60 ms at ``dt`` = 1
-ms: a 1-step reset pulse, the image for 50 ms, then a 5 ms gap. The reset pulse is a strong
+ms: a first 5 ms row that begins with the reset pulse, the image for 50 ms, then a 5 ms
+gap. The reset pulse is a strong
 current that makes every input and hidden neuron fire and reset to ``V_reset`` (their
 refractory period is 0): every image therefore starts from exactly the same state, so the
 label of an image does not depend on the images shown before it (Diehl & Cook 2015 let the
@@ -79,7 +81,7 @@ class MnistDefinition:
     #: Rows an image is shown for (presentation = ``rows_on * row_steps * dt`` = 50 ms);
     #: a period is one row before (the reset pulse), these, and one row after (the gap).
     rows_on: int = 10
-    #: Current into an input neuron at intensity 1, pA (rate about 400 Hz).
+    #: Current into an input neuron at intensity 1, pA (a spike every 3 steps: 333 Hz).
     input_gain: float = 1500.0
     #: The input neurons: ``perfect_if`` parameters.
     input_c_m: float = 250.0
