@@ -24,7 +24,7 @@ import platform
 import sys
 import time
 from pathlib import Path
-from typing import Any, Dict, List, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 
@@ -185,13 +185,13 @@ def _machine() -> Dict[str, Any]:
     return {"cpu": model, "cores": os.cpu_count(), "load_average_1min": round(load[0], 2)}
 
 
-def subset(x: np.ndarray, y: np.ndarray, per_class: int = SUBSET_PER_CLASS) -> Tuple[np.ndarray, np.ndarray]:
-    """The first ``per_class`` held-out digits of each class, in class order."""
-    idx = np.concatenate([np.flatnonzero(y == k)[:per_class] for k in range(10)])
-    return x[idx], y[idx]
+def subset(y: np.ndarray, per_class: int = SUBSET_PER_CLASS) -> np.ndarray:
+    """Indices of the first ``per_class`` digits of each class in ``y``, in class order
+    (of the held-out digits: the tests' subset)."""
+    return np.concatenate([np.flatnonzero(y == k)[:per_class] for k in range(10)])
 
 
-def train(digits: Path, out: Path = WEIGHTS_FILE, subset_out: Path = None) -> Dict[str, Any]:
+def train(digits: Path, out: Path = WEIGHTS_FILE, subset_out: Optional[Path] = None) -> Dict[str, Any]:
     """Trains the readout on the training digits, writes ``out``, evaluates the written
     network on the held-out digits (and writes the test subset to ``subset_out``); returns
     what it recorded (also stored in ``out``)."""
@@ -232,7 +232,8 @@ def train(digits: Path, out: Path = WEIGHTS_FILE, subset_out: Path = None) -> Di
     info["train_seconds"] = round(t_sim + t_fit, 1)
     save(out, MnistClassifier(w.astype(np.float32), b.astype(np.float32), d), info)
     if subset_out is not None:
-        xs, ys = subset(x_held, y_held)
+        idx = subset(y_held)
+        xs, ys = x_held[idx], y_held[idx]
         subset_out.parent.mkdir(parents=True, exist_ok=True)
         with open(subset_out, "wb") as f:
             np.savez_compressed(f, pixels_milli=np.rint(xs * 1000).astype(np.uint16), labels=ys.astype(np.uint8))
@@ -250,8 +251,9 @@ def evaluate(digits: Path, path: Path = WEIGHTS_FILE) -> Dict[str, Any]:
     labels = net.classify(x_held)
     seconds = time.perf_counter() - t0
     acc = float(np.mean(labels == y_held))
-    xs, ys = subset(x_held, y_held)
-    sub = float(np.mean(net.classify(xs) == ys))
+    idx = subset(y_held)
+    ys = y_held[idx]
+    sub = float(np.mean(labels[idx] == ys))
     print(
         f"mnist: held-out accuracy {acc:.4f} ({int(np.sum(labels == y_held))}/{len(y_held)}), "
         f"subset of {len(ys)}: {sub:.4f}; {len(y_held) / seconds:.0f} images/s",
@@ -269,7 +271,7 @@ def evaluate(digits: Path, path: Path = WEIGHTS_FILE) -> Dict[str, Any]:
     }
 
 
-def main(argv: Sequence[str] = None) -> int:
+def main(argv: Optional[Sequence[str]] = None) -> int:
     """The command line: ``train --digits DIR [--out FILE] [--subset-out FILE]`` or
     ``evaluate --digits DIR [--weights FILE]``."""
     parser = argparse.ArgumentParser(
