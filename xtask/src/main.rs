@@ -4,10 +4,13 @@
 //! - `bench`: the benchmarks, figures for docs/performance.md.
 //! - `codegen [--check]`: generated files (the model catalogue page, the model stubs).
 //! - `wheel [--mpi | --test]`: the Python wheel (bindings/python) into dist/; `--test` runs pytest.
+//! - `train mnist [--evaluate]`: trains the pretrained MNIST classifier with the engine (or
+//!   measures the shipped one's held-out accuracy).
 
 mod bench;
 mod ci;
 mod codegen;
+mod train;
 mod util;
 mod wheel;
 
@@ -20,9 +23,10 @@ fn main() -> ExitCode {
         Some("bench") => bench::run(&args[1..]),
         Some("codegen") => codegen::run(&args[1..]),
         Some("wheel") => wheel::run(&args[1..]),
+        Some("train") => train::run(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <ci | bench | codegen | wheel>\n  ci     fmt --check, clippy -D warnings, tests, docs, CLI contract\n  bench [--peers | --scaling | --models]  benchmarks (figures for docs/performance.md; --peers: against NEST and Brian2; --scaling: Brunel at 1x-8x size; --models: neuron-steps per second of every model)\n  codegen [--check]  generated files (docs/models.md, the model stubs)\n  wheel [--mpi | --test]  the Python wheel into dist/ (--mpi: with MPI; --test: into .venv, then pytest)"
+                "usage: cargo xtask <ci | bench | codegen | wheel | train>\n  ci     fmt --check, clippy -D warnings, tests, docs, CLI contract\n  bench [--peers | --scaling | --models]  benchmarks (figures for docs/performance.md; --peers: against NEST and Brian2; --scaling: Brunel at 1x-8x size; --models: neuron-steps per second of every model)\n  codegen [--check]  generated files (docs/models.md, the model stubs)\n  wheel [--mpi | --test]  the Python wheel into dist/ (--mpi: with MPI; --test: into .venv, then pytest)\n  train mnist [--evaluate]  train the pretrained MNIST classifier with the engine (--evaluate: held-out accuracy of the shipped one; docs/mnist.md)"
             );
             return ExitCode::from(2);
         }

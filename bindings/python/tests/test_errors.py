@@ -273,8 +273,8 @@ CASES = [
     ("kernel stepped with another dt", _kernel_dt_change, E.InvalidConfigurationError,
      "the kernel was built for dt = 0.0001 s and is stepped with dt = 0.0002 s"),
     ("unknown preset", lambda: LIFNeuron.preset("bursting"), E.UnknownNameError, "LIFNeuron: unknown preset 'bursting'"),
-    ("pretrained network", lambda: load_pretrained("mnist"), E.PretrainedUnavailableError,
-     "no pretrained network 'mnist' in this build"),
+    ("unknown pretrained network", lambda: load_pretrained("mnist2"), E.UnknownNameError,
+     "load_pretrained: unknown pretrained network 'mnist2'; available: mnist"),
 ]
 
 

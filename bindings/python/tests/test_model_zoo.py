@@ -4,8 +4,7 @@ import numpy as np
 import pytest
 
 from sc_neurocore import _native
-from sc_neurocore.errors import PretrainedUnavailableError
-from sc_neurocore.model_zoo import configs, pretrained
+from sc_neurocore.model_zoo import configs
 from sc_neurocore.model_zoo.configs import BRUNEL_DEFAULTS, brunel_balanced_network
 
 
@@ -38,14 +37,6 @@ def test_fig8_regimes_by_parameters():
     for net in (c, d):
         net.run(0.1, dt=1e-4)
     assert d["exc_spikes"].count < c["exc_spikes"].count
-
-
-def test_pretrained_is_honest():
-    assert pretrained.available() == []
-    with pytest.raises(PretrainedUnavailableError, match="model-zoo issue"):
-        pretrained.load_pretrained("mnist")
-    with pytest.raises(NotImplementedError):
-        pretrained.load_pretrained("anything")
 
 
 def test_stdp_zoo_network_is_registered_and_learns():
