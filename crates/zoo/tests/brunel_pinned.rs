@@ -52,11 +52,6 @@ fn small_brunel_spikes_are_pinned() {
     assert_eq!(got, PINNED_SMALL);
 }
 
-const PINNED_DEFAULT: [(usize, u64); 2] = [
-    (9161, 10429361874638748159),
-    (2280, 13749877882460631802),
-];
-const PINNED_SMALL: [(usize, u64); 2] = [
-    (583, 10200068103006960989),
-    (145, 14758720724836312036),
-];
+const PINNED_DEFAULT: [(usize, u64); 2] =
+    [(9161, 10429361874638748159), (2280, 13749877882460631802)];
+const PINNED_SMALL: [(usize, u64); 2] = [(583, 10200068103006960989), (145, 14758720724836312036)];
