@@ -4,6 +4,7 @@ mod brunel;
 mod coba;
 mod cuba;
 pub mod define;
+pub mod docs;
 mod half_centre;
 mod microcircuit;
 mod ping;

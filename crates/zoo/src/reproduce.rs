@@ -32,6 +32,22 @@ pub struct Reproduction {
     pub statistics: &'static [Statistic],
 }
 
+impl Reproduction {
+    /// The command line that makes this run of entry `name` (seed 1):
+    /// `sc-neurocore run --zoo NAME [--set KEY=VALUE]... --duration S --dt S --seed 1`.
+    pub fn command(&self, name: &str) -> String {
+        let mut c = format!("sc-neurocore run --zoo {name}");
+        for (k, v) in self.settings {
+            c.push_str(&format!(" --set {k}={v}"));
+        }
+        c.push_str(&format!(
+            " --duration {} --dt {} --seed 1",
+            self.run.0, self.run.1
+        ));
+        c
+    }
+}
+
 /// One statistic of a run and its published value.
 #[derive(Debug, Clone, Copy)]
 pub struct Statistic {
