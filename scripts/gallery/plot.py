@@ -23,15 +23,21 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 
-MAX_ROWS = 400
+MAX_ROWS = 500
 
 
 def rows_shown(sizes):
-    """How many neurons of each population to draw (the first ones)."""
+    """How many neurons of each population to draw (the first ones): all when they fit,
+    else a share of MAX_ROWS in proportion to size, at least MAX_ROWS / (2 × populations)
+    (or all of a smaller population) so that every population is visible and labelled."""
     total = sum(sizes)
     if total <= MAX_ROWS:
         return list(sizes)
-    return [min(n, max(5, round(MAX_ROWS * n / total))) for n in sizes]
+    floor = MAX_ROWS // (2 * len(sizes))
+    base = [min(n, floor) for n in sizes]
+    spare = MAX_ROWS - sum(base)
+    rest = [n - b for n, b in zip(sizes, base)]
+    return [b + min(r, round(spare * r / max(sum(rest), 1))) for b, r in zip(base, rest)]
 
 
 def fmt(v, unit):
@@ -61,20 +67,23 @@ def main():
     in_window = (t >= t0) & (t <= t1)
 
     fig = plt.figure(figsize=(8.0, 5.4), dpi=100)
-    grid = fig.add_gridspec(3, 1, height_ratios=[3.2, 1.0, 0.0001], hspace=0.08)
+    grid = fig.add_gridspec(2, 1, height_ratios=[3.2, 1.0], hspace=0.08)
     ax = fig.add_subplot(grid[0])
     ax_rate = fig.add_subplot(grid[1], sharex=ax)
     colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]
+    local_all = gid - offsets[pop]
+    drawn = in_window & (local_all < np.asarray(shown)[pop])
+    # Dots as large as the density allows (a sparse raster stays legible, a dense one light).
+    size = 6.0 if drawn.sum() < 20_000 else 2.5 if drawn.sum() < 100_000 else 1.0
     yticks, ylabels = [], []
     for k, p in enumerate(pops):
-        local = gid - offsets[k]
-        mine = in_window & (pop == k) & (local < shown[k])
+        mine = drawn & (pop == k)
         c = colours[k % len(colours)]
-        ax.scatter(t[mine] * 1e3, row_offsets[k] + local[mine], s=0.6, marker=".",
+        ax.scatter(t[mine] * 1e3, row_offsets[k] + local_all[mine], s=size, marker=".",
                    linewidths=0, color=c, rasterized=True)
         if shown[k]:
             yticks.append(row_offsets[k] + shown[k] / 2)
-            label = p["label"] if shown[k] == p["n"] else f"{p['label']}\n({shown[k]} of {p['n']})"
+            label = p["label"] if shown[k] == p["n"] else f"{p['label']} ({shown[k]}/{p['n']})"
             ylabels.append(label)
     ax.set_yticks(yticks)
     ax.set_yticklabels(ylabels, fontsize=7)
@@ -103,10 +112,12 @@ def main():
         paper = textwrap.shorten(rep["paper"], 110)
     else:
         text, paper = "no statistic declared", ""
-    fig.text(0.01, 0.005, f"{paper}\n{text}", fontsize=7.5, va="bottom", ha="left",
+    n_lines = text.count("\n") + 2
+    fig.text(0.01, 0.01, f"{paper}\n{text}", fontsize=7.5, va="bottom", ha="left",
              family="monospace")
-    fig.subplots_adjust(left=0.14, right=0.98, top=0.94,
-                        bottom=0.11 + 0.028 * (text.count("\n") + 2))
+    # Room on the left for the longest population label (about 0.0065 of the width a char).
+    left = min(0.35, 0.06 + 0.0065 * max((len(x) for x in ylabels), default=0))
+    fig.subplots_adjust(left=left, right=0.97, top=0.94, bottom=0.105 + 0.022 * n_lines)
     a.out.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(a.out, dpi=100)
     plt.close(fig)

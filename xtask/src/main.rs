@@ -3,7 +3,7 @@
 //! - `ci`: exactly what CI runs (formatting, lints, tests, docs, the CLI contract check).
 //! - `bench`: the benchmarks, figures for docs/performance.md.
 //! - `codegen [--check]`: generated files (the model catalogue page, the model and configs stubs).
-//! - `gallery [NAME...]`: the zoo gallery (docs/gallery.md, docs/gallery/*.png), by running
+//! - `gallery [--plot-only] [NAME...]`: the zoo gallery (docs/gallery.md, docs/gallery/*.png), by running
 //!   every zoo network as it declares what it reproduces.
 //! - `wheel [--mpi | --test]`: the Python wheel (bindings/python) into dist/; `--test` runs pytest.
 
@@ -26,7 +26,7 @@ fn main() -> ExitCode {
         Some("wheel") => wheel::run(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <ci | bench | codegen | gallery | wheel>\n  ci     fmt --check, clippy -D warnings, tests, docs, CLI contract\n  bench [--peers | --scaling | --models]  benchmarks (figures for docs/performance.md; --peers: against NEST and Brian2; --scaling: Brunel at 1x-8x size; --models: neuron-steps per second of every model)\n  codegen [--check]  generated files (docs/models.md, the model and configs stubs)\n  gallery [NAME...]  the zoo gallery: runs each zoo network, docs/gallery.md + docs/gallery/*.png\n  wheel [--mpi | --test]  the Python wheel into dist/ (--mpi: with MPI; --test: into .venv, then pytest)"
+                "usage: cargo xtask <ci | bench | codegen | gallery | wheel>\n  ci     fmt --check, clippy -D warnings, tests, docs, CLI contract\n  bench [--peers | --scaling | --models]  benchmarks (figures for docs/performance.md; --peers: against NEST and Brian2; --scaling: Brunel at 1x-8x size; --models: neuron-steps per second of every model)\n  codegen [--check]  generated files (docs/models.md, the model and configs stubs)\n  gallery [--plot-only] [NAME...]  the zoo gallery: runs each zoo network, docs/gallery.md + docs/gallery/*.png\n  wheel [--mpi | --test]  the Python wheel into dist/ (--mpi: with MPI; --test: into .venv, then pytest)"
             );
             return ExitCode::from(2);
         }

@@ -154,7 +154,7 @@ crate::zoo_network! {
         note: "at the example's reduced default size (scale = k_scale = 0.1: 7,717 neurons, \
                3 million synapses), as the NEST reference; the full network is \
                --set scale=1 --set k_scale=1",
-        window: (1.3, 1.5),
+        window: (0.5, 1.5),
         statistics: &[
             population_rate::<0>(0.485, "NEST 3.10, 8 seeds: 0.485 ± 0.038 Hz (full scale: 0.903 Hz)"),
             population_rate::<1>(2.131, "NEST 3.10, 8 seeds: 2.131 ± 0.041 Hz (full scale: 2.965 Hz)"),
