@@ -99,7 +99,8 @@ fn small_instances_are_small_and_their_statistics_can_be_measured() {
         let net = (z.build)(z.small, 1).unwrap();
         assert!(
             net.n_neurons() <= 2000,
-            "{}: the small instance has {} neurons",
+            "{}: the small instance has {} neurons; declare `small: {{ ... }}` in its \
+             zoo_network! (settings for a few hundred neurons)",
             z.name,
             net.n_neurons()
         );
