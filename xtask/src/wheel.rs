@@ -89,7 +89,7 @@ pub fn build_wheel(mpi: bool) -> Result<(), String> {
 }
 
 /// Creates `.venv` with the test packages if it lacks any of them.
-fn ensure_venv() -> Result<(), String> {
+pub fn ensure_venv() -> Result<(), String> {
     let python = venv_bin("python");
     if !python.is_file() && sh(Command::new("python3").arg("-m").arg("venv").arg(venv())).is_err() {
         // Debian's python3 ships venv separately.

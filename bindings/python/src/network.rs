@@ -333,6 +333,12 @@ impl NetworkSpec {
         self.net.check_initial_synaptic_states().py(py)
     }
 
+    /// The whole description as plain Python values (see `export_network`), from which the
+    /// Python layer rebuilds the same network out of its own objects.
+    fn export<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        crate::export::export_network(py, &self.net)
+    }
+
     /// `(label, model name, n)` of every population.
     fn populations(&self) -> Vec<(String, &'static str, usize)> {
         self.net

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 import sc_neurocore.errors as E
+from sc_neurocore.model_zoo import configs
 from sc_neurocore.model_zoo.pretrained import load_pretrained
 from sc_neurocore.network import (
     STDP,
@@ -275,6 +276,10 @@ CASES = [
     ("unknown preset", lambda: LIFNeuron.preset("bursting"), E.UnknownNameError, "LIFNeuron: unknown preset 'bursting'"),
     ("unknown pretrained network", lambda: load_pretrained("mnist2"), E.UnknownNameError,
      "load_pretrained: unknown pretrained network 'mnist2'; available: mnist"),
+    ("unknown zoo parameter", lambda: configs.brunel(gain=1.0), E.UnknownNameError,
+     "configs.brunel: unknown parameter 'gain'; known: order, n_exc, n_inh, epsilon"),
+    ("zoo delay in seconds", lambda: configs.ping(delay=5e-4), E.OutOfRangeError,
+     "zoo 'ping': delay = 0.0005 is out of range; valid range: 0 or at least 0.01 ms in magnitude"),
 ]
 
 
