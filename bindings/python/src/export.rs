@@ -22,7 +22,7 @@
 //! ```
 //!
 //! Poisson inputs add `n`, `rate_hz` (float or float64[n]), `weight`, `seed` (None: the
-//! network's); step currents `onset`, `offset` (s), `amplitude` (float or float64[n]);
+//! network's), `onset`, `offset` (s); step currents `onset`, `offset` (s), `amplitude` (float or float64[n]);
 //! timed arrays `values` (float64[T] or float64[T, n]) and `dt` (s).
 
 use numpy::{PyArray1, PyArrayMethods};
@@ -186,6 +186,8 @@ pub fn export_network<'py>(py: Python<'py>, net: &Network) -> PyResult<Bound<'py
                 d.set_item("rate_hz", scalar_or_array(py, p.rate_hz())?)?;
                 d.set_item("weight", p.weight())?;
                 d.set_item("seed", p.seed())?;
+                d.set_item("onset", p.window().onset())?;
+                d.set_item("offset", p.window().offset())?;
             }
             StimulusSpec::Step(s) => {
                 d.set_item("onset", s.onset())?;

@@ -67,6 +67,8 @@ def _stimulus(d: Dict[str, Any], pops: List[Population]) -> Stimulus:
             synapse=d["synapse"],
             tau_syn=d["tau_syn"],
             e_rev=d["e_rev"],
+            onset=d["onset"],
+            offset=d["offset"],
             label=d["label"],
         )
     if kind == "StepCurrent":
