@@ -22,7 +22,7 @@ fn main() -> ExitCode {
         Some("wheel") => wheel::run(&args[1..]),
         _ => {
             eprintln!(
-                "usage: cargo xtask <ci | bench | codegen | wheel>\n  ci     fmt --check, clippy -D warnings, tests, docs, CLI contract\n  bench [--peers | --scaling | --models]  benchmarks (figures for docs/performance.md; --peers: against NEST and Brian2; --scaling: Brunel at 1x-8x size; --models: neuron-steps per second of every model)\n  codegen [--check]  generated files (docs/models.md, the model stubs)\n  wheel [--mpi | --test]  the Python wheel into dist/ (--mpi: with MPI; --test: into .venv, then pytest)"
+                "usage: cargo xtask <ci | bench | codegen | wheel>\n  ci     fmt --check, clippy -D warnings, tests, docs, CLI contract\n  bench [--peers | --scaling | --models]  benchmarks (figures for docs/performance.md; --peers: against NEST and Brian2; --scaling: Brunel at 1x-8x size; --models [name ...]: neuron-steps per second of every (or the named) model)\n  codegen [--check]  generated files (docs/models.md, the model stubs)\n  wheel [--mpi | --test]  the Python wheel into dist/ (--mpi: with MPI; --test: into .venv, then pytest)"
             );
             return ExitCode::from(2);
         }
