@@ -152,7 +152,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         Some("--peers") => return peers(&args[1..]),
         Some("--scaling") => return scaling(args.get(1).map_or("1.0", String::as_str)),
         Some("--models") => {
-            return sh(&mut cargo(&[
+            let mut run = vec![
                 "run",
                 "--release",
                 "-q",
@@ -160,7 +160,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 "sc-neurocore-benches",
                 "--bin",
                 "model_steps",
-            ]));
+                "--",
+            ];
+            run.extend(args[1..].iter().map(String::as_str));
+            return sh(&mut cargo(&run));
         }
         _ => {}
     }

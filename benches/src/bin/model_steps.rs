@@ -1,9 +1,10 @@
 //! Neuron-steps per second of every registered model: 10,000 neurons with default
 //! parameters on one thread, each driven by the model's `drive` (its suprathreshold input;
-//! none for models without one), at dt = 0.1 ms. Prints a Markdown table (the one in
-//! docs/performance.md). Run: `cargo xtask bench --models` (a release build).
+//! models without one declare why), at dt = 0.1 ms. Prints a Markdown table (the one in
+//! docs/performance.md). Run: `cargo xtask bench --models [name ...]` (a release build; the
+//! names, if given, select models).
 
-use sc_neurocore::neurons::{BuildContext, MODELS, Params, StepInput};
+use sc_neurocore::neurons::{BuildContext, MODELS, Params, StepInput, lookup};
 use std::time::Instant;
 
 const N: usize = 10_000;
@@ -12,11 +13,21 @@ const DT_MS: f64 = 0.1;
 const MIN_SECONDS: f64 = 0.3;
 
 fn main() {
+    let only: Vec<String> = std::env::args().skip(1).collect();
+    for name in &only {
+        if let Err(e) = lookup(name) {
+            eprintln!("model_steps: {e}");
+            std::process::exit(2);
+        }
+    }
     println!(
         "| model | family | neuron-steps per s | ns per neuron-step | spikes per neuron-step |"
     );
     println!("|---|---|---|---|---|");
-    for m in MODELS {
+    for m in MODELS
+        .iter()
+        .filter(|m| only.is_empty() || only.iter().any(|name| name == m.name))
+    {
         let params = Params::defaults(m, N);
         let mut k = (m.build)(&BuildContext {
             params: &params,

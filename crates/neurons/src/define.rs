@@ -23,7 +23,7 @@
 //!     },
 //!     membrane: v,
 //!     require: [v_reset < v_th],
-//!     drive: 500.0,
+//!     drive: 500.0,             // or `no_drive: NoDrive::EmitsNoSpikes` (why there is none)
 //!     build: point,
 //! }
 //! ```
@@ -41,6 +41,7 @@
 //!   when it uses the generic point-neuron kernel (`build: point`); a model with a kernel of
 //!   its own names its build function instead (`build: build`).
 
+pub use crate::NoDrive;
 pub use crate::integrate::{self, Tolerance, Vector};
 pub use crate::point::{Aux, Dynamics, Input};
 pub use sc_neurocore_core::ParamSpec;
@@ -132,6 +133,7 @@ macro_rules! model {
         $(require: [$($lo:ident < $hi:ident),* $(,)?],)?
         $(validate: $validate:path,)?
         $(drive: $drive:expr,)?
+        $(no_drive: $no_drive:expr,)?
         $(spontaneous: $spont:expr,)?
         $(stochastic: $stoch:literal,)?
         build: $build:ident $(,)?
@@ -153,10 +155,19 @@ macro_rules! model {
             less_than: &[$($((stringify!($lo), stringify!($hi))),*)?],
             build: $crate::model!(@build $build),
             drive: $crate::model!(@option $($drive)?),
+            no_drive: $crate::model!(@option $($no_drive)?),
             spontaneous: $crate::model!(@option $($spont)?),
             stochastic: $crate::model!(@flag $($stoch)?),
             module: module_path!(),
         };
+
+        const _: () = assert!(
+            $crate::model!(@given $($drive)?) != $crate::model!(@given $($no_drive)?),
+            concat!(
+                "model '", $name, "': declare its `drive` (a constant input that makes it fire) \
+                 or, if no input does, `no_drive` (why)"
+            )
+        );
 
         /// Position of each parameter in `MODEL.params` (generated).
         #[allow(non_camel_case_types, dead_code, clippy::upper_case_acronyms)]
@@ -308,6 +319,8 @@ macro_rules! model {
     (@build $f:ident) => { $f };
     (@option) => { None };
     (@option $e:expr) => { Some($e) };
+    (@given) => { false };
+    (@given $e:expr) => { true };
     (@flag) => { false };
     (@flag $b:literal) => { $b };
 }

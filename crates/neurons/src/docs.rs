@@ -166,9 +166,14 @@ pub fn catalogue_markdown() -> String {
             let _ = writeln!(s, "\n### {}\n", m.name);
             let _ = writeln!(s, "`{}`. {}\n", m.class_name, m.summary);
             let _ = writeln!(s, "Source: {}\n", m.citation);
+            let drive = match (m.drive, m.no_drive) {
+                (Some(i), _) => format!(" Fires under a constant input of {i} {}.", m.input_unit),
+                (None, Some(why)) => format!(" No constant input makes it fire: {}.", why.text()),
+                (None, None) => String::new(),
+            };
             let _ = writeln!(
                 s,
-                "Input: current in {}; a delta-synapse weight: {}.{}{}\n",
+                "Input: current in {}; a delta-synapse weight: {}.{drive}{}{}\n",
                 m.input_unit,
                 m.delta_input_text(),
                 if m.stochastic {

@@ -10,7 +10,7 @@ mod params;
 pub mod point;
 mod registry;
 
-pub use model::{BuildContext, ModelInfo, NeuronKernel, Preset, StateSpec, StepInput};
+pub use model::{BuildContext, ModelInfo, NeuronKernel, NoDrive, Preset, StateSpec, StepInput};
 pub use models::*;
 pub use omitted::OMITTED;
 pub use params::{ParamArray, ParamValue, Params, no_cross_checks};

@@ -26,6 +26,37 @@ pub struct Preset {
     pub values: &'static [(&'static str, f64)],
 }
 
+/// Why a model declares no `drive`: what a constant input current does to it. The
+/// catalogue-wide tests check the claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoDrive {
+    /// A rate unit, neural mass or readout: it emits no spikes whatever its input; its state
+    /// is the output.
+    EmitsNoSpikes,
+    /// Its spikes do not depend on the input current: a spike source (its own clock or random
+    /// process) or a unit driven only by delta-synapse input (a relay, a McCulloch–Pitts
+    /// unit).
+    IgnoresCurrent,
+    /// A binary unit whose spikes are its 0 -> 1 transitions, made at random update times
+    /// with probability g(h): transitions are most frequent at g = 1/2, which the default
+    /// threshold puts at zero input, so a constant input makes it fire less, not more.
+    BinaryUnit,
+}
+
+impl NoDrive {
+    /// One sentence for the docs.
+    pub fn text(self) -> &'static str {
+        match self {
+            NoDrive::EmitsNoSpikes => "emits no spikes (its state is the output)",
+            NoDrive::IgnoresCurrent => "its spikes do not depend on the input current",
+            NoDrive::BinaryUnit => {
+                "binary unit: its 0 -> 1 transitions (spikes) are most frequent at gain 1/2, \
+                 at zero input by default; a constant input makes it fire less"
+            }
+        }
+    }
+}
+
 /// Everything a kernel needs when it is built for a run.
 #[derive(Debug, Clone)]
 pub struct BuildContext<'a> {
@@ -79,10 +110,12 @@ pub struct ModelInfo {
     /// Builds a kernel for a run.
     pub build: fn(&BuildContext<'_>) -> Box<dyn NeuronKernel>,
     /// A constant input (in `input_unit`) well above rheobase, which makes the model fire
-    /// within tens of ms at default parameters; `None` for models that no constant input
-    /// makes fire (spike sources, models that are only rate units). The catalogue-wide tests
-    /// drive the model with it.
+    /// within tens of ms at default parameters (the catalogue-wide tests, the runner's and the
+    /// benchmark drive the model with it); `None` exactly when `no_drive` says why.
     pub drive: Option<f64>,
+    /// Why no constant input is the model's `drive` (rate units, spike sources, binary
+    /// units); `None` exactly when it has a `drive`.
+    pub no_drive: Option<NoDrive>,
     /// Why the model fires at rest with default parameters (spike sources, pacemakers,
     /// intrinsically noisy models), or `None` when it stays silent without input.
     pub spontaneous: Option<&'static str>,

@@ -3,15 +3,16 @@
 //! table entry that exempts a model from a check carries its reason.
 
 use sc_neurocore_neurons::{
-    BuildContext, MODELS, ModelInfo, NeuronKernel, ParamValue, Params, StepInput, lookup,
+    BuildContext, MODELS, ModelInfo, NeuronKernel, NoDrive, ParamValue, Params, StepInput, lookup,
 };
 
-/// Currents tried, in the model's input unit, for models that declare no `drive`.
+/// Constant currents, in the model's input unit, with which the claim of a model that declares
+/// `no_drive` is checked (both signs).
 const LADDER: [f64; 13] = [
     0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0, 100.0, 300.0, 1000.0, 3000.0, 10000.0,
 ];
 
-/// A model must fire within this time (ms) for a current of `LADDER` to count.
+/// A model's declared `drive` must make it fire within this time (ms).
 const PROBE_MS: f64 = 100.0;
 
 fn object(model: &ModelInfo) -> String {
@@ -65,18 +66,125 @@ fn state_bits(k: &dyn NeuronKernel, model: &ModelInfo) -> Vec<u64> {
         .collect()
 }
 
-/// The drive current of `model` (its declared `drive`, else the smallest current of the
-/// ladder that makes it fire), or `None` if no current of the ladder makes it fire.
-fn drive(model: &'static ModelInfo) -> Option<f64> {
-    if let Some(i) = model.drive {
-        return Some(i);
+/// Spike steps of `n` neurons of `model` (defaults) held at `current` for `ms` at step `dt`,
+/// no jumps: for each step, the neurons that fired.
+fn spike_train(
+    model: &'static ModelInfo,
+    n: usize,
+    current: f64,
+    dt: f64,
+    ms: f64,
+) -> Vec<Vec<u32>> {
+    let params = Params::defaults(model, n);
+    let mut k = kernel(&params, dt, 1, 0);
+    let current = vec![current; n];
+    let jump = vec![0.0; n];
+    let input = StepInput {
+        jump: &jump,
+        current: &current,
+    };
+    (0..(ms / dt).round() as usize)
+        .map(|_| {
+            let mut spikes = Vec::new();
+            k.step(&input, &mut spikes);
+            spikes
+        })
+        .collect()
+}
+
+/// Every model declares either the constant input that makes it fire (`drive`) or why there
+/// is none (`no_drive`), never both (`model!` enforces it at compile time; this covers models
+/// written out by hand).
+#[test]
+fn every_model_declares_a_drive_or_why_not() {
+    for m in MODELS {
+        assert!(
+            m.drive.is_some() != m.no_drive.is_some(),
+            "{}: declare its `drive` (a constant input that makes it fire) or, if no input \
+             does, `no_drive` (why); drive = {:?}, no_drive = {:?}",
+            m.name,
+            m.drive,
+            m.no_drive
+        );
+        if let Some(i) = m.drive {
+            assert!(i.is_finite(), "{}: drive {i}", m.name);
+        }
     }
-    let params = Params::defaults(model, 1);
-    let dt = 0.05;
-    LADDER.into_iter().find(|&i| {
-        let mut k = kernel(&params, dt, 1, 0);
-        first_spikes(k.as_mut(), &[i], (PROBE_MS / dt) as usize)[0].is_some()
-    })
+}
+
+/// A declared `drive` makes the model (defaults, seed 1) fire within `PROBE_MS`.
+#[test]
+fn declared_drive_makes_the_model_fire() {
+    for m in MODELS {
+        let Some(i) = m.drive else { continue };
+        let fired = spike_train(m, 1, i, 0.05, PROBE_MS)
+            .iter()
+            .any(|s| !s.is_empty());
+        assert!(
+            fired,
+            "{}: no spike within {PROBE_MS} ms at its drive {i} {}",
+            m.name, m.input_unit
+        );
+    }
+}
+
+/// What a model without a `drive` declares is true for every constant current of the ladder
+/// (both signs):
+/// - `EmitsNoSpikes`: it never fires (and is not declared `spontaneous`);
+/// - `IgnoresCurrent`: its spike train (same seed) is the one it has at zero input;
+/// - `BinaryUnit`: it fires at zero input and no current makes it fire more (100 neurons over
+///   1 s, same seed, so that the counts differ only through the current; a margin of four
+///   Poisson standard deviations of the count at zero input).
+#[test]
+fn models_without_a_drive_behave_as_declared() {
+    let currents = || LADDER.into_iter().flat_map(|i| [i, -i]);
+    for m in MODELS {
+        let Some(why) = m.no_drive else { continue };
+        match why {
+            NoDrive::EmitsNoSpikes => {
+                assert!(
+                    m.spontaneous.is_none(),
+                    "{}: declared spontaneous but emits no spikes",
+                    m.name
+                );
+                for i in currents().chain([0.0]) {
+                    let spikes: usize = spike_train(m, 1, i, 0.05, PROBE_MS)
+                        .iter()
+                        .map(Vec::len)
+                        .sum();
+                    assert_eq!(spikes, 0, "{}: {spikes} spikes at input {i}", m.name);
+                }
+            }
+            NoDrive::IgnoresCurrent => {
+                let rest = spike_train(m, 4, 0.0, 0.05, PROBE_MS);
+                for i in currents() {
+                    assert!(
+                        spike_train(m, 4, i, 0.05, PROBE_MS) == rest,
+                        "{}: input {i} changes its spikes",
+                        m.name
+                    );
+                }
+            }
+            NoDrive::BinaryUnit => {
+                let count = |i: f64| -> f64 {
+                    spike_train(m, 100, i, 0.1, 1000.0)
+                        .iter()
+                        .map(Vec::len)
+                        .sum::<usize>() as f64
+                };
+                let rest = count(0.0);
+                assert!(rest > 0.0, "{}: silent at zero input", m.name);
+                for i in currents() {
+                    let c = count(i);
+                    assert!(
+                        c <= rest + 4.0 * rest.sqrt(),
+                        "{}: {c} spikes at input {i}, {rest} at zero input",
+                        m.name
+                    );
+                }
+            }
+        }
+    }
 }
 
 #[test]
@@ -244,7 +352,7 @@ fn zero_input_stays_finite_and_silent() {
 fn kernels_are_deterministic() {
     let n = 4;
     for m in MODELS {
-        let i0 = drive(m).unwrap_or(1.0);
+        let i0 = m.drive.unwrap_or(1.0);
         let params = Params::defaults(m, n);
         let mut a = kernel(&params, 0.1, 7, 100);
         let mut b = kernel(&params, 0.1, 7, 100);
@@ -307,7 +415,7 @@ fn per_neuron_parameters_match_slices() {
             .map(|(p, &v)| (p.name, ParamValue::PerNeuron(vec![p.default, v])))
             .collect();
         let params = Params::check(m, &o, 2, given.iter().map(|(k, v)| (*k, v))).unwrap();
-        let i0 = drive(m).unwrap_or(1.0);
+        let i0 = m.drive.unwrap_or(1.0);
         let run = |k: &mut dyn NeuronKernel, current: &[f64]| -> Vec<Vec<u32>> {
             let jump = vec![0.0; current.len()];
             let input = StepInput {
@@ -362,18 +470,16 @@ fn per_neuron_parameters_match_slices() {
 /// - Each neuron's first spikes at dt = 0.05 and 0.025 ms agree within one coarse step
 ///   (0.05 ms, the quantisation) plus 1 % of its latency (integration error).
 ///
-/// Models declared `stochastic` are skipped: their first spike is random. Models that no current of the ladder makes fire are skipped.
+/// Models declared `stochastic` are skipped: their first spike is random; so are the models
+/// without a `drive`.
 #[test]
 fn first_spike_time_converges_as_dt_shrinks() {
     const N: usize = 128;
     const T_MAX: f64 = 300.0;
     const DTS: [f64; 4] = [0.1, 0.05, 0.025, 0.00625];
     for m in MODELS {
-        let Some(i0) = drive(m) else {
-            eprintln!(
-                "{}: skipped (no current in the ladder makes it fire)",
-                m.name
-            );
+        let Some(i0) = m.drive else {
+            eprintln!("{}: skipped (no drive: {:?})", m.name, m.no_drive);
             continue;
         };
         if m.stochastic {

@@ -134,6 +134,17 @@ fn models_json_lists_the_catalogue_with_metadata() {
         .expect("g_na");
     assert_eq!(g_na["default"], 120.0);
     assert!(!g_na["unit"].as_str().unwrap().is_empty());
+    assert_eq!(hh["drive"], 10.0);
+    assert!(hh["no_drive"].is_null());
+    let wilson_cowan = models
+        .iter()
+        .find(|m| m["name"] == "wilson_cowan")
+        .expect("wilson_cowan listed");
+    assert!(wilson_cowan["drive"].is_null());
+    assert_eq!(
+        wilson_cowan["no_drive"],
+        "emits no spikes (its state is the output)"
+    );
     assert!(models.len() >= 10);
 }
 

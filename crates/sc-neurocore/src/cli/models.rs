@@ -32,6 +32,8 @@ pub fn catalogue_json() -> Value {
                     "presets": m.presets.iter().map(|p| p.name).collect::<Vec<_>>(),
                     "delta_input": m.delta_input_text(),
                     "stochastic": m.stochastic,
+                    "drive": m.drive,
+                    "no_drive": m.no_drive.map(|why| why.text()),
                     "spontaneous": m.spontaneous,
                     "requires": m.less_than.iter().map(|(a, b)| format!("{a} < {b}")).collect::<Vec<_>>(),
                 })

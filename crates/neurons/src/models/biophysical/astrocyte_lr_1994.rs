@@ -64,6 +64,7 @@ crate::model! {
     },
     membrane: ca,
     delta_input: "w: IP3 += delta_ip3 w at the end of the step (NEST: spikes raise IP3)",
+    no_drive: NoDrive::EmitsNoSpikes,
     build: point,
 }
 

@@ -56,6 +56,9 @@ crate::model! {
         n: ("1", "potassium activation"),
     },
     membrane: v,
+    // Tonic firing at 69 Hz: above I_nu ~ 6.3 uA/cm^2, where repetitive firing starts
+    // (Rinzel 1978; the f-I test below); the current of the spike-timing tests.
+    drive: 10.0,
     build: point,
 }
 

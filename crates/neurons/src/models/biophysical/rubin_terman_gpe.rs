@@ -85,6 +85,8 @@ crate::model! {
             values: &[("i_e", 5.0)],
         },
     ],
+    // The paper's GPe bias (normal state, `iapp` in the XPP file): tonic firing at 56 Hz.
+    drive: 2.0,
     spontaneous: "the published pallidal cell is autonomously active: with no input it fires \
                   by itself",
     build: point,

@@ -71,6 +71,8 @@ crate::model! {
         ca: ("1", "intracellular Ca concentration (dimensionless, as in the paper)"),
     },
     membrane: v,
+    // The paper's STN bias (`inp` in the XPP file): tonic firing at 33.6 Hz.
+    drive: 25.0,
     spontaneous: "the published STN cell is a pacemaker: with no input it fires slowly and \
                   regularly (~2.6 Hz at the defaults)",
     build: point,

@@ -50,6 +50,9 @@ crate::model! {
         n: ("1", "potassium activation"),
     },
     membrane: v,
+    // Tonic firing at 59 Hz, six times the rheobase of ~0.16 uA/cm^2 (test below); the
+    // current of the spike-timing test against a fine fixed-step RK4 reference.
+    drive: 1.0,
     build: point,
 }
 

@@ -28,6 +28,7 @@ crate::model! {
     },
     membrane: t_next,
     delta_input: "ignored (the model ignores all input)",
+    no_drive: NoDrive::IgnoresCurrent,
     spontaneous: "fires at its fixed rate whatever its input",
     build: point,
 }

@@ -35,6 +35,7 @@ crate::model! {
         f: ("1", "output 1(u): 1 if u > 0, else 0"),
     },
     membrane: u,
+    no_drive: NoDrive::EmitsNoSpikes,
     build: point,
 }
 

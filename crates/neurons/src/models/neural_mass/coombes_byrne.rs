@@ -53,6 +53,7 @@ crate::model! {
         q: ("1", "derivative of the conductance (divided by alpha)"),
     },
     membrane: v,
+    no_drive: NoDrive::EmitsNoSpikes,
     build: point,
 }
 

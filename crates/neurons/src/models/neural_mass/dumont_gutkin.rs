@@ -59,6 +59,7 @@ crate::model! {
         s_ii: ("1/ms", "synaptic activation I -> I"),
     },
     membrane: v_e,
+    no_drive: NoDrive::EmitsNoSpikes,
     build: point,
 }
 

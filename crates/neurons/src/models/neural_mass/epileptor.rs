@@ -67,6 +67,7 @@ crate::model! {
         g: ("1", "low-pass filtered x1 coupling population 1 to 2"),
     },
     membrane: x1,
+    no_drive: NoDrive::EmitsNoSpikes,
     build: point,
 }
 

@@ -52,6 +52,7 @@ crate::model! {
         z: ("1", "slow permittivity variable"),
     },
     membrane: x1,
+    no_drive: NoDrive::EmitsNoSpikes,
     build: point,
 }
 

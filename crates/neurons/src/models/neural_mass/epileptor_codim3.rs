@@ -66,6 +66,7 @@ crate::model! {
     },
     membrane: x,
     validate: check_path,
+    no_drive: NoDrive::EmitsNoSpikes,
     build: point,
 }
 

@@ -79,6 +79,7 @@ crate::model! {
         y_rs: ("1", "resting-state oscillator slow variable"),
     },
     membrane: x_rs,
+    no_drive: NoDrive::EmitsNoSpikes,
     build: point,
 }
 

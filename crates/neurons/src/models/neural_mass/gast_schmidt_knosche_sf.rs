@@ -49,6 +49,7 @@ crate::model! {
         b: ("1", "derivative of the adaptation (times tau_A)"),
     },
     membrane: v,
+    no_drive: NoDrive::EmitsNoSpikes,
     build: point,
 }
 

@@ -47,6 +47,7 @@ crate::model! {
         w: ("1", "slow recovery variable"),
     },
     membrane: v,
+    no_drive: NoDrive::EmitsNoSpikes,
     build: point,
 }
 

@@ -35,6 +35,7 @@ crate::model! {
         x: ("1", "unit state (the output)"),
     },
     membrane: x,
+    no_drive: NoDrive::EmitsNoSpikes,
     build: point,
 }
 

@@ -54,6 +54,7 @@ crate::model! {
         y5: ("mV/s", "dy2/dt"),
     },
     membrane: y1,
+    no_drive: NoDrive::EmitsNoSpikes,
     build: point,
 }
 

@@ -77,6 +77,7 @@ crate::model! {
         q_v: ("1", "firing rate Q_V of the pyramidal cells"),
     },
     membrane: v,
+    no_drive: NoDrive::EmitsNoSpikes,
     build: point,
 }
 

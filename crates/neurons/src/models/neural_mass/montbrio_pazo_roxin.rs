@@ -41,6 +41,7 @@ crate::model! {
         v: ("1", "mean membrane potential"),
     },
     membrane: v,
+    no_drive: NoDrive::EmitsNoSpikes,
     build: point,
 }
 

@@ -45,6 +45,7 @@ crate::model! {
         s: ("1", "NMDA gating variable: the output"),
     },
     membrane: s,
+    no_drive: NoDrive::EmitsNoSpikes,
     build: point,
 }
 

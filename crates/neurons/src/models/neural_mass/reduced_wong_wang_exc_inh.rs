@@ -61,6 +61,7 @@ crate::model! {
         s_i: ("1", "GABA gating of the inhibitory pool"),
     },
     membrane: s_e,
+    no_drive: NoDrive::EmitsNoSpikes,
     build: point,
 }
 

@@ -55,6 +55,7 @@ crate::model! {
     },
     membrane: nu,
     require: [v_r < theta],
+    no_drive: NoDrive::EmitsNoSpikes,
     build: point,
 }
 

@@ -41,6 +41,7 @@ crate::model! {
         y: ("1", "second coordinate"),
     },
     membrane: x,
+    no_drive: NoDrive::EmitsNoSpikes,
     build: point,
 }
 

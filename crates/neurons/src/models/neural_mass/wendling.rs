@@ -61,6 +61,7 @@ crate::model! {
         y9: ("mV/s", "dy4/dt"),
     },
     membrane: y1,
+    no_drive: NoDrive::EmitsNoSpikes,
     build: point,
 }
 

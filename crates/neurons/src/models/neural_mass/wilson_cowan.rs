@@ -51,6 +51,7 @@ crate::model! {
         i: ("1", "inhibitory activity I"),
     },
     membrane: e,
+    no_drive: NoDrive::EmitsNoSpikes,
     build: point,
 }
 

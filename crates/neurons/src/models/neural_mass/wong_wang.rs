@@ -55,6 +55,7 @@ crate::model! {
         r2: ("Hz", "rate H(x_2) of population 2"),
     },
     membrane: s1,
+    no_drive: NoDrive::EmitsNoSpikes,
     build: point,
 }
 

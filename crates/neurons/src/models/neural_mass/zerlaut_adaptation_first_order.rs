@@ -103,6 +103,7 @@ crate::model! {
         w_i: ("pA", "mean adaptation current of the inhibitory cells"),
     },
     membrane: e,
+    no_drive: NoDrive::EmitsNoSpikes,
     build: point,
 }
 

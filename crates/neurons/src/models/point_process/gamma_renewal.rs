@@ -39,6 +39,7 @@ crate::model! {
     membrane: wait,
     delta_input: "ignored",
     validate: integer_shape,
+    no_drive: NoDrive::IgnoresCurrent,
     spontaneous: "a spike source: fires at `rate` (default 10 Hz) whatever its input",
     stochastic: true,
     build: point,

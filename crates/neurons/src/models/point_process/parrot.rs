@@ -9,7 +9,9 @@
 //! give one spike (no multiplicity); negative weights can cancel positive ones. The input
 //! current is ignored. The state `input` is the summed delta input of the last step.
 
-use crate::{BuildContext, ModelInfo, NeuronKernel, StateSpec, StepInput, no_cross_checks};
+use crate::{
+    BuildContext, ModelInfo, NeuronKernel, NoDrive, StateSpec, StepInput, no_cross_checks,
+};
 
 // Written out rather than with `model!`, which needs at least one parameter (its
 // `ParamArrays<'a>` has no field, and so an unused lifetime, for a model without any).
@@ -41,6 +43,7 @@ pub static MODEL: ModelInfo = ModelInfo {
     ),
     less_than: &[],
     drive: None,
+    no_drive: Some(NoDrive::IgnoresCurrent),
     spontaneous: None,
     stochastic: false,
     module: module_path!(),

@@ -59,6 +59,7 @@ crate::model! {
         wait: ("steps", "whole steps until the next spike (fires in the step that brings it to 0)"),
     },
     membrane: wait,
+    no_drive: NoDrive::IgnoresCurrent,
     spontaneous: "a spike source: fires at `rate` (default 10 Hz) whatever its input",
     stochastic: true,
     build: build,

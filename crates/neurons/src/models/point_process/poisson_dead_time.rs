@@ -38,6 +38,7 @@ crate::model! {
     membrane: wait,
     delta_input: "ignored",
     validate: rate_below_inverse_dead_time,
+    no_drive: NoDrive::IgnoresCurrent,
     spontaneous: "a spike source: fires at `rate` (default 10 Hz) whatever its input",
     stochastic: true,
     build: point,

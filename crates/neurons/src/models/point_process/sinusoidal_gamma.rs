@@ -49,6 +49,7 @@ crate::model! {
     membrane: angle,
     delta_input: "ignored",
     validate: amplitude_at_most_rate,
+    no_drive: NoDrive::IgnoresCurrent,
     spontaneous: "a spike source: fires at the modulated rate (default 10 +- 5 Hz) whatever \
                   its input",
     stochastic: true,

@@ -41,6 +41,7 @@ crate::model! {
     },
     membrane: angle,
     delta_input: "ignored",
+    no_drive: NoDrive::IgnoresCurrent,
     spontaneous: "a spike source: fires at the modulated rate (default 10 +- 5 Hz) whatever \
                   its input",
     stochastic: true,

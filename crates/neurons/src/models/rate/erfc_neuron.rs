@@ -39,6 +39,7 @@ crate::model! {
     membrane: y,
     delta_input: "added to the persistent input field h (NEST sends +w at a presynaptic 0 -> 1 \
                   and -w at a 1 -> 0 transition)",
+    no_drive: NoDrive::BinaryUnit,
     spontaneous: "binary unit: with no input it becomes active with probability g(0) = 1/2 at \
                   each of its Poisson update times",
     stochastic: true,

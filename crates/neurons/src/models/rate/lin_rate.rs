@@ -40,6 +40,7 @@ crate::model! {
     membrane: x,
     delta_input: "added to the input h of this step only (NEST rate connections deliver w X_j \
                   each step)",
+    no_drive: NoDrive::EmitsNoSpikes,
     stochastic: true,
     build: point,
 }

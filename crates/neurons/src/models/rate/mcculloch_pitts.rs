@@ -37,6 +37,7 @@ crate::model! {
     },
     membrane: s,
     delta_input: "a spike of weight w adds w to the sum S of the current period",
+    no_drive: NoDrive::IgnoresCurrent,
     build: point,
 }
 

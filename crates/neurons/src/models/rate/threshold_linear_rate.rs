@@ -33,6 +33,7 @@ crate::model! {
         r: ("Hz", "firing rate (the output)"),
     },
     membrane: r,
+    no_drive: NoDrive::EmitsNoSpikes,
     build: point,
 }
 

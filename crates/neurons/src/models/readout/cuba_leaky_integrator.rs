@@ -43,6 +43,7 @@ crate::model! {
     },
     membrane: v,
     delta_input: "a Dirac pulse w delta(t) of the input S: I jumps by w_in w / tau_syn",
+    no_drive: NoDrive::EmitsNoSpikes,
     build: point,
 }
 

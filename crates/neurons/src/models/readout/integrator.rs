@@ -28,6 +28,7 @@ crate::model! {
         v: ("1", "integrated value (the output)"),
     },
     membrane: v,
+    no_drive: NoDrive::EmitsNoSpikes,
     build: point,
 }
 

@@ -31,6 +31,7 @@ crate::model! {
         v: ("1", "integrator value (the output)"),
     },
     membrane: v,
+    no_drive: NoDrive::EmitsNoSpikes,
     build: point,
 }
 

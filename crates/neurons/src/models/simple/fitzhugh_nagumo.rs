@@ -51,6 +51,9 @@ crate::model! {
         w: ("1", "slow recovery variable"),
     },
     membrane: v,
+    // Izhikevich & FitzHugh (2006): I = 0.5 lies inside the oscillatory range
+    // 0.3313 < I < 1.4187; relaxation spikes with a period of ~39.5 model units.
+    drive: 0.5,
     build: point,
 }
 

@@ -317,6 +317,9 @@ crate::model! {
             ],
         },],
     require: [c < v_peak, v_init < v_peak],
+    // Izhikevich (2003) Fig. 2: the cell classes under a step of I = 10 (the RS defaults
+    // fire tonically at 23 Hz; the saddle-node rheobase of the defaults is I = 4).
+    drive: 10.0,
     build: point,
 }
 

@@ -104,6 +104,10 @@ crate::model! {
         },
     ],
     require: [c < v_peak, v_init < v_peak],
+    // The book's RS code (Fig. 8.12) steps to 70 pA, 1.36 times the rheobase of 51.4 pA
+    // (k (v - v_r)(v - v_t) - b (v - v_r) + I = 0 loses its roots): the first spike then comes
+    // after ~100 ms. 100 pA (twice the rheobase) fires within 50 ms, then tonically at 13 Hz.
+    drive: 100.0,
     build: point,
 }
 
