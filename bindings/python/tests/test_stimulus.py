@@ -1,6 +1,7 @@
 """sc_neurocore.network.stimulus."""
 
 import numpy as np
+import pytest
 
 from sc_neurocore.network import Network, PoissonInput, Population, SpikeMonitor, StateMonitor, StepCurrent, TimedArray
 
@@ -60,3 +61,13 @@ def test_poisson_rate_per_channel():
     m = StateMonitor(p, "v")
     Network(p, PoissonInput(2, [0.0, 5000.0], 1.0), m).run(0.02, dt=1e-4)
     assert np.all(m.values[:, 0] == -70.0) and m.values[-1, 1] > -70.0
+
+
+def test_poisson_input_cannot_drive_nmda_synapses():
+    from sc_neurocore.errors import InvalidConfigurationError
+    from sc_neurocore.network import PoissonInput
+
+    with pytest.raises(InvalidConfigurationError, match=r"^PoissonInput 'PoissonInput': NMDA synapses need "
+                       r"presynaptic neurons .* drive the target from a 'poisson' population through an "
+                       r"nmda projection instead$"):
+        PoissonInput(10, 100.0, 1.0, synapse="nmda")

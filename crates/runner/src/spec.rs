@@ -251,6 +251,21 @@ impl SynapseKind {
         }
     }
 
+    /// Checks that a stimulus's input spikes can act through this kind: all but NMDA, whose
+    /// gating jump depends on its source's own spike history, which input spikes (not
+    /// anybody's spikes) do not have.
+    pub fn check_for_stimulus(&self, object: &str) -> Result<()> {
+        match self {
+            SynapseKind::Nmda { .. } => Err(Error::invalid(
+                object,
+                "NMDA synapses need presynaptic neurons (each spike's gating jump depends on \
+                 its source's earlier spikes); drive the target from a 'poisson' population \
+                 through an nmda projection instead",
+            )),
+            _ => Ok(()),
+        }
+    }
+
     /// Name, as `from_name` takes it.
     pub fn name(&self) -> &'static str {
         match self {
@@ -1011,16 +1026,7 @@ impl Network {
             ));
         }
         synapse.check(&object)?;
-        if let SynapseKind::Nmda { .. } = synapse {
-            // The gating jump of an NMDA spike depends on its source's own spike history;
-            // a stimulus's input spikes have no source neuron to keep it.
-            return Err(Error::invalid(
-                &object,
-                "NMDA synapses need presynaptic neurons (each spike's gating jump depends on \
-                 its source's earlier spikes); drive the target from a 'poisson' population \
-                 through an nmda projection instead",
-            ));
-        }
+        synapse.check_for_stimulus(&object)?;
         self.stimuli.push(StimulusEntry {
             label: label.to_string(),
             spec,
