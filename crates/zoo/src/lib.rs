@@ -10,6 +10,7 @@ mod ping;
 mod polychronization;
 mod stdp;
 mod synfire;
+mod wang_decision;
 
 pub use brunel::{
     BRUNEL, BRUNEL_AI, BRUNEL_SI_FAST, BRUNEL_SI_SLOW, BRUNEL_SR, BrunelParams, brunel,
@@ -25,6 +26,7 @@ pub use ping::{PING, PingParams, ping};
 pub use polychronization::{POLYCHRONIZATION, PolychronizationParams, polychronization};
 pub use stdp::{STDP, StdpNetParams, stdp};
 pub use synfire::{SYNFIRE, SynfireParams, synfire};
+pub use wang_decision::{WANG_DECISION, WangDecisionParams, pops as wang_pops, wang_decision};
 
 use sc_neurocore_core::{Error, ParamSpec, Result};
 use sc_neurocore_runner::Network;
@@ -62,6 +64,7 @@ pub static ZOO: &[&ZooEntry] = &[
     &PING,
     &HALF_CENTRE,
     &POLYCHRONIZATION,
+    &WANG_DECISION,
 ];
 
 /// The zoo network called `name`.
