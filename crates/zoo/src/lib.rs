@@ -2,6 +2,7 @@
 
 mod brunel;
 mod coba;
+mod compte_ring;
 mod cuba;
 pub mod define;
 mod half_centre;
@@ -16,6 +17,9 @@ pub use brunel::{
     BRUNEL, BRUNEL_AI, BRUNEL_SI_FAST, BRUNEL_SI_SLOW, BRUNEL_SR, BrunelParams, brunel,
 };
 pub use coba::{COBA, CobaParams, coba};
+pub use compte_ring::{
+    COMPTE_RING, CompteRingParams, angular_distance, compte_ring, pops as compte_pops,
+};
 pub use cuba::{CUBA, CubaParams, cuba};
 pub use half_centre::{HALF_CENTRE, HalfCentreParams, half_centre};
 pub use microcircuit::{
@@ -65,6 +69,7 @@ pub static ZOO: &[&ZooEntry] = &[
     &HALF_CENTRE,
     &POLYCHRONIZATION,
     &WANG_DECISION,
+    &COMPTE_RING,
 ];
 
 /// The zoo network called `name`.

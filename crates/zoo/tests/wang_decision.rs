@@ -13,6 +13,9 @@
 //! CI runs `the_stronger_stimulus_wins` (4 trials of 2 s, the stimulus shortened to 1 s). The psychometric function and the spontaneous state against NEST
 //! are `#[ignore]`d (minutes); their measured figures are in `crates/zoo/src/wang_decision.rs`.
 
+mod common;
+
+use common::{parallel, workers};
 use sc_neurocore_runner::{NetworkRunner, RunConfig};
 use sc_neurocore_zoo::{WANG_DECISION, WangDecisionParams, wang_pops};
 
@@ -81,8 +84,7 @@ fn trial(settings: &[(&str, f64)], seed: u64, dt: f64) -> Trial {
 #[test]
 fn the_stronger_stimulus_wins() {
     let cases = [(51.2, 1), (51.2, 2), (-51.2, 1), (-51.2, 2)];
-    let trials = parallel(&[0, 1, 2, 3], 2, |k| {
-        let (c, seed) = cases[k as usize];
+    let trials = parallel(&cases, 2, |&(c, seed)| {
         trial(&[("coherence", c), ("stim_duration", 1000.0)], seed, 1e-4)
     });
     for ((c, seed), t) in cases.into_iter().zip(trials) {
@@ -92,37 +94,6 @@ fn the_stronger_stimulus_wins() {
             "c = {c} %, seed {seed}: A {a:.1} Hz, B {b:.1} Hz over the last 300 ms"
         );
     }
-}
-
-/// Runs `f(seed)` for `seeds` on `workers` threads; results in seed order.
-fn parallel<T: Send>(seeds: &[u64], workers: usize, f: impl Fn(u64) -> T + Sync) -> Vec<T> {
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let out: Vec<std::sync::Mutex<Option<T>>> =
-        seeds.iter().map(|_| std::sync::Mutex::new(None)).collect();
-    std::thread::scope(|s| {
-        for _ in 0..workers {
-            s.spawn(|| {
-                loop {
-                    let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    if k >= seeds.len() {
-                        break;
-                    }
-                    *out[k].lock().unwrap() = Some(f(seeds[k]));
-                }
-            });
-        }
-    });
-    out.into_iter()
-        .map(|m| m.into_inner().unwrap().unwrap())
-        .collect()
-}
-
-/// Workers for the long tests: `SCN_WORKERS`, default 2.
-fn workers() -> usize {
-    std::env::var("SCN_WORKERS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(2)
 }
 
 /// The psychometric function (Wang 2002, Fig. 3A): 24 trials (seeds 1–24) at each of
@@ -141,7 +112,7 @@ fn psychometric_function() {
     let seeds: Vec<u64> = (1..=24).collect();
     let mut accuracy = Vec::new();
     for &c in &coherences {
-        let trials = parallel(&seeds, workers(), |seed| {
+        let trials = parallel(&seeds, workers(), |&seed| {
             trial(&[("coherence", c)], seed, 1e-4)
         });
         let n = trials.len() as f64;
@@ -218,7 +189,7 @@ fn spontaneous_state_matches_nest_as_dt_shrinks() {
     .unwrap();
     let nest = r["rates_hz_per_seed"].as_array().unwrap();
     let seeds: Vec<u64> = (1..=6).collect();
-    let ours = parallel(&seeds, workers(), |seed| spontaneous(seed, 2.5e-5));
+    let ours = parallel(&seeds, workers(), |&seed| spontaneous(seed, 2.5e-5));
     for (k, name) in [(2, "nonsel"), (3, "inh")] {
         let theirs: Vec<f64> = nest.iter().map(|s| s[name].as_f64().unwrap()).collect();
         let mine: Vec<f64> = ours.iter().map(|x| x[k]).collect();
