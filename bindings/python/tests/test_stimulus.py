@@ -1,6 +1,7 @@
 """sc_neurocore.network.stimulus."""
 
 import numpy as np
+import pytest
 
 from sc_neurocore.network import Network, PoissonInput, Population, SpikeMonitor, StateMonitor, StepCurrent, TimedArray
 
@@ -93,3 +94,13 @@ def test_poisson_window_errors_name_the_field():
     p = Population("lif", 3, label="p")
     with pytest.raises(OutOfRangeError, match="must cover at least one step"):
         Network(p, PoissonInput(3, 10.0, 1.0, onset=0.002, offset=0.00202)).run(0.01, dt=1e-4)
+
+
+def test_poisson_input_cannot_drive_nmda_synapses():
+    from sc_neurocore.errors import InvalidConfigurationError
+    from sc_neurocore.network import PoissonInput
+
+    with pytest.raises(InvalidConfigurationError, match=r"^PoissonInput 'PoissonInput': NMDA synapses need "
+                       r"presynaptic neurons .* drive the target from a 'poisson' population through an "
+                       r"nmda projection instead$"):
+        PoissonInput(10, 100.0, 1.0, synapse="nmda")

@@ -1,5 +1,6 @@
 //! Synaptic input channels: for one target block, the delay ring of one synapse kind and the
-//! synaptic state it drives (none for delta, a current for exponential/alpha, a conductance).
+//! synaptic state it drives (none for delta, a current for exponential/alpha, a conductance
+//! for conductance and NMDA synapses).
 
 use crate::SynapseKind;
 use sc_neurocore_core::DelayRing;
@@ -8,7 +9,7 @@ use sc_neurocore_core::DelayRing;
 pub(crate) struct Channel {
     pub kind: SynapseKind,
     pub ring: DelayRing,
-    /// Exponential: current; alpha: current; conductance: conductance.
+    /// Exponential: current; alpha: current; conductance and NMDA: conductance.
     a: Vec<f64>,
     /// Alpha: the current's derivative state.
     b: Vec<f64>,
@@ -36,6 +37,7 @@ impl Channel {
                 ((-h / tau).exp(), std::f64::consts::E / tau)
             }
             SynapseKind::Conductance { tau_syn, .. } => ((-h / (tau_syn * 1e3)).exp(), 0.0),
+            SynapseKind::Nmda { tau_decay, .. } => ((-h / (tau_decay * 1e3)).exp(), 0.0),
         };
         let state = if matches!(kind, SynapseKind::Delta) {
             0
@@ -136,6 +138,20 @@ impl Channel {
                     .zip(v)
                 {
                     *c += *g * (e_rev - vm);
+                    *g = *g * decay + *d;
+                    *d = 0.0;
+                }
+            }
+            SynapseKind::Nmda { e_rev, mg, .. } => {
+                // Arrivals are weight times their source's gating jump (crate::nmda); the
+                // summed conductance decays linearly, the block acts on the current.
+                for (((c, g), d), &vm) in current
+                    .iter_mut()
+                    .zip(self.a.iter_mut())
+                    .zip(due.iter_mut())
+                    .zip(v)
+                {
+                    *c += *g * (e_rev - vm) * crate::nmda::mg_block(vm, mg);
                     *g = *g * decay + *d;
                     *d = 0.0;
                 }

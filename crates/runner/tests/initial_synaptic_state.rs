@@ -107,7 +107,7 @@ fn bad_initial_states_are_rejected() {
     check(
         net.set_initial_synaptic_state(tgt, SynapseKind::Delta, vec![0.0; N]),
         "Initial delta state of 'exc': delta synapses have no state (a spike's jump acts at \
-         once); use an exponential, alpha or conductance synapse",
+         once); use an exponential, alpha, conductance or nmda synapse",
     );
     check(
         net.set_initial_synaptic_state(tgt, conductance(), vec![0.0; N + 1]),

@@ -2,6 +2,7 @@
 
 mod brunel;
 mod coba;
+mod compte_ring;
 mod cuba;
 pub mod define;
 pub mod docs;
@@ -12,11 +13,15 @@ mod polychronization;
 pub mod reproduce;
 mod stdp;
 mod synfire;
+mod wang_decision;
 
 pub use brunel::{
     BRUNEL, BRUNEL_AI, BRUNEL_SI_FAST, BRUNEL_SI_SLOW, BRUNEL_SR, BrunelParams, brunel,
 };
 pub use coba::{COBA, CobaParams, coba};
+pub use compte_ring::{
+    COMPTE_RING, CompteRingParams, angular_distance, compte_ring, pops as compte_pops,
+};
 pub use cuba::{CUBA, CubaParams, cuba};
 pub use half_centre::{HALF_CENTRE, HalfCentreParams, half_centre};
 pub use microcircuit::{
@@ -28,6 +33,7 @@ pub use polychronization::{POLYCHRONIZATION, PolychronizationParams, polychroniz
 pub use reproduce::{Outcome, Reproduction, Statistic};
 pub use stdp::{STDP, StdpNetParams, stdp};
 pub use synfire::{SYNFIRE, SynfireParams, synfire};
+pub use wang_decision::{WANG_DECISION, WangDecisionParams, pops as wang_pops, wang_decision};
 
 use sc_neurocore_core::{Error, ParamSpec, Result};
 use sc_neurocore_runner::Network;
@@ -76,6 +82,8 @@ pub static ZOO: &[&ZooEntry] = &[
     &PING,
     &HALF_CENTRE,
     &POLYCHRONIZATION,
+    &WANG_DECISION,
+    &COMPTE_RING,
 ];
 
 /// The zoo network called `name`.

@@ -67,7 +67,9 @@ class PoissonInput(Stimulus):
     target:
         The driven population (default: the network's first population).
     synapse, tau_syn, e_rev:
-        How input spikes act (default ``"delta"``), as for projections.
+        How input spikes act (default ``"delta"``), as for projections; not ``"nmda"``,
+        whose gating jump depends on a presynaptic neuron's own spikes (drive NMDA synapses
+        from a ``PoissonNeuron`` population through a projection).
     onset, offset:
         The input acts in the steps ``round(onset/dt) <= k < round(offset/dt)`` (seconds;
         default: always), as a :class:`StepCurrent`'s window; NEST's ``start``/``stop``. A
@@ -115,6 +117,7 @@ class PoissonInput(Stimulus):
             check_str(obj, "synapse", synapse),
             check_optional_float(obj, "tau_syn", tau_syn),
             check_optional_float(obj, "e_rev", e_rev),
+            stimulus=True,
         )
         self.tau_syn = tau_syn
         self.e_rev = e_rev
