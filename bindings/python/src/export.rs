@@ -42,15 +42,40 @@ fn synapse_fields(k: &SynapseKind) -> (&'static str, Option<f64>, Option<f64>) {
         SynapseKind::Exponential { tau_syn } | SynapseKind::Alpha { tau_syn } => {
             (k.name(), Some(tau_syn), None)
         }
-        SynapseKind::Conductance { tau_syn, e_rev } => (k.name(), Some(tau_syn), Some(e_rev)),
+        SynapseKind::Conductance { tau_syn, e_rev }
+        | SynapseKind::Nmda {
+            tau_decay: tau_syn,
+            e_rev,
+            ..
+        } => (
+            k.name(),
+            Some(tau_syn).filter(|_| !matches!(k, SynapseKind::Nmda { .. })),
+            Some(e_rev),
+        ),
     }
 }
 
+/// Sets `synapse`, `tau_syn`, `e_rev` and, for NMDA, `tau_rise`, `tau_decay`, `alpha`, `mg`
+/// (None for the other kinds).
 fn set_synapse(d: &Bound<'_, PyDict>, k: &SynapseKind) -> PyResult<()> {
     let (name, tau, e_rev) = synapse_fields(k);
     d.set_item("synapse", name)?;
     d.set_item("tau_syn", tau)?;
-    d.set_item("e_rev", e_rev)
+    d.set_item("e_rev", e_rev)?;
+    let nmda = match *k {
+        SynapseKind::Nmda {
+            tau_rise,
+            tau_decay,
+            alpha,
+            mg,
+            ..
+        } => Some((tau_rise, tau_decay, alpha, mg)),
+        _ => None,
+    };
+    d.set_item("tau_rise", nmda.map(|n| n.0))?;
+    d.set_item("tau_decay", nmda.map(|n| n.1))?;
+    d.set_item("alpha", nmda.map(|n| n.2))?;
+    d.set_item("mg", nmda.map(|n| n.3))
 }
 
 fn normal(t: &TruncatedNormal) -> (f64, f64, f64, f64) {

@@ -100,6 +100,7 @@ crate::zoo_network! {
         e_inh: f64 = ("mV", -70.0, Finite, "GABA_A reversal potential"),
         delay: f64 = ("ms", 0.5, NonNegative, "recurrent synaptic delay (rounded to steps, at least one)"),
     },
+    small: { n_exc: 512.0, n_inh: 128.0 },
 }
 
 /// Index of each population in the network [`compte_ring`] builds.

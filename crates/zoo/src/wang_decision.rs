@@ -116,6 +116,7 @@ crate::zoo_network! {
         e_inh: f64 = ("mV", -70.0, Finite, "GABA reversal potential"),
         delay: f64 = ("ms", 0.5, NonNegative, "recurrent synaptic delay (rounded to steps, at least one)"),
     },
+    small: { n_exc: 400.0, n_inh: 100.0 },
 }
 
 /// Index of each population in the network [`wang_decision`] builds.

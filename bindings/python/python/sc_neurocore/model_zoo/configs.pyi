@@ -22,6 +22,8 @@ __all__ = [
     "ping",
     "half_centre",
     "polychronization",
+    "wang_decision",
+    "compte_ring",
 ]
 
 BRUNEL_DEFAULTS: Dict[str, float]
@@ -1369,4 +1371,307 @@ def polychronization(
     polychronization --duration 30 --dt 0.001 --seed 1`` (``docs/gallery.md``), 30 s, the
     first half minute of the paper's hour: the weights have begun to gather at the bounds,
     not yet the paper's end state.
+    """
+
+def wang_decision(
+    *,
+    coherence: float = 0.0,
+    mu0: float = 40.0,
+    sigma: float = 4.0,
+    stim_update: float = 50.0,
+    stim_onset: float = 1000.0,
+    stim_duration: float = 2000.0,
+    n_exc: int = 1600,
+    n_inh: int = 400,
+    f: float = 0.15,
+    w_plus: float = 1.7,
+    rate_ext: float = 2400.0,
+    g_ext_e: float = 2.1,
+    g_ext_i: float = 1.62,
+    g_ampa_e: float = 0.05,
+    g_ampa_i: float = 0.04,
+    g_nmda_e: float = 0.165,
+    g_nmda_i: float = 0.13,
+    g_gaba_e: float = 1.3,
+    g_gaba_i: float = 1.0,
+    c_m_e: float = 500.0,
+    g_l_e: float = 25.0,
+    c_m_i: float = 200.0,
+    g_l_i: float = 20.0,
+    e_l: float = -70.0,
+    v_th: float = -50.0,
+    v_reset: float = -55.0,
+    t_ref_e: float = 2.0,
+    t_ref_i: float = 1.0,
+    tau_ampa: float = 2.0,
+    tau_gaba: float = 5.0,
+    tau_nmda_rise: float = 2.0,
+    tau_nmda_decay: float = 100.0,
+    alpha_nmda: float = 0.5,
+    mg: float = 1.0,
+    e_exc: float = 0.0,
+    e_inh: float = -70.0,
+    delay: float = 0.5,
+    seed: int = 1,
+    record: bool = True,
+) -> Network:
+    """Wang (2002) decision-making circuit: 1,600 excitatory + 400 inhibitory conductance-based
+    LIF neurons, all-to-all, AMPA / NMDA (saturating, Mg2+ block) / GABA synapses, 2.4 kHz
+    background; two selective pools (15 % of the excitatory cells each, w+ = 1.7) get
+    Poisson stimuli at 40 Hz (1 +- c/100) (resampled every 50 ms, sd 4 Hz) from 1 s for 2 s;
+    one pool wins, the one with the stronger stimulus more often as the coherence c grows.
+
+    Built from the zoo's one definition of ``wang_decision`` (the one ``sc-neurocore run
+    --zoo wang_decision`` and Rust's ``sc_neurocore_zoo::lookup("wang_decision")`` build)
+    and returned as an ordinary :class:`~sc_neurocore.network.network.Network`: its
+    populations (model and per-neuron parameters), projections (connectivity, weights,
+    delays, synapse kind, plasticity), stimuli and initial synaptic states are the objects
+    of :mod:`sc_neurocore.network`, to inspect, extend and run on any backend; for one seed
+    it gives the spikes the command line gives.
+
+    Parameters
+    ----------
+    coherence : float, default 0.0
+        motion coherence c: pool A's stimulus mu0 (1 + c/100), pool B's mu0 (1 - c/100), in %. Valid range: [-100, 100].
+    mu0 : float, default 40.0
+        stimulus rate per selective cell at c = 0, in Hz. Valid range: [0, inf).
+    sigma : float, default 4.0
+        standard deviation of the stimulus rates, drawn anew every stim_update, in Hz. Valid range: [0, inf).
+    stim_update : float, default 50.0
+        interval between the stimulus rate draws, in ms. Valid range: (0, inf).
+    stim_onset : float, default 1000.0
+        stimulus onset (resolved to 0.1 ms; the spontaneous state settles within about 1 s), in ms. Valid range: [0, inf).
+    stim_duration : float, default 2000.0
+        stimulus duration (resolved to 0.1 ms; at c = 0 a pool wins 1-2 s after the onset), in ms. Valid range: [0, inf).
+    n_exc : int, default 1600
+        excitatory cells N_E. Valid range: whole numbers in [4, 10000000].
+    n_inh : int, default 400
+        inhibitory cells N_I. Valid range: whole numbers in [1, 10000000].
+    f : float, default 0.15
+        fraction of N_E in each selective pool (NEST: int(f N_E) cells). Valid range: [0, 0.5].
+    w_plus : float, default 1.7
+        relative weight within a selective pool (w- follows: 1 - f (w+ - 1) / (1 - f)). Valid range: [0, inf).
+    rate_ext : float, default 2400.0
+        background Poisson rate per cell (800 inputs at 3 Hz), in Hz. Valid range: [0, inf).
+    g_ext_e : float, default 2.1
+        external (and stimulus) AMPA conductance onto E cells, in nS. Valid range: [0, inf).
+    g_ext_i : float, default 1.62
+        external AMPA conductance onto I cells, in nS. Valid range: [0, inf).
+    g_ampa_e : float, default 0.05
+        recurrent AMPA conductance onto E cells, in nS. Valid range: [0, inf).
+    g_ampa_i : float, default 0.04
+        recurrent AMPA conductance onto I cells, in nS. Valid range: [0, inf).
+    g_nmda_e : float, default 0.165
+        NMDA conductance onto E cells (per unit gating), in nS. Valid range: [0, inf).
+    g_nmda_i : float, default 0.13
+        NMDA conductance onto I cells (per unit gating), in nS. Valid range: [0, inf).
+    g_gaba_e : float, default 1.3
+        GABA conductance onto E cells, in nS. Valid range: [0, inf).
+    g_gaba_i : float, default 1.0
+        GABA conductance onto I cells, in nS. Valid range: [0, inf).
+    c_m_e : float, default 500.0
+        E cell capacitance, in pF. Valid range: (0, inf).
+    g_l_e : float, default 25.0
+        E cell leak conductance, in nS. Valid range: (0, inf).
+    c_m_i : float, default 200.0
+        I cell capacitance, in pF. Valid range: (0, inf).
+    g_l_i : float, default 20.0
+        I cell leak conductance, in nS. Valid range: (0, inf).
+    e_l : float, default -70.0
+        leak reversal potential (and initial V), in mV. Valid range: any finite number.
+    v_th : float, default -50.0
+        threshold, in mV. Valid range: any finite number.
+    v_reset : float, default -55.0
+        reset potential, in mV. Valid range: any finite number.
+    t_ref_e : float, default 2.0
+        E cell refractory period, in ms. Valid range: [0, inf).
+    t_ref_i : float, default 1.0
+        I cell refractory period, in ms. Valid range: [0, inf).
+    tau_ampa : float, default 2.0
+        AMPA decay time, in ms. Valid range: (0, inf).
+    tau_gaba : float, default 5.0
+        GABA decay time, in ms. Valid range: (0, inf).
+    tau_nmda_rise : float, default 2.0
+        NMDA gating rise time, in ms. Valid range: (0, inf).
+    tau_nmda_decay : float, default 100.0
+        NMDA decay time (above tau_nmda_rise), in ms. Valid range: (0, inf).
+    alpha_nmda : float, default 0.5
+        NMDA gating coupling alpha, in 1/ms. Valid range: (0, inf).
+    mg : float, default 1.0
+        extracellular Mg2+ concentration, in mM. Valid range: [0, inf).
+    e_exc : float, default 0.0
+        AMPA and NMDA reversal potential, in mV. Valid range: any finite number.
+    e_inh : float, default -70.0
+        GABA reversal potential, in mV. Valid range: any finite number.
+    delay : float, default 0.5
+        recurrent synaptic delay (rounded to steps, at least one), in ms. Valid range: [0, inf).
+    seed : int, default 1
+        Seed of every random stream: connectivity, Poisson inputs, and the initial values the
+        zoo draws when it builds the network (these are fixed in the returned network; build
+        again with another seed for others).
+    record : bool, default True
+        Add a ``SpikeMonitor`` labelled ``<population>_spikes`` to every population.
+
+    Returns
+    -------
+    Network
+        The network, not yet run.
+
+    Notes
+    -----
+    Parameters are in the units the zoo declares for them (ms, mV, pA, nS, Hz; a bare number
+    where no unit is given), the units of ``sc-neurocore run --zoo wang_decision --set
+    KEY=VALUE``, not the seconds of network times (projection delays, ``run``'s ``duration``
+    and ``dt``): ``delay=1.5`` is 1.5 ms. A nonzero value below 0.01 ms for a parameter in
+    ms is refused as seconds given by mistake. Counts must be whole numbers. An unknown
+    keyword raises an error that lists the valid ones.
+
+    Suggested run: ``net.run(duration=3, dt=0.0001)`` (seconds).
+    """
+
+def compte_ring(
+    *,
+    cue_angle: float = 180.0,
+    cue_width: float = 36.0,
+    cue_amp: float = 200.0,
+    cue_onset: float = 1000.0,
+    cue_duration: float = 250.0,
+    n_exc: int = 2048,
+    n_inh: int = 512,
+    j_plus: float = 1.62,
+    sigma: float = 18.0,
+    rate_ext: float = 1800.0,
+    g_ext_e: float = 3.1,
+    g_ext_i: float = 2.38,
+    g_ee: float = 0.381,
+    g_ei: float = 0.292,
+    g_ie: float = 1.336,
+    g_ii: float = 1.024,
+    c_m_e: float = 500.0,
+    g_l_e: float = 25.0,
+    c_m_i: float = 200.0,
+    g_l_i: float = 20.0,
+    e_l: float = -70.0,
+    v_th: float = -50.0,
+    v_reset: float = -60.0,
+    t_ref_e: float = 2.0,
+    t_ref_i: float = 1.0,
+    tau_ampa: float = 2.0,
+    tau_gaba: float = 10.0,
+    tau_nmda_rise: float = 2.0,
+    tau_nmda_decay: float = 100.0,
+    alpha_nmda: float = 0.5,
+    mg: float = 1.0,
+    e_exc: float = 0.0,
+    e_inh: float = -70.0,
+    delay: float = 0.5,
+    seed: int = 1,
+    record: bool = True,
+) -> Network:
+    """Compte, Brunel, Goldman-Rakic & Wang (2000) spatial working memory ring: 2,048 pyramidal
+    + 512 interneurons with preferred angles, all-to-all; NMDA recurrent excitation falling
+    off with angle (J+ = 1.62, sigma = 18 deg), GABA_A inhibition, 1.8 kHz background; a 250
+    ms cue at 180 deg (from 1 s) starts a bump of activity that persists at the cued angle
+    through the delay.
+
+    Built from the zoo's one definition of ``compte_ring`` (the one ``sc-neurocore run --zoo
+    compte_ring`` and Rust's ``sc_neurocore_zoo::lookup("compte_ring")`` build) and returned
+    as an ordinary :class:`~sc_neurocore.network.network.Network`: its populations (model
+    and per-neuron parameters), projections (connectivity, weights, delays, synapse kind,
+    plasticity), stimuli and initial synaptic states are the objects of
+    :mod:`sc_neurocore.network`, to inspect, extend and run on any backend; for one seed it
+    gives the spikes the command line gives.
+
+    Parameters
+    ----------
+    cue_angle : float, default 180.0
+        angle of the cue, in deg. Valid range: [0, 360].
+    cue_width : float, default 36.0
+        the cue drives the pyramidal cells within cue_width / 2 of cue_angle, in deg. Valid range: [0, 360].
+    cue_amp : float, default 200.0
+        cue current, in pA. Valid range: any finite number.
+    cue_onset : float, default 1000.0
+        cue onset, in ms. Valid range: [0, inf).
+    cue_duration : float, default 250.0
+        cue duration, in ms. Valid range: [0, inf).
+    n_exc : int, default 2048
+        pyramidal cells. Valid range: whole numbers in [2, 1000000].
+    n_inh : int, default 512
+        interneurons. Valid range: whole numbers in [2, 1000000].
+    j_plus : float, default 1.62
+        E -> E weight between cells of the same angle, relative to the mean. Valid range: [0, inf).
+    sigma : float, default 18.0
+        width of the E -> E weight profile, in deg. Valid range: (0, inf).
+    rate_ext : float, default 1800.0
+        background Poisson rate per cell, in Hz. Valid range: [0, inf).
+    g_ext_e : float, default 3.1
+        background AMPA conductance onto pyramidal cells, in nS. Valid range: [0, inf).
+    g_ext_i : float, default 2.38
+        background AMPA conductance onto interneurons, in nS. Valid range: [0, inf).
+    g_ee : float, default 0.381
+        E -> E NMDA conductance (times W), in nS. Valid range: [0, inf).
+    g_ei : float, default 0.292
+        E -> I NMDA conductance, in nS. Valid range: [0, inf).
+    g_ie : float, default 1.336
+        I -> E GABA_A conductance, in nS. Valid range: [0, inf).
+    g_ii : float, default 1.024
+        I -> I GABA_A conductance, in nS. Valid range: [0, inf).
+    c_m_e : float, default 500.0
+        pyramidal capacitance, in pF. Valid range: (0, inf).
+    g_l_e : float, default 25.0
+        pyramidal leak conductance, in nS. Valid range: (0, inf).
+    c_m_i : float, default 200.0
+        interneuron capacitance, in pF. Valid range: (0, inf).
+    g_l_i : float, default 20.0
+        interneuron leak conductance, in nS. Valid range: (0, inf).
+    e_l : float, default -70.0
+        leak reversal potential (and initial V), in mV. Valid range: any finite number.
+    v_th : float, default -50.0
+        threshold, in mV. Valid range: any finite number.
+    v_reset : float, default -60.0
+        reset potential, in mV. Valid range: any finite number.
+    t_ref_e : float, default 2.0
+        pyramidal refractory period, in ms. Valid range: [0, inf).
+    t_ref_i : float, default 1.0
+        interneuron refractory period, in ms. Valid range: [0, inf).
+    tau_ampa : float, default 2.0
+        AMPA decay time, in ms. Valid range: (0, inf).
+    tau_gaba : float, default 10.0
+        GABA_A decay time, in ms. Valid range: (0, inf).
+    tau_nmda_rise : float, default 2.0
+        NMDA gating rise time, in ms. Valid range: (0, inf).
+    tau_nmda_decay : float, default 100.0
+        NMDA decay time (above tau_nmda_rise), in ms. Valid range: (0, inf).
+    alpha_nmda : float, default 0.5
+        NMDA gating coupling alpha, in 1/ms. Valid range: (0, inf).
+    mg : float, default 1.0
+        extracellular Mg2+ concentration, in mM. Valid range: [0, inf).
+    e_exc : float, default 0.0
+        AMPA and NMDA reversal potential, in mV. Valid range: any finite number.
+    e_inh : float, default -70.0
+        GABA_A reversal potential, in mV. Valid range: any finite number.
+    delay : float, default 0.5
+        recurrent synaptic delay (rounded to steps, at least one), in ms. Valid range: [0, inf).
+    seed : int, default 1
+        Seed of every random stream: connectivity, Poisson inputs, and the initial values the
+        zoo draws when it builds the network (these are fixed in the returned network; build
+        again with another seed for others).
+    record : bool, default True
+        Add a ``SpikeMonitor`` labelled ``<population>_spikes`` to every population.
+
+    Returns
+    -------
+    Network
+        The network, not yet run.
+
+    Notes
+    -----
+    Parameters are in the units the zoo declares for them (ms, mV, pA, nS, Hz; a bare number
+    where no unit is given), the units of ``sc-neurocore run --zoo compte_ring --set
+    KEY=VALUE``, not the seconds of network times (projection delays, ``run``'s ``duration``
+    and ``dt``): ``delay=1.5`` is 1.5 ms. A nonzero value below 0.01 ms for a parameter in
+    ms is refused as seconds given by mistake. Counts must be whole numbers. An unknown
+    keyword raises an error that lists the valid ones.
+
+    Suggested run: ``net.run(duration=4, dt=0.0001)`` (seconds).
     """

@@ -38,6 +38,8 @@ def _projection(d: Dict[str, Any], pops: List[Population]) -> Projection:
         plasticity=None if d["stdp"] is None else STDP(**d["stdp"]),
         label=d["label"],
     )
+    # NMDA's own options, given only for that kind (the others refuse them).
+    kw.update({k: d[k] for k in ("tau_rise", "tau_decay", "alpha", "mg") if d.get(k) is not None})
     src, tgt = pops[d["source"]], pops[d["target"]]
     if d["topology"] is not None:
         weight = d["weight"] if d["weight_normal"] is None else _normal(d["weight_normal"])
