@@ -40,7 +40,8 @@ pub enum SynapseKind {
         tau_syn: f64,
     },
     /// `weight` (nS for pA models) is added to a conductance decaying with `tau_syn`; the
-    /// current is g (e_rev - V), with V the target's membrane variable.
+    /// current held over a step is g (e_rev - V), with g the conductance's mean over the step
+    /// and V the target's membrane variable at its start.
     Conductance {
         /// Decay time constant, seconds.
         tau_syn: f64,

@@ -28,9 +28,9 @@
 //! `lif` is `tau_m dV/dt = -(V - E_L) + R I` with `R = tau_m / c_m`; a `conductance` synapse
 //! adds its weight (nS) to g, which decays with `tau_syn`, and injects `I = g (e_rev - V)`
 //! (pA). With **c_m = tau_m · g_L** (200 pF), `R = 1 / g_L` and the equation is Brian's with
-//! ge = g / g_L. The current of a step is taken from g and V at the start of the step (Brian
-//! integrates this model with forward Euler at the same dt, NEST's `iaf_cond_exp` with an
-//! adaptive RK45).
+//! ge = g / g_L. The current of a step is taken from g's mean over the step and V at its
+//! start (Brian integrates this model with forward Euler at the same dt, from g at the start
+//! of the step; NEST's `iaf_cond_exp` with an adaptive RK45).
 //!
 //! # Differences from Brette's script (all of them)
 //!

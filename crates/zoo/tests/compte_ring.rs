@@ -1,7 +1,7 @@
 //! The `compte_ring` zoo network (Compte et al. 2000, Cereb. Cortex 10:910): a cue starts a
 //! bump of activity that persists through the delay, after the cue is removed, at the cued
-//! angle (the paper's Figs. 2, 3: persistent activity of the cells tuned to the cue, at
-//! 20–40 Hz, the others at their spontaneous rate).
+//! angle (persistent activity of the cells tuned to the cue at 20–40 Hz, the others at
+//! their spontaneous rate).
 //!
 //! A trial: the full ring (2,048 + 512 cells) at dt = 0.1 ms, the cue (200 pA to the
 //! pyramidal cells within 18 deg of the cue angle) from 0.5 s for 250 ms, then the delay.

@@ -204,12 +204,15 @@ class _Channel:
         elif self.kind == "alpha":
             tau = key[1] * 1e3
             self.decay, self.factor = math.exp(-h / tau), math.e / tau
-        elif self.kind == "conductance":
-            self.decay, self.factor = math.exp(-h / (key[1] * 1e3)), 0.0
-            self.e_rev = key[2]
-        elif self.kind == "nmda":
-            self.decay, self.factor = math.exp(-h / (key[2] * 1e3)), 0.0
-            self.e_rev, self.mg = key[4], key[5]
+        elif self.kind in ("conductance", "nmda"):
+            # The step's mean conductance carries its exact charge (for a fixed V).
+            tau = (key[1] if self.kind == "conductance" else key[2]) * 1e3
+            d = math.exp(-h / tau)
+            self.decay, self.factor = d, tau / h * (1.0 - d)
+            if self.kind == "conductance":
+                self.e_rev = key[2]
+            else:
+                self.e_rev, self.mg = key[4], key[5]
         else:
             self.decay, self.factor = 0.0, 0.0
 
@@ -231,11 +234,11 @@ class _Channel:
             self.b *= self.decay
             self.b += d * self.factor
         elif self.kind == "nmda":
-            current += self.a * (self.e_rev - v) * _native.nmda_block(v, self.mg)
+            current += self.a * self.factor * (self.e_rev - v) * _native.nmda_block(v, self.mg)
             self.a *= self.decay
             self.a += d
         else:  # conductance
-            current += self.a * (self.e_rev - v)
+            current += self.a * self.factor * (self.e_rev - v)
             self.a *= self.decay
             self.a += d
         d[:] = 0.0
