@@ -330,6 +330,7 @@ def test_stub_matches_the_runtime_functions():
         for a, d in stub:
             assert type(d) is type(sig.parameters[a].default), (name, a)
 
+
 def test_stdp_zoo_network_is_registered_and_learns():
     (entry,) = [z for z in configs.zoo_networks() if z["name"] == "stdp"]
     assert {p["name"]: p["default"] for p in entry["params"]}["n_inputs"] == 1000.0
