@@ -15,8 +15,9 @@ use std::process::Command;
 /// The bindings crate's manifest, relative to the workspace root.
 const MANIFEST: &str = "bindings/python/Cargo.toml";
 
-/// What the test venv needs (maturin 1.16 is the verified version; toolchain.md §3).
-const TEST_PACKAGES: [&str; 4] = ["maturin>=1.9.4,<2", "numpy", "pytest", "matplotlib"];
+/// What the test venv needs (maturin 1.16 is the verified version; toolchain.md §3); mypy
+/// for the stub tests (`mypy.stubtest` checks the generated `.pyi` files against the module).
+const TEST_PACKAGES: [&str; 5] = ["maturin>=1.9.4,<2", "numpy", "pytest", "matplotlib", "mypy"];
 
 fn venv() -> PathBuf {
     root().join(".venv")
@@ -103,7 +104,7 @@ pub fn ensure_venv() -> Result<(), String> {
         sh(Command::new("python3").arg("-m").arg("venv").arg(venv()))?;
     }
     let have = Command::new(&python)
-        .args(["-c", "import maturin, numpy, pytest, matplotlib"])
+        .args(["-c", "import maturin, numpy, pytest, matplotlib, mypy"])
         .output()
         .is_ok_and(|o| o.status.success())
         && venv_bin("maturin").is_file();
