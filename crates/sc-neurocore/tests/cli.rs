@@ -115,6 +115,28 @@ fn zoo_lists_what_each_network_reproduces() {
     assert!(out.contains("  --set n_exc=0"), "brunel's sizes: {out}");
 }
 
+/// A reader that stops early (`sc-neurocore zoo | head -1`) ends a listing quietly: exit 0,
+/// nothing on stderr (a `println!` panics with "failed printing to stdout: Broken pipe").
+#[test]
+fn listings_end_quietly_when_the_reader_closes_the_pipe() {
+    use std::io::Read;
+    use std::process::Stdio;
+    for args in [&["zoo"][..], &["models"], &["models", "--json"]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_sc-neurocore"))
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 16];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        // The read end is dropped here: the rest of the listing meets a closed pipe.
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{args:?}: {:?}", out.status);
+        assert_eq!(stderr(&out), "", "{args:?}");
+    }
+}
+
 #[test]
 fn models_json_lists_the_catalogue_with_metadata() {
     let o = cli(&["models", "--json"]);

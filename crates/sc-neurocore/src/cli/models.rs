@@ -44,22 +44,47 @@ pub fn catalogue_json() -> Value {
 
 /// Prints the catalogue.
 pub fn print(json: bool) -> Result<(), Error> {
-    if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&catalogue_json()).expect("JSON of static data")
-        );
-        return Ok(());
+    emit(&if json {
+        serde_json::to_string_pretty(&catalogue_json()).expect("JSON of static data") + "\n"
+    } else {
+        catalogue_text()
+    })
+}
+
+/// Prints the zoo.
+pub fn print_zoo() -> Result<(), Error> {
+    emit(&zoo_text())
+}
+
+/// Writes a listing to stdout. A reader that closes the pipe early (`sc-neurocore zoo | head`)
+/// ends the listing quietly, as for any Unix filter; `println!` would panic there.
+fn emit(text: &str) -> Result<(), Error> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Io {
+            path: "stdout".into(),
+            message: format!("writing the listing: {e}"),
+        }),
+        _ => Ok(()),
     }
-    println!("{} models\n", MODELS.len());
+}
+
+/// The catalogue as text: each model's name, class, family, citation and parameters.
+fn catalogue_text() -> String {
+    use std::fmt::Write;
+    let mut o = String::new();
+    let _ = writeln!(o, "{} models\n", MODELS.len());
     for m in MODELS {
-        println!(
+        let _ = writeln!(
+            o,
             "{} ({}, {}) — {}",
             m.name, m.class_name, m.family, m.citation
         );
-        println!("  input current: {}", m.input_unit);
+        let _ = writeln!(o, "  input current: {}", m.input_unit);
         for p in m.params {
-            println!(
+            let _ = writeln!(
+                o,
                 "  {:<12} {:>10} {:<8} {:<22} {}",
                 p.name,
                 p.default,
@@ -70,30 +95,33 @@ pub fn print(json: bool) -> Result<(), Error> {
         }
         if !m.presets.is_empty() {
             let names: Vec<&str> = m.presets.iter().map(|p| p.name).collect();
-            println!("  presets: {}", names.join(", "));
+            let _ = writeln!(o, "  presets: {}", names.join(", "));
         }
-        println!();
+        let _ = writeln!(o);
     }
-    Ok(())
+    o
 }
 
-/// Prints the zoo: each network's summary, its parameters, and what it reproduces (paper,
+/// The zoo as text: each network's summary, its parameters, and what it reproduces (paper,
 /// statistics with their published values, the command that measures them).
-pub fn print_zoo() -> Result<(), Error> {
+fn zoo_text() -> String {
+    use std::fmt::Write;
+    let mut o = String::new();
     for z in sc_neurocore_zoo::ZOO {
-        println!("{} — {}", z.name, z.summary);
+        let _ = writeln!(o, "{} — {}", z.name, z.summary);
         if let Some(r) = z.reproduces {
-            println!("  reproduces {}", r.paper);
+            let _ = writeln!(o, "  reproduces {}", r.paper);
             for s in r.statistics {
                 let published = s.published.map_or("no number published".to_string(), |v| {
                     sc_neurocore_zoo::docs::with_unit(v, s.unit)
                 });
-                println!("    {}: {published} ({})", s.name, s.source);
+                let _ = writeln!(o, "    {}: {published} ({})", s.name, s.source);
             }
-            println!("    measure: {}", r.command(z.name));
+            let _ = writeln!(o, "    measure: {}", r.command(z.name));
         }
         for p in z.params {
-            println!(
+            let _ = writeln!(
+                o,
                 "  --set {}={:<10} {:<4} {:<18} {}",
                 p.name,
                 p.default,
@@ -102,7 +130,7 @@ pub fn print_zoo() -> Result<(), Error> {
                 p.doc
             );
         }
-        println!();
+        let _ = writeln!(o);
     }
-    Ok(())
+    o
 }
