@@ -200,8 +200,9 @@ def test_section_6_model_zoo():
         exec(stmt, ns)
     net = ns["net"]
     assert net.n_neurons == 1000 and net.last_backend == "rust"
-    rate = (net["exc_spikes"].count + net["inh_spikes"].count) / 1000 / 1.0
-    assert 1.0 < rate < 200.0  # an active balanced network
+    # Seeded (the zoo's default seed 1) and deterministic for any thread count: pinned
+    # exactly (58 Hz; its statistics are tested in crates/zoo/tests and test_model_zoo.py).
+    assert (net["exc_spikes"].count, net["inh_spikes"].count) == (46318, 11597)
     exec(stmts[4], ns)  # net = load_pretrained("mnist")
     net = ns["net"]
     from sc_neurocore.model_zoo.mnist import MnistClassifier
