@@ -1,7 +1,10 @@
 //! `cargo xtask ci`: exactly what CI runs. Installs what a fresh machine lacks (Open MPI and
 //! libclang for the MPI backend, from Debian's packages), then: formatting, generated files,
-//! lints, every test (the MPI ones launch `mpirun` themselves), the doc build, and the command
-//! line's output contract (`../shared/checks/cli_contract.py`) on the release binary.
+//! lints, every test (the MPI ones launch `mpirun` themselves; the command line's output
+//! contract is crates/sc-neurocore/tests/output_contract.rs), the doc build and the release
+//! binary. Where the project's planning notes sit beside the checkout (`../shared`), their
+//! independent output-contract checker runs on that binary as well; a clone without them
+//! needs nothing outside the repository.
 
 use crate::util::{cargo, root, sh};
 use std::process::Command;
@@ -109,16 +112,12 @@ pub fn run_ci() -> Result<(), String> {
     ]))?;
     let contract = root().join("../shared/checks/cli_contract.py");
     let bin = root().join("target/release/sc-neurocore");
-    if !contract.is_file() {
-        return Err(format!(
-            "{} is missing: CI needs shared/ beside the checkout",
-            contract.display()
-        ));
+    if contract.is_file() {
+        sh(Command::new("python3")
+            .arg(&contract)
+            .arg(&bin)
+            .args(["--duration", "0.2"]))?;
     }
-    sh(Command::new("python3")
-        .arg(&contract)
-        .arg(&bin)
-        .args(["--duration", "0.2"]))?;
     Ok(())
 }
 

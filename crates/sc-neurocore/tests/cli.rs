@@ -1,5 +1,5 @@
 //! The command line as a user meets it: runs, outputs and error messages.
-//! (The full output contract is checked by ../shared/checks/cli_contract.py in `cargo xtask ci`.)
+//! (The output files' contract is checked by tests/output_contract.rs.)
 
 use std::process::{Command, Output};
 

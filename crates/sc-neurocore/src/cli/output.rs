@@ -2,7 +2,6 @@
 //! raster.png.
 
 use serde::Serialize;
-use std::io::Write;
 use std::path::Path;
 
 /// One population's line of the summary.
@@ -102,53 +101,23 @@ pub fn peak_rss_bytes() -> u64 {
         .map_or(0, |kb| kb * 1024)
 }
 
-/// One 1-D array as a NumPy `.npy` (format 1.0, little endian).
-fn npy(descr: &str, len: usize, data: &[u8]) -> Vec<u8> {
-    let mut header = format!("{{'descr': '{descr}', 'fortran_order': False, 'shape': ({len},), }}");
-    // magic (6) + version (2) + header length (2) + header + '\n' is a multiple of 64.
-    let unpadded = 10 + header.len() + 1;
-    header.push_str(&" ".repeat(unpadded.div_ceil(64) * 64 - unpadded));
-    header.push('\n');
-    let mut out = Vec::with_capacity(10 + header.len() + data.len());
-    out.extend_from_slice(b"\x93NUMPY\x01\x00");
-    out.extend_from_slice(&(header.len() as u16).to_le_bytes());
-    out.extend_from_slice(header.as_bytes());
-    out.extend_from_slice(data);
-    out
-}
-
-/// spikes.npz: `t` (float64 s), `i` (uint64 global id), `pop` (uint32), sorted by (t, i).
+/// spikes.npz: `t` (float64 s), `i` (uint64 global id), `pop` (uint32), sorted by (t, i);
+/// uncompressed, as `numpy.savez` (ndarray-npy writes the `.npy` members).
 pub fn write_npz(path: &Path, t: &[f64], i: &[u64], pop: &[u32]) -> std::io::Result<()> {
-    let file = std::fs::File::create(path)?;
-    let mut zip = zip::ZipWriter::new(file);
-    let opts = zip::write::SimpleFileOptions::default()
+    let file = std::io::BufWriter::new(std::fs::File::create(path)?);
+    // A member over 4 GiB needs ZIP64 (zip refuses to write it otherwise): `t` and `i` are
+    // 8 bytes per spike.
+    let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Stored)
-        .large_file(t.len() > 50_000_000);
-    let arrays: [(&str, &str, Vec<u8>, usize); 3] = [
-        (
-            "t.npy",
-            "<f8",
-            t.iter().flat_map(|x| x.to_le_bytes()).collect(),
-            t.len(),
-        ),
-        (
-            "i.npy",
-            "<u8",
-            i.iter().flat_map(|x| x.to_le_bytes()).collect(),
-            i.len(),
-        ),
-        (
-            "pop.npy",
-            "<u4",
-            pop.iter().flat_map(|x| x.to_le_bytes()).collect(),
-            pop.len(),
-        ),
-    ];
-    for (name, descr, bytes, len) in arrays {
-        zip.start_file(name, opts).map_err(std::io::Error::other)?;
-        zip.write_all(&npy(descr, len, &bytes))?;
-    }
-    zip.finish().map_err(std::io::Error::other)?;
+        .large_file(t.len() as u64 * 8 >= u32::MAX as u64);
+    let mut npz = ndarray_npy::NpzWriter::new_with_options(file, options);
+    npz.add_array("t", &ndarray::ArrayView1::from(t))
+        .map_err(std::io::Error::other)?;
+    npz.add_array("i", &ndarray::ArrayView1::from(i))
+        .map_err(std::io::Error::other)?;
+    npz.add_array("pop", &ndarray::ArrayView1::from(pop))
+        .map_err(std::io::Error::other)?;
+    npz.finish().map_err(std::io::Error::other)?;
     Ok(())
 }
 
@@ -200,22 +169,4 @@ pub fn write_raster(
     let mut w = enc.write_header().map_err(std::io::Error::other)?;
     w.write_image_data(&img).map_err(std::io::Error::other)?;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn npy_header_is_aligned_to_64_bytes() {
-        let b = npy("<f8", 3, &[0u8; 24]);
-        let hlen = u16::from_le_bytes([b[8], b[9]]) as usize;
-        assert_eq!((10 + hlen) % 64, 0);
-        assert_eq!(b[10 + hlen - 1], b'\n');
-        assert!(
-            std::str::from_utf8(&b[10..10 + hlen])
-                .unwrap()
-                .contains("'shape': (3,)")
-        );
-    }
 }
