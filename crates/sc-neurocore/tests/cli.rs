@@ -89,9 +89,10 @@ fn a_zoo_run_measures_what_its_network_reproduces() {
     assert_eq!(f["name"], "frequency of the E rhythm");
     assert_eq!(f["unit"], "Hz");
     assert_eq!(f["published"], 39.6);
-    // 0.2-0.6 s: 2.5 Hz resolution around the declared 39.6 Hz.
-    let measured = f["measured"].as_f64().unwrap();
-    assert!((measured - 39.6).abs() <= 4.0, "{measured}");
+    // The spectrum of 0.2-0.6 s has 2.5 Hz bins; the run is seeded (seed 1) and
+    // deterministic, so the bin is pinned (its agreement with the paper is tested in
+    // crates/zoo/tests/ping.rs).
+    assert_eq!(f["measured"].as_f64(), Some(40.0));
     let _ = std::fs::remove_dir_all(dir);
 }
 
