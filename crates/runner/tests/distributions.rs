@@ -10,6 +10,7 @@ use sc_neurocore_runner::{
     Connectivity, Delay, Network, NetworkRunner, ProjectionSpec, RunConfig, TruncatedNormal,
 };
 use sc_neurocore_topology::{ConnectOptions, Topology};
+use statrs::distribution::{Continuous, ContinuousCDF, Normal};
 
 const CFG: RunConfig = RunConfig {
     dt: 1e-4,
@@ -170,8 +171,21 @@ fn drawn_delays_act_at_their_rounded_steps() {
     assert!(steps.iter().all(|&s| (1..=50).contains(&s)), "{steps:?}");
     let distinct: std::collections::BTreeSet<i64> = steps.iter().copied().collect();
     assert!(distinct.len() > 20, "delays vary: {distinct:?}");
+    // The delays are normal(2, 1) ms truncated to [0.05, 5] ms, whose mean is
+    // 2 + (phi(a) - phi(b)) / (Phi(b) - Phi(a)) = 2.0567 ms (a = -1.95, b = 3) and sd
+    // 0.925 ms; each is rounded to the 0.1 ms grid (no bias for a smooth density, to
+    // O(dt^2)). The mean over 400 targets within 5 standard errors (0.046 ms each).
+    let unit = Normal::standard();
+    let (a, b) = (-1.95, 3.0);
+    let z = unit.cdf(b) - unit.cdf(a);
+    let shift = (unit.pdf(a) - unit.pdf(b)) / z;
+    let var = 1.0 + (a * unit.pdf(a) - b * unit.pdf(b)) / z - shift * shift;
+    let (mean, se) = (2.0 + shift, var.sqrt() / (lags.len() as f64).sqrt());
     let (m, _) = moments(&lags);
-    assert!((m - 2.0).abs() < 0.2, "mean lag {m} ms");
+    assert!(
+        (m - mean).abs() < 5.0 * se,
+        "mean lag {m} ms, truncated normal {mean} ms (se {se})"
+    );
 }
 
 #[test]
