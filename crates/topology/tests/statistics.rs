@@ -119,11 +119,26 @@ fn fixed_indegree_multapses_and_autapses_appear_when_allowed() {
     let csr = Topology::FixedIndegree { indegree: 50 }
         .generate(100, 100, 1.0, 5, 0, ConnectOptions::recurrent())
         .unwrap();
+    // A row's distinct sources are the occupied cells of 50 balls in 100 cells: mean
+    // n (1 - q1), q1 = 0.99^50, variance n q1 + n (n - 1) q2 - n^2 q1^2, q2 = 0.98^50 (about
+    // 5.8); the rows are independent, so the mean repeats per row has variance 5.8 / 100.
+    let n = 100.0;
+    let (q1, q2) = (0.99f64.powi(50), 0.98f64.powi(50));
+    let var = n * q1 + n * (n - 1.0) * q2 - n * n * q1 * q1;
     let repeats = multapses(&csr) as f64 / 100.0;
-    let distinct = 100.0 * (1.0 - (1.0 - 0.01f64).powi(50));
-    assert!((repeats - (50.0 - distinct)).abs() < 1.5, "{repeats}");
-    // Each target draws itself with probability 1 - 0.99^50 ~ 0.4.
-    assert!(autapses(&csr) > 20);
+    let want = 50.0 - n * (1.0 - q1);
+    assert!(
+        (repeats - want).abs() < 5.0 * (var / 100.0).sqrt(),
+        "{repeats} repeats per row, want {want}"
+    );
+    // Each target draws itself with probability 1 - 0.99^50 ~ 0.4, independently: binomial.
+    let p_self = 1.0 - q1;
+    let autapses = autapses(&csr) as f64;
+    assert!(
+        (autapses - n * p_self).abs() < 5.0 * (n * p_self * q1).sqrt(),
+        "{autapses} autapses, want {}",
+        n * p_self
+    );
 }
 
 #[test]
