@@ -109,6 +109,94 @@ crate::zoo_network! {
         delay: f64 = ("ms", 0.5, NonNegative, "recurrent synaptic delay (rounded to steps, at least one)"),
     },
     small: { n_exc: 512.0, n_inh: 128.0 },
+    reproduces: Reproduction {
+        paper: "Compte, Brunel, Goldman-Rakic & Wang (2000) Cereb Cortex 10:910 (a cue starts \
+                a bump of persistent activity at the cued angle that outlasts the cue)",
+        settings: &[],
+        run: (4.0, 1e-4),
+        note: "",
+        window: (0.5, 4.0),
+        statistics: &[
+            Statistic {
+                name: "distance of the bump from the cue",
+                unit: "deg",
+                definition: "angle between the cue and the population vector of the pyramidal \
+                             cells' spike counts over the last second of the run (at least \
+                             1 s after the cue ends)",
+                published: None,
+                source: "Compte et al. (2000): the bump stays at the cued angle through the \
+                         delay, drifting slowly with the noise; no single number",
+                measure: |o| Bump::measure(o).map(|b| b.distance_from_cue),
+            },
+            Statistic {
+                name: "rate at the bump",
+                unit: "Hz",
+                definition: "mean rate over the last second of the pyramidal cells within \
+                             sigma of the bump's centre",
+                published: None,
+                source: "Compte et al. (2000): the cells tuned to the cue keep firing at an \
+                         elevated rate after it is removed",
+                measure: |o| Bump::measure(o).map(|b| b.inside_hz),
+            },
+            Statistic {
+                name: "rate away from the bump",
+                unit: "Hz",
+                definition: "mean rate over the last second of the pyramidal cells more than \
+                             90 deg from the bump's centre",
+                published: None,
+                source: "Compte et al. (2000): the cells tuned away from the cue stay at their \
+                         low spontaneous rate",
+                measure: |o| Bump::measure(o).map(|b| b.outside_hz),
+            },
+        ],
+    },
+}
+
+/// The bump over the last second of a run (the statistics of [`COMPTE_RING`]).
+struct Bump {
+    distance_from_cue: f64,
+    inside_hz: f64,
+    outside_hz: f64,
+}
+
+impl Bump {
+    /// `None` unless the run lasted at least 1 s after the cue ended.
+    fn measure(o: &Outcome<'_>) -> Option<Bump> {
+        let cue_end = (o.param("cue_onset")? + o.param("cue_duration")?) * 1e-3;
+        let end = o.duration();
+        if end < cue_end + 1.0 {
+            return None;
+        }
+        let d = o.spikes("exc")?;
+        let n = d.n();
+        let angle_of = |i: usize| 360.0 * i as f64 / n as f64;
+        let mut counts = vec![0usize; n];
+        for (&t, &i) in d.times().iter().zip(d.ids()) {
+            if t >= end - 1.0 {
+                counts[i as usize] += 1;
+            }
+        }
+        let (mut x, mut y) = (0.0, 0.0);
+        for (i, &c) in counts.iter().enumerate() {
+            let th = angle_of(i).to_radians();
+            x += c as f64 * th.cos();
+            y += c as f64 * th.sin();
+        }
+        let centre = y.atan2(x).to_degrees().rem_euclid(360.0);
+        let sigma = o.param("sigma")?;
+        let mean_where = |keep: &dyn Fn(f64) -> bool| {
+            let sel: Vec<f64> = (0..n)
+                .filter(|&i| keep(angular_distance(angle_of(i), centre)))
+                .map(|i| counts[i] as f64)
+                .collect();
+            (!sel.is_empty()).then(|| sel.iter().sum::<f64>() / sel.len() as f64)
+        };
+        Some(Bump {
+            distance_from_cue: angular_distance(centre, o.param("cue_angle")?),
+            inside_hz: mean_where(&|a| a <= sigma)?,
+            outside_hz: mean_where(&|a| a > 90.0)?,
+        })
+    }
 }
 
 /// Index of each population in the network [`compte_ring`] builds.

@@ -83,6 +83,7 @@
 //! higher: docs/decisions.md.)
 
 use crate::define::*;
+use crate::reproduce::rate_hz;
 use sc_neurocore_core::{Csr, Error, Result, RngStream, StreamKind};
 use sc_neurocore_neurons::ParamValue;
 use sc_neurocore_runner::{Connectivity, Delay, Network, ProjectionSpec, SynapseKind};
@@ -144,6 +145,76 @@ crate::zoo_network! {
         delay: f64 = ("ms", 0.5, NonNegative, "recurrent synaptic delay (rounded to steps, at least one)"),
     },
     small: { n_exc: 400.0, n_inh: 100.0 },
+    reproduces: Reproduction {
+        paper: "Wang (2002) Neuron 36:955 (spontaneous state; winner-take-all choice, Fig. 2), \
+                as NEST 3.10's wang_decision_making example",
+        settings: &[("stim_onset", 2000.0)],
+        run: (4.0, 1e-4),
+        note: "with the stimulus from 2 s (the default is 1 s), so that the spontaneous state \
+               is measured over [1, 2] s as in the NEST reference; coherence 0",
+        window: (1.5, 4.0),
+        statistics: &[
+            Statistic {
+                name: "spontaneous rate of the non-selective E cells",
+                unit: "Hz",
+                definition: "spikes of the non-selective excitatory cells in [1, 2] s / \
+                             (cells × 1 s), before the stimulus",
+                published: Some(2.49),
+                source: "NEST 3.10 running the same network with iaf_bw_2001 \
+                         (scripts/reference/wang_decision_nest.py), 6 seeds: 2.49 ± 0.18 Hz \
+                         (reference/wang_decision/spontaneous_nest.json)",
+                measure: |o| spontaneous_hz(o, "nonsel"),
+            },
+            Statistic {
+                name: "spontaneous rate of the inhibitory cells",
+                unit: "Hz",
+                definition: "spikes of the inhibitory cells in [1, 2] s / (cells × 1 s)",
+                published: Some(8.41),
+                source: "NEST 3.10, 6 seeds: 8.41 ± 0.34 Hz \
+                         (reference/wang_decision/spontaneous_nest.json)",
+                measure: |o| spontaneous_hz(o, "inh"),
+            },
+            Statistic {
+                name: "rate of the winning selective pool",
+                unit: "Hz",
+                definition: "the higher of the two selective pools' rates over the last \
+                             300 ms of the stimulus",
+                published: None,
+                source: "Wang (2002), Fig. 2: one pool's rate ramps up and stays high while \
+                         the other's falls below its spontaneous rate; no single number",
+                measure: |o| final_pool_rates(o).map(|(a, b)| a.max(b)),
+            },
+            Statistic {
+                name: "rate of the losing selective pool",
+                unit: "Hz",
+                definition: "the lower of the two selective pools' rates over the last 300 ms \
+                             of the stimulus",
+                published: None,
+                source: "Wang (2002), Fig. 2: suppressed below the spontaneous rate by the \
+                         winner's inhibition; no single number",
+                measure: |o| final_pool_rates(o).map(|(a, b)| a.min(b)),
+            },
+        ],
+    },
+}
+
+/// The rate (Hz) of `population` over [1, 2] s when the stimulus starts at 2 s or later.
+fn spontaneous_hz(o: &Outcome<'_>, population: &str) -> Option<f64> {
+    if o.param("stim_onset")? < 2000.0 || o.duration() < 2.0 {
+        return None;
+    }
+    rate_hz(o, o.spikes(population)?, None, 1.0, 2.0)
+}
+
+/// Pools A's and B's rates (Hz) over the last 300 ms of the stimulus, which must have run
+/// to its end.
+fn final_pool_rates(o: &Outcome<'_>) -> Option<(f64, f64)> {
+    let end = (o.param("stim_onset")? + o.param("stim_duration")?) * 1e-3;
+    if o.duration() < end || o.param("stim_duration")? < 300.0 {
+        return None;
+    }
+    let rate = |pool| rate_hz(o, o.spikes(pool)?, None, end - 0.3, end);
+    Some((rate("sel_a")?, rate("sel_b")?))
 }
 
 /// Index of each population in the network [`wang_decision`] builds.

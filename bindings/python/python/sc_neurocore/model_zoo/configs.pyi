@@ -1527,6 +1527,26 @@ def wang_decision(
     keyword raises an error that lists the valid ones.
 
     Suggested run: ``net.run(duration=3, dt=0.0001)`` (seconds).
+
+    Reproduces Wang (2002) Neuron 36:955 (spontaneous state; winner-take-all choice, Fig.
+    2), as NEST 3.10's wang_decision_making example. Spontaneous rate of the non-selective E
+    cells (Hz): spikes of the non-selective excitatory cells in [1, 2] s / (cells × 1 s),
+    before the stimulus; published 2.49 Hz (NEST 3.10 running the same network with
+    iaf_bw_2001 (scripts/reference/wang_decision_nest.py), 6 seeds: 2.49 ± 0.18 Hz
+    (reference/wang_decision/spontaneous_nest.json)). Spontaneous rate of the inhibitory
+    cells (Hz): spikes of the inhibitory cells in [1, 2] s / (cells × 1 s); published 8.41
+    Hz (NEST 3.10, 6 seeds: 8.41 ± 0.34 Hz
+    (reference/wang_decision/spontaneous_nest.json)). Rate of the winning selective pool
+    (Hz): the higher of the two selective pools' rates over the last 300 ms of the stimulus;
+    published no number published (Wang (2002), Fig. 2: one pool's rate ramps up and stays
+    high while the other's falls below its spontaneous rate; no single number). Rate of the
+    losing selective pool (Hz): the lower of the two selective pools' rates over the last
+    300 ms of the stimulus; published no number published (Wang (2002), Fig. 2: suppressed
+    below the spontaneous rate by the winner's inhibition; no single number). Measured by
+    ``sc-neurocore run --zoo wang_decision --set stim_onset=2000 --duration 4 --dt 0.0001
+    --seed 1`` (``docs/gallery.md``), with the stimulus from 2 s (the default is 1 s), so
+    that the spontaneous state is measured over [1, 2] s as in the NEST reference; coherence
+    0.
     """
 
 def compte_ring(
@@ -1674,4 +1694,18 @@ def compte_ring(
     keyword raises an error that lists the valid ones.
 
     Suggested run: ``net.run(duration=4, dt=0.0001)`` (seconds).
+
+    Reproduces Compte, Brunel, Goldman-Rakic & Wang (2000) Cereb Cortex 10:910 (a cue starts
+    a bump of persistent activity at the cued angle that outlasts the cue). Distance of the
+    bump from the cue (deg): angle between the cue and the population vector of the
+    pyramidal cells' spike counts over the last second of the run (at least 1 s after the
+    cue ends); published no number published (Compte et al. (2000): the bump stays at the
+    cued angle through the delay, drifting slowly with the noise; no single number). Rate at
+    the bump (Hz): mean rate over the last second of the pyramidal cells within sigma of the
+    bump's centre; published no number published (Compte et al. (2000): the cells tuned to
+    the cue keep firing at an elevated rate after it is removed). Rate away from the bump
+    (Hz): mean rate over the last second of the pyramidal cells more than 90 deg from the
+    bump's centre; published no number published (Compte et al. (2000): the cells tuned away
+    from the cue stay at their low spontaneous rate). Measured by ``sc-neurocore run --zoo
+    compte_ring --duration 4 --dt 0.0001 --seed 1`` (``docs/gallery.md``).
     """
