@@ -64,8 +64,10 @@ def _stranger_population():
 
 
 def _second_network():
+    # A network that has not run releases its objects (test_traps: a failed run); one
+    # that has run keeps them.
     p = lif()
-    Network(p)
+    Network(p).run(1e-3, dt=1e-4)
     Network(p)
 
 
@@ -240,7 +242,9 @@ CASES = [
     ("adding a non-object", lambda: Network(lif(), 42), E.ArgumentTypeError,
      "Network.add: expected a Population, Projection, stimulus or monitor, got int"),
     ("adding after a run", _add_after_run, E.InvalidConfigurationError, "call reset() before adding objects"),
-    ("object in a second network", _second_network, E.InvalidConfigurationError, "already belongs to another network"),
+    ("object in a second network", _second_network, E.InvalidConfigurationError,
+     "already belongs to another network, which has run (t = 0.001 s); call reset() on that "
+     "network to release its objects, or create new objects for this one"),
     ("empty network", lambda: Network().run(0.1, dt=1e-3), E.InvalidConfigurationError,
      "Network: has no population; add one before running"),
     ("negative duration", lambda: run_net(lif(), duration=-1.0), E.OutOfRangeError,
