@@ -39,17 +39,13 @@ class Sealed(metaclass=_SealedMeta):
             return
         obj = self._object_name()
         hint = self._assignment_hint(name)
-        known = name in self.__dict__ or descriptor is not None
-        what = (
-            f"{name} cannot be assigned (it is fixed when the object is made)"
-            if known
-            else f"has no attribute '{name}' to assign"
-        )
-        raise AttributeAssignmentError(
-            f"{obj}: {what}; {hint}" if known else f"{obj} {what}; {hint}",
-            object=obj,
-            field=name,
-        )
+        if name in self.__dict__:
+            message = f"{obj}: {name} is fixed when the object is made; {hint}"
+        elif descriptor is not None:
+            message = f"{obj}: {name} is read-only; {hint}"
+        else:
+            message = f"{obj} has no attribute '{name}' to assign; {hint}"
+        raise AttributeAssignmentError(message, object=obj, field=name)
 
     def _update(self, **attributes: Any) -> None:
         """Sets public attributes from the implementation (e.g. a projection whose weights

@@ -192,7 +192,9 @@ class Quantity:
         if unit is None:
             return f"Quantity({self.value!r} SI, {_describe_dim(self.dim)})"
         v = self.value / _UNITS[unit][0]
-        return f"{v!r} {unit}" if np.ndim(v) == 0 else f"array({np.asarray(v).tolist()!r}) {unit}"
+        if np.ndim(v) == 0:
+            return f"{float(v):g} {unit}"
+        return f"array([{', '.join(f'{x:g}' for x in np.ravel(v))}]) {unit}"
 
 
 def _magnitude(x: Any) -> Any:

@@ -151,7 +151,8 @@ class Network(Sealed):
         ``group.ge = ...``, NEST's initial ``g_ex``): the conductance (nS) of
         ``synapse="conductance"`` with ``tau_syn`` and ``e_rev`` (or of ``"nmda"`` with its
         options, before the Mg2+ block), or the current (pA) of ``"exponential"`` /
-        ``"alpha"`` with ``tau_syn``, one value per neuron or one for all. It acts from the
+        ``"alpha"`` with ``tau_syn``, one value per neuron or one for all (or with a unit:
+        ``ge0 * nS``, ``tau_syn=5 * ms``). It acts from the
         first step on, on every backend. The population must receive synapses of that kind
         (a projection or a Poisson input) when the network runs.
 
@@ -181,6 +182,9 @@ class Network(Sealed):
             obj, tau_syn=tau_syn, e_rev=e_rev, tau_rise=tau_rise, tau_decay=tau_decay, alpha=alpha, mg=mg
         )
         synapse = _native.check_synapse(obj, check_str(obj, "synapse", synapse), **options)
+        from .projection import _weight_unit
+
+        values = units.convert(obj, "values", values, _weight_unit(synapse, population))
         # The engine's checks, on a description holding just this population.
         probe = _native.NetworkSpec(0)
         probe.add_population(population.label, "lif", population.n)
