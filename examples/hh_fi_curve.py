@@ -1,8 +1,9 @@
 """The f-I curve of the Hodgkin-Huxley (1952) squid axon: one population of neurons, each
 with its own constant current (``params={"i_e": array}``, one value per neuron), the firing
-rate of each measured after a transient. The curve jumps from silence to about 50 Hz at the
-rheobase near 6.3 uA/cm^2 (a type II neuron: the onset of repetitive firing is a Hopf
-bifurcation, no low rates).
+rate of each measured after a transient. The curve jumps from silence to about 55 Hz
+between 6.0 and 6.5 uA/cm^2 (a type II neuron: repetitive firing starts at a finite rate;
+the limit cycle exists from 6.26 uA/cm^2, Rinzel & Miller 1980, and a step from rest reaches
+it there), then rises slowly (69 Hz at 10, 100 Hz at 30 uA/cm^2).
 
     python examples/hh_fi_curve.py            # 60 currents, 1 s
     python examples/hh_fi_curve.py --quick    # 16 currents, 0.3 s (the test suite)

@@ -408,6 +408,14 @@ def _weight_unit(synapse: Any, target: Any) -> Optional[str]:
     if synapse in ("exponential", "alpha"):
         unit = getattr(model, "input_unit", "")
         return unit or None
+    delta_input = getattr(model, "delta_input", None)
+    if delta_input:
+        # A model whose delta input is not a membrane jump documents what it is (NEST's
+        # conductance models: "adds w to g_ex (w > 0) or -w to g_in (w < 0), nS").
+        unit = delta_input.rsplit(", ", 1)[-1]
+        if units.parse_unit(unit) is not None:
+            return unit
+        return f"the unit {model.__name__}.delta_input describes"
     for info in getattr(model, "state_info", ()):
         if info.name == getattr(model, "membrane", None):
             return info.unit or None
