@@ -187,8 +187,9 @@ CASES = [
      E.InvalidConfigurationError, "weights mix signs"),
     ("STDP weights beyond the bounds", _plasticity(weight=2.0, topology=ring_topology(5, 2, 2.0), plasticity="stdp"),
      E.OutOfRangeError, "weights[0] = 2 is out of range; valid range: [0, 1] (the STDP bounds)"),
-    ("generated STDP weights beyond the bounds", lambda: run_net(*(lambda a: (a, Projection(a, a, weight=2.0, plasticity="stdp")))(lif(3))),
-     E.OutOfRangeError, "weights[0] = 2 is out of range; valid range: [0, 1] (the STDP bounds)"),
+    # Checked when the projection is made (issue 19), not when the network is built.
+    ("generated STDP weights beyond the bounds", lambda: Projection(lif(3), lif(3, label="q"), weight=2.0, plasticity="stdp"),
+     E.OutOfRangeError, "Projection 'p->q': weight = 2 is out of range; valid range: [0, 1] (the STDP bounds)"),
     # --- manual STDP
     ("update_plasticity size", _update(np.ones(3), np.ones(4)), E.ShapeMismatchError,
      "Projection 'a->a'.update_plasticity: src_spikes has size 3, expected 4"),

@@ -161,7 +161,9 @@ class StepCurrent(Stimulus):
     """A current of ``amplitude`` (the target model's input unit, e.g. pA) switched on at
     ``onset`` and off at ``offset`` seconds: on in the steps ``round(onset/dt) <= k <
     round(offset/dt)``. ``offset=float('inf')`` keeps it on. ``amplitude`` is a number for
-    every neuron or an array of one value per neuron of the target."""
+    every neuron or an array of one value per neuron of the target. Times and the amplitude
+    may be written with units (``onset=50 * ms``, ``amplitude=400 * pA``; a unit on the
+    amplitude needs ``target=``, whose model says the input unit)."""
 
     def __init__(
         self,
@@ -187,7 +189,9 @@ class TimedArray(Stimulus):
     """A sampled current: ``values[i]`` holds from ``i·dt`` to ``(i+1)·dt`` seconds (its own
     ``dt``, independent of the network's); past the end the last value is held (as
     Brian2's ``TimedArray``). A 1-D array gives every neuron the same current; a 2-D array
-    ``T × n`` one current per neuron (column = neuron)."""
+    ``T × n`` one current per neuron (column = neuron). ``values`` are in the target model's
+    input unit (e.g. pA), or with a unit (``array * pA``, with ``target=``); ``dt`` in
+    seconds or with a unit."""
 
     def __init__(
         self,
