@@ -59,7 +59,8 @@ def test_assigning_a_state_variable_names_its_initial_value_parameter():
         E.AttributeAssignmentError,
         "Population 'exc' has no attribute 'v' to assign; 'v' is a state variable of lif; its "
         "initial value is the parameter 'v_init' (params={'v_init': ...} or pop.set(v_init=...) "
-        "before the first run or after net.reset()); read it with pop.get_state('v')",
+        "before the first run or after net.reset()); between runs pop.set_state('v', ...); read "
+        "it with pop.get_state('v')",
         assign,
     )
     assert isinstance(e, AttributeError) and e.field == "v"
@@ -197,6 +198,62 @@ def test_changing_parameters_after_a_run_raises_and_applies_after_reset():
     pop.set(i_e=-5000.0)  # hyperpolarising: the 400 pA step no longer makes it fire
     net.run(0.05)
     assert first > 0 and mon.count == 0
+
+
+def _set_state_run(backends):
+    """40 LIF neurons with spread drives: 20 ms, v set to a ramp, 30 ms more."""
+    pop = Population("lif", 40, label="exc", params={"i_e": np.linspace(300, 500, 40)})
+    mon = SpikeMonitor(pop)
+    net = Network(pop, mon, seed=2)
+    net.run(0.02, dt=1e-4, backend=backends[0])
+    pop.set_state("v", np.linspace(-70, -56, 40) * mV)
+    np.testing.assert_allclose(pop.get_state("v"), np.linspace(-70, -56, 40))
+    net.run(0.03, backend=backends[1])
+    return mon.spike_times, mon.spike_ids
+
+
+def test_set_state_between_runs_applies_on_every_backend():
+    rust = _set_state_run(("rust", "rust"))
+    python = _set_state_run(("python", "python"))
+    switched = _set_state_run(("rust", "python"))  # the python engine replays the set
+    for other in (python, switched):
+        np.testing.assert_array_equal(rust[0], other[0])
+        np.testing.assert_array_equal(rust[1], other[1])
+    # It acted: the same run without the set differs after 20 ms.
+    pop = Population("lif", 40, label="exc", params={"i_e": np.linspace(300, 500, 40)})
+    mon = SpikeMonitor(pop)
+    Network(pop, mon, seed=2).run(0.05, dt=1e-4)
+    assert not np.array_equal(mon.spike_times, rust[0])
+
+
+def test_set_state_errors():
+    pop = Population("lif", 4, label="exc")
+    net = Network(pop)
+    _raises(
+        E.InvalidConfigurationError,
+        "Population 'exc': set_state('v', ...) acts between runs of a network that has run; "
+        "before the first run (or after reset()) its initial value is the parameter 'v_init' "
+        "(pop.set(v_init=...))",
+        lambda: pop.set_state("v", -60.0),
+    )
+    net.run(1e-3, dt=1e-4)
+    _raises(
+        E.UnknownNameError,
+        "Population 'exc': unknown variable 'V_m'; known: v, refractory",
+        lambda: pop.set_state("V_m", -60.0),
+    )
+    _raises(
+        E.ShapeMismatchError,
+        "Population 'exc': v has size 3, expected 4",
+        lambda: pop.set_state("v", [1.0, 2.0, 3.0]),
+    )
+    _raises(
+        E.OutOfRangeError,
+        "Population 'exc': v[2] = NaN is out of range; valid range: any finite number",
+        lambda: pop.set_state("v", [1.0, 2.0, np.nan, 3.0]),
+    )
+    with pytest.raises(E.ArgumentTypeError, match="v = 5 s is a time; v is a voltage in mV"):
+        pop.set_state("v", 5 * second)
 
 
 def test_a_failed_run_leaves_the_objects_usable():

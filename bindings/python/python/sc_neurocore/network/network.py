@@ -60,6 +60,9 @@ class Network(Sealed):
         self._last_dt: Optional[float] = None
         self._steps = 0
         self._weight_log: List[Tuple[int, int, np.ndarray]] = []
+        # (step, population index, variable, values) of Population.set_state, replayed as
+        # the weights are when an engine is rebuilt.
+        self._state_log: List[Tuple[int, int, str, np.ndarray]] = []
         # (population, synapse, options given, values) of set_initial_synaptic_state.
         self._initial_synaptic: List[Tuple[Population, str, Dict[str, float], Any]] = []
         self._last_backend: Optional[str] = None
@@ -400,10 +403,17 @@ class Network(Sealed):
         if old is not None:
             for m in self._monitors:
                 m._freeze(target, dt)
-        for step, j, w in self._weight_log:
+        events = [(step, 0, k) for k, (step, _, _) in enumerate(self._weight_log)]
+        events += [(step, 1, k) for k, (step, _, _, _) in enumerate(self._state_log)]
+        for step, kind, k in sorted(events):
             if step > new.steps_done:
                 new.run_steps(step - new.steps_done)
-            new.set_weights(j, w)
+            if kind == 0:
+                _, j, w = self._weight_log[k]
+                new.set_weights(j, w)
+            else:
+                _, p, variable, values = self._state_log[k]
+                new.set_state(p, variable, values)
         if target > new.steps_done:
             new.run_steps(target - new.steps_done)
         for i, m in enumerate(self._monitors):
@@ -444,6 +454,7 @@ class Network(Sealed):
         self._dt = None
         self._steps = 0
         self._weight_log = []
+        self._state_log = []
         self._last_backend = None
         for m in self._monitors:
             m._clear()
@@ -460,6 +471,11 @@ class Network(Sealed):
                 object=f"Population '{pop.label}'",
             )
         return self._engine.population_state(self._populations.index(pop), variable)
+
+    def _set_population_state(self, pop: Population, variable: str, values: np.ndarray) -> None:
+        p = self._populations.index(pop)
+        self._engine.set_state(p, variable, values)
+        self._state_log.append((self._steps, p, variable, values.copy()))
 
     def _projection_csr(self, proj: Projection) -> Optional[CSR]:
         j = self._projections.index(proj)

@@ -8,9 +8,16 @@ from typing import Any, Dict, Iterator, Mapping, Optional, Union
 
 import numpy as np
 
+from .. import units
 from .._sealed import Sealed
 from .._util import check_int, check_str, type_name
-from ..errors import ArgumentTypeError, InvalidConfigurationError
+from ..errors import (
+    ArgumentTypeError,
+    InvalidConfigurationError,
+    OutOfRangeError,
+    ShapeMismatchError,
+    UnknownNameError,
+)
 from ..neurons.base import CatalogueNeuron, NeuronModel
 from ..neurons.models import lookup
 
@@ -44,8 +51,9 @@ class Population(Sealed):
 
     Parameters change with :meth:`set` (or by assigning :attr:`params`) before the first run
     or after :meth:`Network.reset`; a network that has run raises instead of ignoring the
-    change. Initial values of state variables are parameters (``v_init``...). Attributes
-    cannot be assigned (``pop.v = -50`` raises and names the call that does it).
+    change. Initial values of state variables are parameters (``v_init``...); between runs
+    :meth:`set_state` sets a state variable. Attributes cannot be assigned (``pop.v = -50``
+    raises and names the call that does it).
 
     Examples
     --------
@@ -114,12 +122,13 @@ class Population(Sealed):
                 return (
                     f"'{name}' is a state variable of {model.model_name()}; its initial value is "
                     f"the parameter '{init}' (params={{'{init}': ...}} or pop.set({init}=...) "
-                    f"before the first run or after net.reset()); read it with "
-                    f"pop.get_state('{name}')"
+                    f"before the first run or after net.reset()); between runs "
+                    f"pop.set_state('{name}', ...); read it with pop.get_state('{name}')"
                 )
             return (
                 f"'{name}' is a state variable of {model.model_name()}, set by the model's "
-                f"initial state and its dynamics; read it with pop.get_state('{name}')"
+                f"initial state and its dynamics; between runs pop.set_state('{name}', ...); "
+                f"read it with pop.get_state('{name}')"
             )
         if name in known_params:
             return (
@@ -150,6 +159,46 @@ class Population(Sealed):
         """Names of the recordable state variables."""
         return tuple(self.model.state_variables)
 
+    def set_state(self, variable: str, values: Any) -> "Population":
+        """Sets state variable ``variable`` of every neuron between runs (Brian2's ``group.v
+        = ...`` between runs; NEST's ``SetStatus`` of ``V_m``): the next run starts from
+        these values, on every backend (a backend switch replays it at the same step). A
+        number for all neurons or one per neuron, in the variable's unit (``state_info``,
+        e.g. ``v`` in mV) or with a unit (``-60 * mV``). Only that variable changes: the
+        model's other state and its parameters stay. Before the first run (and after
+        :meth:`Network.reset`) the initial state comes from the parameters (``v_init``...),
+        and this raises saying which one."""
+        obj = f"Population '{self.label}'"
+        net = self._network
+        if variable not in self.model.state_variables:
+            known = ", ".join(self.model.state_variables)
+            raise UnknownNameError(
+                f"{obj}: unknown variable '{variable}'; known: {known}",
+                object=obj,
+                what="variable",
+                name=str(variable),
+                known=known,
+            )
+        if net is None or net._engine is None:
+            init = f"{variable}_init"
+            how = (
+                f"its initial value is the parameter '{init}' (pop.set({init}=...))"
+                if init in self.model.parameters
+                else "the model's initial state comes from its parameters"
+            )
+            raise InvalidConfigurationError(
+                f"{obj}: set_state('{variable}', ...) acts between runs of a network that has "
+                f"run; before the first run (or after reset()) {how}",
+                object=obj,
+            )
+        unit = next(
+            (i.unit for i in getattr(self.model, "state_info", ()) if i.name == variable), None
+        )
+        values = units.convert(obj, variable, values, unit or None)
+        arr = _state_values(obj, variable, values, self.n)
+        net._set_population_state(self, variable, arr)
+        return self
+
     def get_state(self, variable: str) -> np.ndarray:
         """Current values of ``variable`` for every neuron, from the network's last run."""
         if self._network is None:
@@ -165,6 +214,42 @@ class Population(Sealed):
 
     def __repr__(self) -> str:
         return f"Population({self.model.__name__}, n={self.n}, label={self.label!r})"
+
+
+def _state_values(obj: str, variable: str, values: Any, n: int) -> np.ndarray:
+    """``values`` as ``n`` finite float64 values (a number is broadcast), with the engine's
+    messages."""
+    if isinstance(values, bool):
+        raise ArgumentTypeError(f"{obj}: {variable} must be a number or an array, got bool")
+    try:
+        arr = np.asarray(values, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise ArgumentTypeError(
+            f"{obj}: {variable} must be a number or an array of {n} numbers, got "
+            f"{type_name(values)}"
+        ) from None
+    if arr.ndim == 0:
+        arr = np.full(n, float(arr))
+    if arr.ndim != 1 or arr.shape[0] != n:
+        raise ShapeMismatchError(
+            f"{obj}: {variable} has size {arr.size}, expected {n}",
+            object=obj,
+            field=variable,
+            got=int(arr.size),
+            expected=str(n),
+        )
+    bad = np.flatnonzero(~np.isfinite(arr))
+    if bad.size:
+        k = int(bad[0])
+        v = "NaN" if np.isnan(arr[k]) else ("inf" if arr[k] > 0 else "-inf")
+        raise OutOfRangeError(
+            f"{obj}: {variable}[{k}] = {v} is out of range; valid range: any finite number",
+            object=obj,
+            field=f"{variable}[{k}]",
+            value=v,
+            range="any finite number",
+        )
+    return np.ascontiguousarray(arr)
 
 
 class ParamsView(collections.abc.Mapping):
