@@ -385,9 +385,16 @@ def test_implausible_values_warn_with_their_unit():
     )
     net = Network(a, Projection(a, a, 1.0, synapse="exponential", tau_syn=5e-3))
     _warns(
-        "Network.run: dt = 0.1 s is above a tenth of the fastest time constant (tau_syn of "
-        "Projection 'a->a' = 5 ms); the step is in seconds (0.1 ms is dt=1e-4 or dt=0.1 * ms)",
+        "Network.run: dt = 0.1 s is above a tenth of tau_m of Population 'a' = 10 ms; the step "
+        "is in seconds (0.1 ms is dt=1e-4 or dt=0.1 * ms)",
         lambda: net.run(0.2, dt=0.1),
+    )
+    b = Population("lif", 2, label="b", params={"tau_m": 20.0})
+    net = Network(b, Projection(b, b, 1.0, synapse="exponential", tau_syn=2e-3))
+    _warns(
+        "Network.run: dt = 0.0015 s is above half of tau_syn of Projection 'b->b' = 2 ms; the "
+        "step is in seconds (0.1 ms is dt=1e-4 or dt=0.1 * ms)",
+        lambda: net.run(0.03, dt=1.5e-3),
     )
     hh = Population("hodgkin_huxley", 1, label="hh")
     _warns(

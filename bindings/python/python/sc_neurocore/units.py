@@ -11,7 +11,7 @@ the unit it takes.
 
 Values written as plain numbers are checked for plausibility: a value orders of magnitude off
 its kind (a synaptic time constant of seconds, a delay over 0.1 s, a step above a tenth of the
-fastest time constant, a membrane time constant of 0.02 ms) gives a :class:`UnitWarning`
+time constant it must resolve, a membrane time constant of 0.02 ms) gives a :class:`UnitWarning`
 naming the value, its unit and what was probably meant.
 
 The quantities are deliberately small (three base dimensions: time, voltage, current; every
@@ -406,14 +406,17 @@ def check_neuron_time_constant(obj: str, name: str, unit: str, value: Any) -> No
         )
 
 
-def check_dt(dt: float, fastest: Optional[Tuple[float, str]]) -> None:
-    """Warns if the step ``dt`` (s) is above a tenth of the fastest time constant
-    ``(seconds, what)`` of the network, or above 10 ms."""
-    if fastest is not None and dt > fastest[0] / 10.0:
+def check_dt(dt: float, time_constants: "list[Tuple[float, float, str]]") -> None:
+    """Warns if the step ``dt`` (s) is above ``fraction`` of one of the network's time
+    constants ``(seconds, fraction, what)`` (the most demanding one is named), or above
+    10 ms."""
+    limits = [(tau * frac, tau, frac, what) for tau, frac, what in time_constants]
+    if limits and dt > min(limits)[0]:
+        _, tau, frac, what = min(limits)
+        part = "a tenth" if frac == 0.1 else "half" if frac == 0.5 else f"{frac:g}"
         _warn(
-            f"Network.run: dt = {_g(dt)} s is above a tenth of the fastest time constant "
-            f"({fastest[1]} = {_g(fastest[0] * 1e3)} ms); the step is in seconds (0.1 ms "
-            "is dt=1e-4 or dt=0.1 * ms)"
+            f"Network.run: dt = {_g(dt)} s is above {part} of {what} = {_g(tau * 1e3)} ms; "
+            "the step is in seconds (0.1 ms is dt=1e-4 or dt=0.1 * ms)"
         )
     elif dt > 0.01:
         _warn(
