@@ -4,7 +4,7 @@ neurons, random connectivity p = 0.02, exponentially decaying conductances (6 nS
 67 nS to -80 mV), random initial potentials and conductances. The activity sustains itself
 (no external input); the figure shows a raster and the membrane potential of three neurons.
 
-    python examples/coba.py            # 4,000 neurons, 1 s (about 10 s on one core)
+    python examples/coba.py            # 4,000 neurons, 1 s (about 5 s on two cores)
     python examples/coba.py --quick    # 1,000 neurons, 0.2 s (what the test suite runs)
 
 The same network is in the model zoo (``sc_neurocore.model_zoo.configs.coba``), where it is

@@ -4,7 +4,7 @@ synapses with additive all-to-all STDP; the weights, uniform at the start, compe
 toward the bounds 0 and g_max. The figure shows the weights over time, their final
 distribution and the output rate.
 
-    python examples/stdp.py            # 100 s, as Brian2 (about 30 s on one core)
+    python examples/stdp.py            # 100 s, as Brian2 (about 10 s)
     python examples/stdp.py --quick    # 2 s (the test suite)
 
 The same network is in the model zoo (``sc_neurocore.model_zoo.configs.stdp``), where it is
