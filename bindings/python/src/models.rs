@@ -8,7 +8,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use sc_neurocore_core::{Error, TimeGrid};
 use sc_neurocore_neurons::{
-    BuildContext, MODELS, ModelInfo, NeuronKernel, Params, StepInput, lookup,
+    BuildContext, MODELS, ModelInfo, NeuronKernel, ParamValue, Params, StepInput, lookup,
 };
 
 /// Every registered model's metadata, in registry order: a list of dicts with `name`,
@@ -123,7 +123,8 @@ fn checked(
         .py(py);
     }
     let given = params(py, given)?;
-    Params::check(info, &object, n, given.iter().map(|(k, v)| (k.as_str(), v))).py(py)
+    let given: Vec<(&str, &ParamValue)> = given.iter().map(|(k, v)| (k.as_str(), v)).collect();
+    sc_neurocore_runner::check_params(info, &object, n, &given).py(py)
 }
 
 /// A compiled model kernel for `n` neurons (the state of one population), stepped by the

@@ -717,6 +717,18 @@ impl Runner {
         ))
     }
 
+    /// Sets state variable `variable` of population `p` (one value per neuron).
+    fn set_state(
+        &mut self,
+        py: Python<'_>,
+        p: usize,
+        variable: &str,
+        values: PyReadonlyArray1<'_, f64>,
+    ) -> PyResult<()> {
+        let v: Vec<f64> = values.as_array().iter().copied().collect();
+        self.get_mut(py)?.set_state(p, variable, &v).py(py)
+    }
+
     /// Current weights of projection `j` (in the order of its CSR).
     fn weights<'py>(&self, py: Python<'py>, j: usize) -> PyResult<Bound<'py, PyArray1<f64>>> {
         Ok(PyArray1::from_vec(py, self.get(py)?.weights(j).py(py)?))

@@ -64,8 +64,10 @@ def _stranger_population():
 
 
 def _second_network():
+    # A network that has not run releases its objects (test_traps: a failed run); one
+    # that has run keeps them.
     p = lif()
-    Network(p)
+    Network(p).run(1e-3, dt=1e-4)
     Network(p)
 
 
@@ -185,8 +187,9 @@ CASES = [
      E.InvalidConfigurationError, "weights mix signs"),
     ("STDP weights beyond the bounds", _plasticity(weight=2.0, topology=ring_topology(5, 2, 2.0), plasticity="stdp"),
      E.OutOfRangeError, "weights[0] = 2 is out of range; valid range: [0, 1] (the STDP bounds)"),
-    ("generated STDP weights beyond the bounds", lambda: run_net(*(lambda a: (a, Projection(a, a, weight=2.0, plasticity="stdp")))(lif(3))),
-     E.OutOfRangeError, "weights[0] = 2 is out of range; valid range: [0, 1] (the STDP bounds)"),
+    # Checked when the projection is made (issue 19), not when the network is built.
+    ("generated STDP weights beyond the bounds", lambda: Projection(lif(3), lif(3, label="q"), weight=2.0, plasticity="stdp"),
+     E.OutOfRangeError, "Projection 'p->q': weight = 2 is out of range; valid range: [0, 1] (the STDP bounds)"),
     # --- manual STDP
     ("update_plasticity size", _update(np.ones(3), np.ones(4)), E.ShapeMismatchError,
      "Projection 'a->a'.update_plasticity: src_spikes has size 3, expected 4"),
@@ -240,7 +243,9 @@ CASES = [
     ("adding a non-object", lambda: Network(lif(), 42), E.ArgumentTypeError,
      "Network.add: expected a Population, Projection, stimulus or monitor, got int"),
     ("adding after a run", _add_after_run, E.InvalidConfigurationError, "call reset() before adding objects"),
-    ("object in a second network", _second_network, E.InvalidConfigurationError, "already belongs to another network"),
+    ("object in a second network", _second_network, E.InvalidConfigurationError,
+     "already belongs to another network, which has run (t = 0.001 s); call reset() on that "
+     "network to release its objects, or create new objects for this one"),
     ("empty network", lambda: Network().run(0.1, dt=1e-3), E.InvalidConfigurationError,
      "Network: has no population; add one before running"),
     ("negative duration", lambda: run_net(lif(), duration=-1.0), E.OutOfRangeError,

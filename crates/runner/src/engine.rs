@@ -20,7 +20,7 @@ use crate::plastic::PreTraces;
 use crate::schedule::Schedule;
 use crate::spec::{Network, PopulationId};
 use rayon::prelude::*;
-use sc_neurocore_core::{Communicator, Error, LocalCommunicator, Result, TimeGrid};
+use sc_neurocore_core::{Communicator, Error, LocalCommunicator, Result, TimeGrid, ValueRange};
 use std::time::Instant;
 
 /// Runs `f` on every block: in parallel on the pool, or on the calling thread when
@@ -496,6 +496,48 @@ impl NetworkRunner {
         let mut out = Vec::with_capacity(pop.n);
         self.comm.all_gather_f64(&local, &mut out);
         Ok(out)
+    }
+
+    /// Sets state variable `variable` of every neuron of population `p` between runs (one
+    /// value per neuron of the whole population, in id order; under MPI every rank passes
+    /// all of them and keeps its own). The next step integrates from these values, as
+    /// Brian2's `group.v = ...` between runs; the model's other state (refractory clocks,
+    /// gating variables) and its parameters are unchanged. Nothing changes on error.
+    pub fn set_state(&mut self, p: PopulationId, variable: &str, values: &[f64]) -> Result<()> {
+        let pop = self.net.populations.get(p).ok_or_else(|| {
+            Error::out_of_range(
+                "NetworkRunner",
+                "population",
+                p,
+                format!("[0, {})", self.net.populations.len()),
+            )
+        })?;
+        let object = format!("Population '{}'", pop.label);
+        let var = pop.model.state_index(variable).ok_or_else(|| {
+            Error::unknown(
+                &object,
+                "variable",
+                variable,
+                pop.model.state.iter().map(|s| s.name),
+            )
+        })?;
+        if values.len() != pop.n {
+            return Err(Error::shape(&object, variable, values.len(), pop.n));
+        }
+        if let Some((k, &v)) = values.iter().enumerate().find(|(_, v)| !v.is_finite()) {
+            return Err(Error::out_of_range(
+                &object,
+                format!("{variable}[{k}]"),
+                v,
+                ValueRange::Finite,
+            ));
+        }
+        for b in self.blocks.iter_mut().filter(|b| b.pop == p) {
+            b.kernel
+                .var_mut(var)
+                .copy_from_slice(&values[b.range.clone()]);
+        }
+        Ok(())
     }
 
     /// Current weights of projection `proj`, in the order of its connectivity CSR.

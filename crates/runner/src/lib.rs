@@ -14,6 +14,7 @@ pub use engine::{NetworkRunner, RunConfig};
 pub use spec::{
     Connectivity, Delay, InitialSynapticState, MAX_REDRAWS, MonitorSpec, Network, PopulationId,
     PopulationSpec, ProjectionSpec, StimulusEntry, SynapseKind, SynapseOptions, TruncatedNormal,
+    check_params,
 };
 
 /// The most common imports.

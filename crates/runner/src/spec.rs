@@ -90,7 +90,98 @@ pub struct SynapseOptions {
     pub mg: Option<f64>,
 }
 
+/// [`Params::check`] for the parameters a front end was given, with a cross-parameter error
+/// blamed on what the user wrote: a rule `a < b` reports `a` (`v_reset = -70 is out of range;
+/// valid range: below v_th = -1000000000`), which misleads when only `b` was given; then the
+/// error names `b` and the relation (`v_th = -1000000000 is out of range; valid range: above
+/// v_reset = -70 (the model requires v_reset < v_th)`).
+pub fn check_params(
+    model: &'static ModelInfo,
+    object: &str,
+    n: usize,
+    given: &[(&str, &ParamValue)],
+) -> Result<Params> {
+    Params::check(model, object, n, given.iter().copied()).map_err(|e| blame_given(e, given))
+}
+
+fn blame_given(e: Error, given: &[(&str, &ParamValue)]) -> Error {
+    let Error::OutOfRange {
+        object,
+        field,
+        value,
+        range,
+    } = &e
+    else {
+        return e;
+    };
+    let Some((other, other_value)) = range
+        .strip_prefix("below ")
+        .and_then(|rest| rest.split_once(" = "))
+    else {
+        return e;
+    };
+    let base = field.split('[').next().unwrap_or(field);
+    let gave = |name: &str| given.iter().any(|(k, _)| *k == name);
+    if gave(base) || !gave(other) {
+        return e;
+    }
+    let index = &field[base.len()..];
+    Error::out_of_range(
+        object.as_str(),
+        format!("{other}{index}"),
+        other_value,
+        format!("above {base} = {value} (the model requires {base} < {other})"),
+    )
+}
+
+/// A conductance (nS) is never negative: NEST writes inhibition as a negative weight, but a
+/// conductance synapse's sign is its reversal potential's. Names the field and says how to
+/// write inhibition.
+fn negative_conductance(object: &str, field: &str, w: f64) -> Error {
+    Error::out_of_range(
+        object,
+        field,
+        w,
+        "[0, inf) nS (a conductance is never negative: write inhibition as a positive \
+         conductance with an inhibitory reversal potential, e.g. weight = 2 nS with e_rev = \
+         -80 mV)",
+    )
+}
+
+/// The weights of conductance and NMDA synapses are conductances: checks that none is (or
+/// can be drawn) negative.
+fn check_conductance_sign(object: &str, kind: SynapseKind, c: &Connectivity) -> Result<()> {
+    if !kind.is_conductance() {
+        return Ok(());
+    }
+    match c {
+        Connectivity::Generated { weight, .. } if *weight < 0.0 => {
+            Err(negative_conductance(object, "weight", *weight))
+        }
+        Connectivity::GeneratedNormal { weight, .. } if weight.min < 0.0 => {
+            Err(negative_conductance(object, "weight.min", weight.min))
+        }
+        Connectivity::Explicit(csr) => match csr.weights().iter().position(|&w| w < 0.0) {
+            Some(k) => Err(negative_conductance(
+                object,
+                &format!("weights[{k}]"),
+                csr.weights()[k],
+            )),
+            None => Ok(()),
+        },
+        _ => Ok(()),
+    }
+}
+
 impl SynapseKind {
+    /// Whether a weight of this kind is a conductance (nS): conductance and NMDA synapses.
+    pub fn is_conductance(&self) -> bool {
+        matches!(
+            self,
+            SynapseKind::Conductance { .. } | SynapseKind::Nmda { .. }
+        )
+    }
+
     /// The names accepted by [`SynapseKind::from_name`].
     pub const NAMES: [&'static str; 5] = ["delta", "exponential", "alpha", "conductance", "nmda"];
 
@@ -830,7 +921,8 @@ impl Network {
                 format!("label '{label}' is already used"),
             ));
         }
-        let params = Params::check(model, &object, n, params.iter().map(|(k, v)| (*k, v)))?;
+        let given: Vec<(&str, &ParamValue)> = params.iter().map(|(k, v)| (*k, v)).collect();
+        let params = check_params(model, &object, n, &given)?;
         self.populations.push(PopulationSpec {
             label: label.to_string(),
             model,
@@ -983,14 +1075,43 @@ impl Network {
                 check_value(&object, "delay.min", dist.min, ValueRange::NonNegative)?;
             }
         }
-        if let (Some(stdp), Connectivity::Explicit(csr)) = (&p.stdp, &p.connectivity) {
-            // Checked here so that the error comes when the projection is added.
+        check_conductance_sign(&object, p.synapse, &p.connectivity)?;
+        if let Some(stdp) = &p.stdp {
+            // Checked here so that the error comes when the projection is added: the
+            // parameters, then the initial weights against the bounds.
             stdp.check().map_err(|e| relabel(e, &object))?;
-            let sign = WeightSign::of(&object, csr.weights())?;
+            let single;
+            let weights = match &p.connectivity {
+                Connectivity::Explicit(csr) => csr.weights(),
+                Connectivity::Generated { weight, .. } => {
+                    single = [*weight];
+                    &single[..]
+                }
+                Connectivity::GeneratedNormal { .. } => &[],
+            };
+            let sign = WeightSign::of(&object, weights)?;
             let grid = sc_neurocore_core::TimeGrid::new(1e-4).expect("a valid grid");
-            StdpRule::new(stdp, sign, &grid)?.check_weights(&object, csr.weights())?;
-        } else if let Some(stdp) = &p.stdp {
-            stdp.check().map_err(|e| relabel(e, &object))?;
+            let checked = StdpRule::new(stdp, sign, &grid)?.check_weights(&object, weights);
+            match (checked, &p.connectivity) {
+                // One weight for every synapse: named as the user wrote it.
+                (
+                    Err(Error::OutOfRange {
+                        object,
+                        value,
+                        range,
+                        ..
+                    }),
+                    Connectivity::Generated { .. },
+                ) => {
+                    return Err(Error::OutOfRange {
+                        object,
+                        field: "weight".into(),
+                        value,
+                        range,
+                    });
+                }
+                (checked, _) => checked?,
+            }
         }
         self.projections.push(p);
         Ok(self.projections.len() - 1)
@@ -1028,6 +1149,12 @@ impl Network {
         }
         synapse.check(&object)?;
         synapse.check_for_stimulus(&object)?;
+        if let StimulusSpec::Poisson(p) = &spec
+            && synapse.is_conductance()
+            && p.weight() < 0.0
+        {
+            return Err(negative_conductance(&object, "weight", p.weight()));
+        }
         self.stimuli.push(StimulusEntry {
             label: label.to_string(),
             spec,

@@ -648,19 +648,99 @@ fn stdp_initial_weights_outside_the_bounds() {
          bounds)",
     );
     // A generated inhibitory weight: magnitudes within [w_min, w_max] = [0.2, 1], so weights
-    // within [-1, -0.2]; rejected when the runner generates the synapses.
+    // within [-1, -0.2]; rejected when the projection is added too.
+    check(
+        net.add_projection(
+            ProjectionSpec::new("ie", 1, 0, random(0.5, -0.1)).stdp(StdpParams {
+                w_min: 0.2,
+                ..StdpParams::default()
+            }),
+        ),
+        "Projection 'ie': weight = -0.1 is out of range; valid range: [-1, -0.2] (the STDP \
+         bounds)",
+    );
+    // A weight above w_max (issue 19: accepted until the run).
+    check(
+        net.add_projection(
+            ProjectionSpec::new("ee", 0, 0, random(0.5, 100.0)).stdp(StdpParams::default()),
+        ),
+        "Projection 'ee': weight = 100 is out of range; valid range: [0, 1] (the STDP bounds)",
+    );
+}
+
+/// The range every negative conductance reports.
+const CONDUCTANCE_RANGE: &str = "valid range: [0, inf) nS (a conductance is never negative: \
+     write inhibition as a positive conductance with an inhibitory reversal potential, e.g. \
+     weight = 2 nS with e_rev = -80 mV)";
+
+#[test]
+fn negative_conductance_weights() {
+    let mut net = two_pops();
+    let cond = SynapseKind::Conductance {
+        tau_syn: 5e-3,
+        e_rev: -80.0,
+    };
+    check(
+        net.add_projection(ProjectionSpec::new("ie", 1, 0, random(0.5, -2.0)).synapse(cond)),
+        &format!("Projection 'ie': weight = -2 is out of range; {CONDUCTANCE_RANGE}"),
+    );
+    let mut csr = csr_10x4(2.0);
+    csr.weights_mut()[3] = -2.0;
+    check(
+        net.add_projection(
+            ProjectionSpec::new("ei", 0, 1, Connectivity::Explicit(csr)).synapse(cond),
+        ),
+        &format!("Projection 'ei': weights[3] = -2 is out of range; {CONDUCTANCE_RANGE}"),
+    );
+    let normal = Connectivity::GeneratedNormal {
+        topology: Topology::Random { probability: 0.5 },
+        weight: sc_neurocore_runner::TruncatedNormal::new(
+            2.0,
+            1.0,
+            f64::NEG_INFINITY,
+            f64::INFINITY,
+        ),
+        options: ConnectOptions::default(),
+    };
+    check(
+        net.add_projection(
+            ProjectionSpec::new("ee", 0, 0, normal).synapse(SynapseKind::NMDA_WANG_2002),
+        ),
+        &format!("Projection 'ee': weight.min = -inf is out of range; {CONDUCTANCE_RANGE}"),
+    );
+    check(
+        net.add_stimulus(
+            "bg",
+            PoissonInput::new(10, 100.0, -1.0).unwrap().into(),
+            Some(0),
+            cond,
+        ),
+        &format!("PoissonInput 'bg': weight = -1 is out of range; {CONDUCTANCE_RANGE}"),
+    );
+    // Inhibition as it should be written, and a negative current-based weight, are fine.
+    net.add_projection(ProjectionSpec::new("ie", 1, 0, random(0.5, 2.0)).synapse(cond))
+        .unwrap();
     net.add_projection(
-        ProjectionSpec::new("ie", 1, 0, random(0.5, -0.1)).stdp(StdpParams {
-            w_min: 0.2,
-            ..StdpParams::default()
-        }),
+        ProjectionSpec::new("ie_cur", 1, 0, random(0.5, -2.0))
+            .synapse(SynapseKind::Exponential { tau_syn: 5e-3 }),
     )
     .unwrap();
-    check_build(
-        &net,
-        CFG,
-        "Projection 'ie': weights[0] = -0.1 is out of range; valid range: [-1, -0.2] (the \
-         STDP bounds)",
+}
+
+#[test]
+fn cross_parameter_rule_blames_the_given_parameter() {
+    // Only v_th given: the error names v_th and the relation, not the default v_reset.
+    check(
+        Network::new(1).add_population("exc", "lif", 5, &[("v_th", ParamValue::Scalar(-1e9))]),
+        "Population 'exc' (lif): v_th = -1000000000 is out of range; valid range: above \
+         v_reset = -70 (the model requires v_reset < v_th)",
+    );
+    // Per neuron: the index stays.
+    let v_th = ParamValue::PerNeuron(vec![-50.0, -80.0, -50.0]);
+    check(
+        Network::new(1).add_population("exc", "lif", 3, &[("v_th", v_th)]),
+        "Population 'exc' (lif): v_th[1] = -80 is out of range; valid range: above v_reset = \
+         -70 (the model requires v_reset < v_th)",
     );
 }
 

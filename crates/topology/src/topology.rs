@@ -153,6 +153,34 @@ impl Topology {
         let obj = object(name);
         for (i, &(key, _)) in kwargs.iter().enumerate() {
             if !keywords.iter().any(|&(k, _)| k == key) {
+                // A keyword of another topology (`probability` without `topology =
+                // "random"`): say which one, rather than only that it is unknown here.
+                let owners: Vec<&str> = KEYWORDS
+                    .iter()
+                    .filter(|(_, kws)| kws.iter().any(|&(k, _)| k == key))
+                    .map(|&(n, _)| n)
+                    .collect();
+                if let Some(first) = owners.first() {
+                    let takes = if keywords.is_empty() {
+                        "takes no keyword".to_string()
+                    } else {
+                        let ks: Vec<&str> = keywords.iter().map(|&(k, _)| k).collect();
+                        format!("takes {}", ks.join(", "))
+                    };
+                    return Err(Error::invalid(
+                        obj,
+                        format!(
+                            "'{key}' is a keyword of topology {}, not of '{name}' (which \
+                             {takes}); choose the topology that takes it, e.g. topology = \
+                             \"{first}\" with {key}",
+                            owners
+                                .iter()
+                                .map(|o| format!("'{o}'"))
+                                .collect::<Vec<_>>()
+                                .join(" or ")
+                        ),
+                    ));
+                }
                 let known: Vec<&str> = keywords.iter().map(|&(k, _)| k).collect();
                 let known = if known.is_empty() {
                     vec!["(none)"]

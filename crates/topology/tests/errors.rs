@@ -33,7 +33,9 @@ fn from_name_errors() {
         (
             "all_to_all",
             &[("probability", 0.1)],
-            "Topology 'all_to_all': unknown keyword 'probability'; known: (none)",
+            "Topology 'all_to_all': 'probability' is a keyword of topology 'random', not of \
+             'all_to_all' (which takes no keyword); choose the topology that takes it, e.g. \
+             topology = \"random\" with probability",
         ),
         (
             "random",

@@ -10,6 +10,7 @@ from typing import Any, Optional
 import numpy as np
 
 from .errors import ArgumentTypeError, OutOfRangeError, ShapeMismatchError
+from .units import convert
 
 
 def type_name(x: Any) -> str:
@@ -38,8 +39,11 @@ def check_int(obj: str, field: str, value: Any, minimum: int = 0) -> int:
     return value
 
 
-def check_float(obj: str, field: str, value: Any) -> float:
-    """``value`` as a float (type only; the engine checks the range)."""
+def check_float(obj: str, field: str, value: Any, unit: Optional[str] = None) -> float:
+    """``value`` as a float (type only; the engine checks the range). A
+    :class:`~sc_neurocore.units.Quantity` is converted to ``unit`` (default: the API's unit
+    of its kind, seconds for times)."""
+    value = convert(obj, field, value, unit)
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise ArgumentTypeError(
             f"{obj}: {field} must be a number, got {type_name(value)} {value!r}"
@@ -47,9 +51,11 @@ def check_float(obj: str, field: str, value: Any) -> float:
     return float(value)
 
 
-def check_optional_float(obj: str, field: str, value: Any) -> Optional[float]:
-    """``None`` or a float."""
-    return None if value is None else check_float(obj, field, value)
+def check_optional_float(
+    obj: str, field: str, value: Any, unit: Optional[str] = None
+) -> Optional[float]:
+    """``None`` or a float (a quantity converted to ``unit``)."""
+    return None if value is None else check_float(obj, field, value, unit)
 
 
 def check_str(obj: str, field: str, value: Any) -> str:
@@ -61,9 +67,13 @@ def check_str(obj: str, field: str, value: Any) -> str:
     return value
 
 
-def scalar_or_array(obj: str, field: str, value: Any, n: Optional[int] = None):
+def scalar_or_array(
+    obj: str, field: str, value: Any, n: Optional[int] = None, unit: Optional[str] = None
+):
     """A number as ``float``, or an array-like as a C-contiguous 1-D float64 array (of
-    length ``n`` if given). Conversion is one vectorised NumPy call."""
+    length ``n`` if given). Conversion is one vectorised NumPy call; a quantity is converted
+    to ``unit`` first."""
+    value = convert(obj, field, value, unit)
     if isinstance(value, bool):
         raise ArgumentTypeError(f"{obj}: {field} must be a number or an array, got bool")
     if isinstance(value, numbers.Real):
@@ -96,8 +106,12 @@ def scalar_or_array(obj: str, field: str, value: Any, n: Optional[int] = None):
     return arr
 
 
-def float_array(obj: str, field: str, value: Any, ndim: int = 1) -> np.ndarray:
-    """An array-like as a C-contiguous float64 array of ``ndim`` dimensions."""
+def float_array(
+    obj: str, field: str, value: Any, ndim: int = 1, unit: Optional[str] = None
+) -> np.ndarray:
+    """An array-like as a C-contiguous float64 array of ``ndim`` dimensions (a quantity
+    converted to ``unit`` first)."""
+    value = convert(obj, field, value, unit)
     try:
         arr = np.ascontiguousarray(value, dtype=np.float64)
     except (TypeError, ValueError):

@@ -11,6 +11,7 @@ catching ``ValueError`` or ``TypeError`` keeps working::
     ├── ShapeMismatchError       (ValueError)   an array or size that does not fit
     ├── InvalidConfigurationError (ValueError)  options that cannot be combined
     ├── ArgumentTypeError        (TypeError)    an argument of the wrong Python type
+    ├── AttributeAssignmentError (AttributeError) an attribute that nothing would read
     ├── SimulationIOError        (OSError)      files the engine was asked to read or write
     └── NotAvailableError        (NotImplementedError)
         ├── BackendUnavailableError   a backend this build cannot run (e.g. "mpi")
@@ -30,6 +31,7 @@ __all__ = [
     "ShapeMismatchError",
     "InvalidConfigurationError",
     "ArgumentTypeError",
+    "AttributeAssignmentError",
     "SimulationIOError",
     "NotAvailableError",
     "BackendUnavailableError",
@@ -90,6 +92,12 @@ class InvalidConfigurationError(SCNeuroCoreError, ValueError):
 
 class ArgumentTypeError(SCNeuroCoreError, TypeError):
     """An argument of the wrong Python type (a string where a population is expected...)."""
+
+
+class AttributeAssignmentError(SCNeuroCoreError, AttributeError):
+    """An assignment to an attribute that nothing would read (``exc.v = -50``, ``proj.weight
+    = 2`` after construction, a misspelt name): the message names the call that does what
+    was meant. Attributes: ``object``, ``field``."""
 
 
 class SimulationIOError(SCNeuroCoreError, OSError):

@@ -128,6 +128,9 @@ class RustEngine:
     def population_state(self, p: int, variable: str) -> np.ndarray:
         return self._runner.state(p, variable)
 
+    def set_state(self, p: int, variable: str, values: np.ndarray) -> None:
+        self._runner.set_state(p, variable, values)
+
     def connectivity(self, j: int) -> CSR:
         return CSR(*self._runner.connectivity(j))
 
@@ -642,6 +645,14 @@ class PythonEngine:
                 known=known,
             )
         return self.neurons[p].get(variable)
+
+    def set_state(self, p: int, variable: str, values: np.ndarray) -> None:
+        """Checked by ``Population.set_state``."""
+        neurons = self.neurons[p]
+        if neurons.kernel is not None:
+            neurons.kernel.set(variable, values)
+        else:
+            setattr(neurons.user, variable, np.array(values, dtype=np.float64))
 
     def connectivity(self, j: int) -> CSR:
         p = self.projections[j]

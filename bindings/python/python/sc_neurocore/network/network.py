@@ -7,6 +7,7 @@ from typing import Any, Dict, Iterable, List, Optional, Tuple
 import numpy as np
 
 from .. import _native
+from .._sealed import Sealed
 from .._util import check_float, check_int, check_str, same_float, type_name
 from ..errors import (
     ArgumentTypeError,
@@ -15,6 +16,7 @@ from ..errors import (
     UnknownNameError,
 )
 from ._engines import ENGINES
+from .. import units
 from ._progress import progress_bar
 from .monitor import Monitor
 from .population import Population
@@ -31,7 +33,7 @@ BACKENDS = ("auto", "python", "rust", "mpi")
 DEFAULT_DT = 1e-4
 
 
-class Network:
+class Network(Sealed):
     """Populations, projections, stimuli and monitors run together.
 
     ``Network(*objects, seed=1)`` adds the objects in order (see :meth:`add`). The seed keys
@@ -54,12 +56,16 @@ class Network:
         self._seed = check_int("Network", "seed", seed, 0)
         self._engine = None
         self._dt: Optional[float] = None
+        # The step of the last run, kept through reset(): the default of the next run.
+        self._last_dt: Optional[float] = None
         self._steps = 0
         self._weight_log: List[Tuple[int, int, np.ndarray]] = []
+        # (step, population index, variable, values) of Population.set_state, replayed as
+        # the weights are when an engine is rebuilt.
+        self._state_log: List[Tuple[int, int, str, np.ndarray]] = []
         # (population, synapse, options given, values) of set_initial_synaptic_state.
         self._initial_synaptic: List[Tuple[Population, str, Dict[str, float], Any]] = []
-        #: The backend of the last run (``"rust"`` or ``"python"``), None before any.
-        self.last_backend: Optional[str] = None
+        self._last_backend: Optional[str] = None
         self.add(*objects)
 
     # -- building ----------------------------------------------------------------------
@@ -71,43 +77,65 @@ class Network:
         default target of stimuli). Objects may be added in any order; their references to
         each other are checked when the network runs. Adding to a network that has run
         needs :meth:`reset` first.
+
+        An object belongs to one network. An object of another network that has not run
+        (never, or not since its :meth:`reset`, e.g. one whose run failed) moves to this
+        one; an object of a network that has run raises. Nothing is added on error.
         """
         if self._engine is not None or self._steps:
             raise InvalidConfigurationError(
                 f"Network: it has run (t = {self.t} s); call reset() before adding objects",
                 object="Network",
             )
-        for obj in _flatten(objects):
-            if isinstance(obj, Population):
-                bucket: list = self._populations
-            elif isinstance(obj, Projection):
-                bucket = self._projections
-            elif isinstance(obj, Stimulus):
-                bucket = self._stimuli
-            elif isinstance(obj, Monitor):
-                bucket = self._monitors
-            else:
+        todo = list(_flatten(objects))
+        labels = [p.label for p in self._populations]
+        for k, obj in enumerate(todo):
+            if not isinstance(obj, (Population, Projection, Stimulus, Monitor)):
                 raise ArgumentTypeError(
                     "Network.add: expected a Population, Projection, stimulus or monitor, got "
                     f"{type_name(obj)} {obj!r}"
                 )
-            if obj._network is self:
+            if obj._network is self or any(o is obj for o in todo[:k]):
                 raise InvalidConfigurationError(
                     f"Network.add: {obj!r} is already in this network", object="Network"
                 )
-            if obj._network is not None:
+            other = obj._network
+            if other is not None and (other._engine is not None or other._steps):
                 raise InvalidConfigurationError(
-                    f"Network.add: {obj!r} already belongs to another network",
+                    f"Network.add: {obj!r} already belongs to another network, which has run "
+                    f"(t = {other.t} s); call reset() on that network to release its objects, "
+                    "or create new objects for this one",
                     object="Network",
                 )
-            if isinstance(obj, Population) and any(p.label == obj.label for p in self._populations):
-                raise InvalidConfigurationError(
-                    f"Population '{obj.label}': label '{obj.label}' is already used",
-                    object=f"Population '{obj.label}'",
-                )
+            if isinstance(obj, Population):
+                if obj.label in labels:
+                    raise InvalidConfigurationError(
+                        f"Population '{obj.label}': label '{obj.label}' is already used",
+                        object=f"Population '{obj.label}'",
+                    )
+                labels.append(obj.label)
+        for obj in todo:
+            if obj._network is not None:
+                obj._network._release(obj)
             obj._network = self
-            bucket.append(obj)
+            self._bucket(obj).append(obj)
         return self
+
+    def _bucket(self, obj: Any) -> list:
+        if isinstance(obj, Population):
+            return self._populations
+        if isinstance(obj, Projection):
+            return self._projections
+        if isinstance(obj, Stimulus):
+            return self._stimuli
+        return self._monitors
+
+    def _release(self, obj: Any) -> None:
+        """Removes ``obj`` (moving to another network; this one has not run)."""
+        bucket = self._bucket(obj)
+        bucket[:] = [o for o in bucket if o is not obj]
+        self._initial_synaptic = [e for e in self._initial_synaptic if e[0] is not obj]
+        obj._network = None
 
     def set_initial_synaptic_state(
         self,
@@ -126,7 +154,8 @@ class Network:
         ``group.ge = ...``, NEST's initial ``g_ex``): the conductance (nS) of
         ``synapse="conductance"`` with ``tau_syn`` and ``e_rev`` (or of ``"nmda"`` with its
         options, before the Mg2+ block), or the current (pA) of ``"exponential"`` /
-        ``"alpha"`` with ``tau_syn``, one value per neuron or one for all. It acts from the
+        ``"alpha"`` with ``tau_syn``, one value per neuron or one for all (or with a unit:
+        ``ge0 * nS``, ``tau_syn=5 * ms``). It acts from the
         first step on, on every backend. The population must receive synapses of that kind
         (a projection or a Poisson input) when the network runs.
 
@@ -156,6 +185,9 @@ class Network:
             obj, tau_syn=tau_syn, e_rev=e_rev, tau_rise=tau_rise, tau_decay=tau_decay, alpha=alpha, mg=mg
         )
         synapse = _native.check_synapse(obj, check_str(obj, "synapse", synapse), **options)
+        from .projection import _weight_unit
+
+        values = units.convert(obj, "values", values, _weight_unit(synapse, population))
         # The engine's checks, on a description holding just this population.
         probe = _native.NetworkSpec(0)
         probe.add_population(population.label, "lif", population.n)
@@ -167,6 +199,12 @@ class Network:
         ]
         self._initial_synaptic.append((population, synapse, options, values))
         return self
+
+    @property
+    def last_backend(self) -> Optional[str]:
+        """The backend of the last run (``"rust"``, ``"python"`` or ``"mpi"``), None before
+        any."""
+        return self._last_backend
 
     @property
     def populations(self) -> Tuple[Population, ...]:
@@ -267,11 +305,13 @@ class Network:
         Parameters
         ----------
         duration:
-            Seconds to simulate (rounded to whole steps).
+            Seconds to simulate (rounded to whole steps), or a quantity (``500 * ms``).
         dt:
-            Step in seconds, passed to every model, stimulus, monitor and rule (default: the
-            previous run's, else 1e-4 s). It cannot change between runs without
-            :meth:`reset`.
+            Step in seconds (or a quantity, ``0.1 * ms``), passed to every model, stimulus,
+            monitor and rule (default: the previous run's, also after :meth:`reset`; else
+            1e-4 s). It cannot change between runs without :meth:`reset`. A step above a
+            tenth of a population's ``tau_m``, above half a synaptic ``tau_syn`` or above 10
+            ms gives a :class:`~sc_neurocore.units.UnitWarning`.
         backend:
             ``"auto"`` (``"rust"`` when every population is a catalogue model, else
             ``"python"``), ``"rust"`` (the shared-memory engine), ``"python"`` (the
@@ -288,11 +328,13 @@ class Network:
 
         Ctrl-C stops the run at the next chunk of steps; the network keeps the steps done.
         """
-        duration = check_float("Network.run", "duration", duration)
+        duration = check_float("Network.run", "duration", duration, "s")
         if dt is None:
-            dt = self._dt if self._dt is not None else DEFAULT_DT
-        dt = check_float("Network.run", "dt", dt)
+            dt = self._dt if self._dt is not None else self._last_dt or DEFAULT_DT
+        dt = check_float("Network.run", "dt", dt, "s")
         _native.check_dt(dt)
+        if self._dt is None:
+            units.check_dt(dt, self._time_constants())
         backend = check_str("Network.run", "backend", backend)
         if threads is not None:
             threads = check_int("Network.run", "threads", threads, 1)
@@ -321,7 +363,7 @@ class Network:
             or (threads is not None and chosen != "python" and threads != engine.threads)
         ):
             engine = self._new_engine(chosen, dt, threads)
-        self.last_backend = chosen
+        self._last_backend = chosen
         bar = progress_bar(steps, dt, enabled=bool(progress))
         try:
             engine.run_steps(steps, bar.update if bar is not None else None)
@@ -361,27 +403,60 @@ class Network:
         if old is not None:
             for m in self._monitors:
                 m._freeze(target, dt)
-        for step, j, w in self._weight_log:
+        events = [(step, 0, k) for k, (step, _, _) in enumerate(self._weight_log)]
+        events += [(step, 1, k) for k, (step, _, _, _) in enumerate(self._state_log)]
+        for step, kind, k in sorted(events):
             if step > new.steps_done:
                 new.run_steps(step - new.steps_done)
-            new.set_weights(j, w)
+            if kind == 0:
+                _, j, w = self._weight_log[k]
+                new.set_weights(j, w)
+            else:
+                _, p, variable, values = self._state_log[k]
+                new.set_state(p, variable, values)
         if target > new.steps_done:
             new.run_steps(target - new.steps_done)
         for i, m in enumerate(self._monitors):
             m._attach(new, i, m._skip_mark(new, i) if target else None)
         self._engine = new
         self._dt = dt
+        self._last_dt = dt
         return new
+
+    def _time_constants(self) -> List[Tuple[float, float, str]]:
+        """``(seconds, fraction, what)`` of the time constants the step must resolve: the
+        populations' ``tau_m`` (a tenth: the membrane is what the models integrate) and the
+        synaptic ``tau_syn`` of projections and stimuli (half: the engine integrates their
+        decay exactly, so a coarser step loses only the timing within it; NEST's
+        microcircuit, 0.5 ms at dt = 0.1 ms, and synfire chain, 0.325 ms, are fine)."""
+        found: List[Tuple[float, float, str]] = []
+        for pr in self._projections:
+            if pr.synapse in ("exponential", "alpha", "conductance"):
+                tau = pr.synapse_options.get("tau_syn", 5e-3)
+                found.append((tau, 0.5, f"tau_syn of Projection '{pr.label}'"))
+        for st in self._stimuli:
+            if getattr(st, "synapse", "delta") in ("exponential", "alpha", "conductance"):
+                tau = st.tau_syn if st.tau_syn is not None else 5e-3
+                found.append((tau, 0.5, f"tau_syn of {type(st).__name__} '{st.label}'"))
+        for p in self._populations:
+            if "tau_m" in p.model.parameters:
+                tau = np.min(p._params.get("tau_m", p.model.parameters["tau_m"])) * 1e-3
+                if tau > 0:
+                    found.append((float(tau), 0.1, f"tau_m of Population '{p.label}'"))
+        return found
 
     def reset(self) -> None:
         """Back to t = 0: the next run builds the network afresh from its objects (initial
-        state, the projections' own weights, empty delay buffers, STDP and manual-STDP
-        traces at zero) and the monitors start empty. The seed and the objects stay."""
+        state, their current parameters, the projections' own weights, empty delay buffers,
+        STDP and manual-STDP traces at zero) and the monitors start empty. The seed, the
+        objects and the default step (the last run's ``dt``) stay; the next run may choose
+        another ``dt``."""
         self._engine = None
         self._dt = None
         self._steps = 0
         self._weight_log = []
-        self.last_backend = None
+        self._state_log = []
+        self._last_backend = None
         for m in self._monitors:
             m._clear()
         for pr in self._projections:
@@ -397,6 +472,11 @@ class Network:
                 object=f"Population '{pop.label}'",
             )
         return self._engine.population_state(self._populations.index(pop), variable)
+
+    def _set_population_state(self, pop: Population, variable: str, values: np.ndarray) -> None:
+        p = self._populations.index(pop)
+        self._engine.set_state(p, variable, values)
+        self._state_log.append((self._steps, p, variable, values.copy()))
 
     def _projection_csr(self, proj: Projection) -> Optional[CSR]:
         j = self._projections.index(proj)
@@ -416,6 +496,18 @@ class Network:
         self._engine.set_weights(j, weights)
         self._weight_log.append((self._steps, j, np.array(weights, copy=True)))
         return True
+
+    def _assignment_hint(self, name: str) -> str:
+        if name == "dt":
+            return "the step is an argument of run(duration, dt=...) (seconds)"
+        if name == "t":
+            return "the clock advances with run(); reset() takes it back to 0"
+        if name in ("populations", "projections", "stimuli", "monitors"):
+            return "add objects with net.add(...)"
+        return (
+            "a network's settings are run(duration, dt=..., backend=..., threads=...) and "
+            "seed (Network(..., seed=...) or net.seed = ...)"
+        )
 
     def __repr__(self) -> str:
         return (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from typing import Any, Dict, Mapping, Union
 
-from .. import _native
+from .. import _native, units
 from .._util import check_str, type_name
 from ..errors import ArgumentTypeError, UnknownNameError
 
@@ -28,7 +28,9 @@ class STDP:
     potentiates its incoming synapses by ``a_plus·x`` (times the distance to the bound in
     ``"multiplicative"`` mode); ``x`` and ``y`` are spike traces decaying with ``tau_plus``
     and ``tau_minus`` (seconds). Bounds ``[w_min, w_max]`` apply to ``|w|``: an inhibitory
-    projection stays inhibitory. See ``docs/semantics.md``.
+    projection stays inhibitory. See ``docs/semantics.md``. Times may be written with
+    units (``tau_plus=20 * ms``); a projection's weights must lie within the bounds (checked
+    when the projection is made).
     """
 
     #: Presynaptic trace time constant, seconds.
@@ -49,6 +51,9 @@ class STDP:
     def __post_init__(self) -> None:
         for f in fields(self):
             v = getattr(self, f.name)
+            if isinstance(v, units.Quantity):
+                v = units.convert("STDP", f.name, v, "s" if f.name.startswith("tau") else None)
+                object.__setattr__(self, f.name, v)
             if f.name == "mode":
                 check_str("STDP", "mode", v)
             elif isinstance(v, bool) or not isinstance(v, (int, float)):
@@ -56,6 +61,8 @@ class STDP:
                     f"STDP: {f.name} must be a number, got {type_name(v)} {v!r}"
                 )
         _native.check_stdp(self.as_dict())
+        for name in ("tau_plus", "tau_minus"):
+            units.check_synaptic_tau("STDP", name, getattr(self, name))
 
     def as_dict(self) -> Dict[str, Any]:
         """The parameters as a dict."""

@@ -8,7 +8,8 @@ from typing import Any, Dict, Optional, Tuple, Union
 
 import numpy as np
 
-from .. import _native
+from .. import _native, units
+from .._sealed import Sealed
 from .._util import check_float, check_optional_float, check_str, float_array, int_array, type_name
 from ..errors import ArgumentTypeError, InvalidConfigurationError, OutOfRangeError, ShapeMismatchError
 from .plasticity import STDP, as_stdp
@@ -52,8 +53,14 @@ class Normal:
         return f"Normal(mean={self.mean}, sd={self.sd}, min={self.min}, max={self.max})"
 
 
-class Projection:
+class Projection(Sealed):
     """Synapses from population ``source`` to population ``target``.
+
+    Every number may also be written with a unit from :mod:`sc_neurocore.units`
+    (``tau_syn=5 * ms``, ``e_rev=-80 * mV``, ``weight=2 * nS``, ``delay=1.5 * ms``),
+    converted to the unit given below. Plain numbers implausible in their unit warn
+    (:class:`~sc_neurocore.units.UnitWarning`: a ``tau_syn`` of 1 s or more, a delay over
+    0.1 s). The attributes are fixed once it is made (assigning one raises).
 
     Parameters
     ----------
@@ -62,7 +69,8 @@ class Projection:
     weight:
         Weight of every synapse, in the target model's units: mV for ``delta`` synapses
         (the membrane jump), the model's current unit for ``exponential``/``alpha``, nS for
-        ``conductance``. Default 1.0 for a named topology; with a CSR tuple, ``None`` keeps
+        ``conductance`` (a conductance is >= 0: inhibition is a positive conductance
+        with an inhibitory ``e_rev``, e.g. -80 mV). Default 1.0 for a named topology; with a CSR tuple, ``None`` keeps
         the CSR's ``data`` as weights and a number gives every synapse that weight. With a
         named topology, a :class:`Normal` draws each synapse's weight.
     topology:
@@ -141,6 +149,9 @@ class Projection:
             "Projection", "label", label if label is not None else f"{source.label}->{target.label}"
         )
         obj = f"Projection '{self.label}'"
+        weight = units.convert(obj, "weight", weight, _weight_unit(synapse, target))
+        delay = units.convert(obj, "delay", delay, "s")
+        units.check_delay(obj, "delay", delay.mean if isinstance(delay, Normal) else delay)
         #: The synapse options given (``tau_syn``, ``e_rev``, ``tau_rise``, ``tau_decay``,
         #: ``alpha``, ``mg``); the others take the kind's defaults.
         self.synapse_options: Dict[str, float] = synapse_options(
@@ -334,12 +345,25 @@ class Projection:
         if self._network is not None and self._network._set_projection_weights(self, w):
             return
         self._csr = CSR(c.indptr, c.indices, w)
-        self.topology = None
-        self.topology_kwargs = {}
+        self._update(topology=None, topology_kwargs={})
 
     def _reset_plasticity_traces(self) -> None:
         if self._manual is not None:
             self._manual.reset()
+
+    def _assignment_hint(self, name: str) -> str:
+        if name in ("weight", "weights", "delay"):
+            setter = getattr(type(self), "weights", None)
+            if getattr(setter, "fset", None) is not None:
+                return (
+                    "change the weights of its synapses with proj.weights = array (one per "
+                    "synapse, in the order of proj.csr), or create a new Projection"
+                )
+            return (
+                "create a new Projection with the new value (weights of a network that has "
+                "run change with update_plasticity)"
+            )
+        return "create a new Projection with the new value"
 
     def __repr__(self) -> str:
         t = self.topology if self.topology is not None else "csr"
@@ -349,9 +373,53 @@ class Projection:
         )
 
 
+#: The unit of each synapse option (``mg`` is in mM, which takes plain numbers only).
+SYNAPSE_OPTION_UNITS = {
+    "tau_syn": "s",
+    "tau_rise": "s",
+    "tau_decay": "s",
+    "e_rev": "mV",
+    "alpha": "1/s",
+    "mg": "mM",
+}
+
+
 def synapse_options(obj: str, **options: Optional[float]) -> Dict[str, float]:
-    """The synapse options that were given (not None), as floats, checked to be numbers."""
-    return {k: check_float(obj, k, v) for k, v in options.items() if v is not None}
+    """The synapse options that were given (not None), as floats in the units of
+    :data:`SYNAPSE_OPTION_UNITS` (quantities converted), checked to be numbers; a time
+    constant of a second or more warns (:class:`~sc_neurocore.units.UnitWarning`)."""
+    out = {
+        k: check_float(obj, k, v, SYNAPSE_OPTION_UNITS[k])
+        for k, v in options.items()
+        if v is not None
+    }
+    for k in ("tau_syn", "tau_rise", "tau_decay"):
+        units.check_synaptic_tau(obj, k, out.get(k))
+    return out
+
+
+def _weight_unit(synapse: Any, target: Any) -> Optional[str]:
+    """The unit a weight is in: nS for conductance and NMDA synapses, the target model's
+    input unit for current synapses, its membrane's unit for delta synapses (None, the
+    API's unit of the quantity's kind, for models that do not declare one)."""
+    if synapse in ("conductance", "nmda"):
+        return "nS"
+    model = getattr(target, "model", None)
+    if synapse in ("exponential", "alpha"):
+        unit = getattr(model, "input_unit", "")
+        return unit or None
+    delta_input = getattr(model, "delta_input", None)
+    if delta_input:
+        # A model whose delta input is not a membrane jump documents what it is (NEST's
+        # conductance models: "adds w to g_ex (w > 0) or -w to g_in (w < 0), nS").
+        unit = delta_input.rsplit(", ", 1)[-1]
+        if units.parse_unit(unit) is not None:
+            return unit
+        return f"the unit {model.__name__}.delta_input describes"
+    for info in getattr(model, "state_info", ()):
+        if info.name == getattr(model, "membrane", None):
+            return info.unit or None
+    return None
 
 
 def _flags(obj: str, field: str, value: Any) -> np.ndarray:

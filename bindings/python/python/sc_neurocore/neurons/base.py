@@ -75,6 +75,7 @@ import numpy as np
 
 from .. import _native
 from .._util import check_int, type_name
+from ..units import check_neuron_time_constant, convert
 from ..errors import (
     ArgumentTypeError,
     InvalidConfigurationError,
@@ -138,7 +139,7 @@ class NeuronModel:
                     name=str(name),
                     known=known,
                 )
-            out[name] = _checked_value(obj, name, value, n)
+            out[name] = _checked_value(obj, name, convert(obj, name, value, None), n)
         return out
 
     def init_state(self) -> None:
@@ -309,11 +310,14 @@ class CatalogueNeuron(NeuronModel):
                 f"{obj}: params must be a dict {{name: value}}, got {type_name(params)}"
             )
         out: Dict[str, ParamValue] = {}
+        units = {p.name: p.unit for p in cls.parameter_info}
         for k, v in params.items():
             if not isinstance(k, str):
                 raise ArgumentTypeError(
                     f"{obj}: parameter names must be strings, got {type_name(k)}"
                 )
+            if k in units:
+                v = convert(obj, k, v, units[k])
             if isinstance(v, bool):
                 raise ArgumentTypeError(f"{obj}: parameter '{k}' must be a number, got bool")
             if isinstance(v, numbers.Real):
@@ -341,6 +345,8 @@ class CatalogueNeuron(NeuronModel):
                 )
         label = obj[len("Population '") : -1] if obj.startswith("Population '") else obj
         _native.check_params(cls.name, label, n, out)
+        for k, v in out.items():
+            check_neuron_time_constant(obj, k, units[k], v)
         return out
 
     @classmethod
