@@ -12,8 +12,9 @@ mod spec;
 pub use build::{MAX_DELAY_STEPS, delay_to_steps};
 pub use engine::{NetworkRunner, RunConfig};
 pub use spec::{
-    Connectivity, Delay, InitialSynapticState, MAX_REDRAWS, MonitorSpec, Network, PopulationId,
-    PopulationSpec, ProjectionSpec, StimulusEntry, SynapseKind, SynapseOptions, TruncatedNormal,
+    Connectivity, Delay, EXCITATORY_E_REV_MIN, InitialSynapticState, MAX_REDRAWS, MonitorSpec,
+    Network, PopulationId, PopulationSpec, ProjectionSpec, SYNAPTIC_VARIABLES, StimulusEntry,
+    SynapseKind, SynapseOptions, SynapticVariable, TruncatedNormal,
 };
 
 /// The most common imports.
