@@ -523,6 +523,26 @@ pub(crate) fn drawn_delays(net: &Network, j: usize, dist: &TruncatedNormal) -> R
     }
 }
 
+/// Values of `dist` for every synapse of projection `j`, in the order of its connectivity's
+/// CSR, from the streams of its weights (`delay = false`) or delays.
+pub(crate) fn drawn_normal(
+    net: &Network,
+    j: usize,
+    dist: &TruncatedNormal,
+    delay: bool,
+) -> Result<Vec<f64>> {
+    let object = format!("Projection '{}'", net.projections[j].label);
+    let csr = connectivity(net, j)?;
+    let n_tgt = net.populations[net.projections[j].target].n;
+    let rows = TargetRows::from_csr(&csr, 0..n_tgt);
+    let vals = if delay {
+        row_delays(&rows, dist, net.seed, j, &object)?
+    } else {
+        row_weights(&rows, dist, net.seed, j, &object)?
+    };
+    Ok(csr_order(&csr, &rows, &vals))
+}
+
 /// Uniform values in `[low, high)` for every synapse of projection `j`, in the order of its
 /// connectivity's CSR, from the streams of its weights (`delay = false`) or delays.
 pub(crate) fn drawn_uniform(

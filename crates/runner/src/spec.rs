@@ -1050,6 +1050,38 @@ impl Network {
         crate::build::drawn_uniform(self, j, low, high, delay)
     }
 
+    /// Values of `dist` (a truncated normal), one per synapse of projection `j` in the order
+    /// of [`Network::connectivity`], drawn from the streams of its weights (`delay =
+    /// false`) or delays, target row by target row, as [`Network::draw_uniform`] draws: the
+    /// weights of a [`Connectivity::Explicit`] projection drawn as a generated one's are.
+    pub fn draw_normal(&self, j: usize, dist: &TruncatedNormal, delay: bool) -> Result<Vec<f64>> {
+        let Some(pr) = self.projections.get(j) else {
+            return Err(Error::out_of_range(
+                "Network",
+                "projection",
+                j,
+                format!("[0, {})", self.projections.len()),
+            ));
+        };
+        let object = format!("Projection '{}'", pr.label);
+        dist.check(&object, if delay { "delay" } else { "weight" })?;
+        crate::build::drawn_normal(self, j, dist, delay)
+    }
+
+    /// The delay of every synapse of projection `j` in seconds (before rounding to whole
+    /// steps), in the order of [`Network::connectivity`]: the one delay repeated, the
+    /// per-synapse delays, or the drawn ones.
+    pub fn delays(&self, j: usize) -> Result<Vec<f64>> {
+        if let Some(d) = self.drawn_delays(j)? {
+            return Ok(d);
+        }
+        Ok(match &self.projections[j].delay {
+            Delay::Uniform(d) => vec![*d; self.connectivity(j)?.nnz()],
+            Delay::PerSynapse(ds) => ds.clone(),
+            Delay::Normal(_) => unreachable!("drawn above"),
+        })
+    }
+
     /// Gives projection `j` one weight per synapse, in the order of
     /// [`Network::connectivity`] (a front end's per-synapse weights: an array, a function
     /// of source and target, a drawn distribution). The projection becomes explicit: its

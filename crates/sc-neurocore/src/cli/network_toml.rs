@@ -471,6 +471,42 @@ pub fn parse(source: &str, seed_override: Option<u64>) -> Result<(Network, RunSe
     for (idx, mut t) in tables(&mut root, "monitor")?.into_iter().enumerate() {
         let object = format!("[[monitor]] #{idx}");
         let kind = text(&object, "kind", &require(&object, &mut t, "kind")?)?.to_string();
+        if kind == "weights" {
+            // The weights of a projection (by label) during the run.
+            let label = text(&object, "projection", &require(&object, &mut t, "projection")?)?
+                .to_string();
+            let projection = net
+                .projections()
+                .iter()
+                .position(|p| p.label == label)
+                .ok_or_else(|| {
+                    Error::unknown(
+                        &object,
+                        "projection",
+                        &label,
+                        net.projections().iter().map(|p| &p.label),
+                    )
+                })?;
+            let synapses = take(&mut t, "synapses")
+                .map(|v| {
+                    nums(&object, "synapses", &v).map(|x| x.iter().map(|&i| i as usize).collect())
+                })
+                .transpose()?;
+            let interval = take(&mut t, "interval")
+                .map(|v| num(&object, "interval", &v))
+                .transpose()?;
+            no_leftovers(
+                &object,
+                &t,
+                &["kind", "projection", "synapses", "interval"],
+            )?;
+            net.add_monitor(MonitorSpec::Weights {
+                projection,
+                synapses,
+                interval,
+            })?;
+            continue;
+        }
         let population = net.population_id(text(
             &object,
             "population",
@@ -501,7 +537,7 @@ pub fn parse(source: &str, seed_override: Option<u64>) -> Result<(Network, RunSe
                     &object,
                     "monitor kind",
                     other,
-                    ["spikes", "state", "rate"],
+                    ["spikes", "state", "rate", "weights"],
                 ));
             }
         };

@@ -1,5 +1,5 @@
-//! What `sc-neurocore run --out DIR` writes (DESIGN.md §6): summary.json, spikes.npz and
-//! raster.png.
+//! What `sc-neurocore run --out DIR` writes (DESIGN.md §6): summary.json, spikes.npz,
+//! raster.png, and monitors.npz (the state, weight and rate monitors of the description).
 
 use serde::Serialize;
 use std::io::Write;
@@ -102,9 +102,16 @@ pub fn peak_rss_bytes() -> u64 {
         .map_or(0, |kb| kb * 1024)
 }
 
-/// One 1-D array as a NumPy `.npy` (format 1.0, little endian).
-fn npy(descr: &str, len: usize, data: &[u8]) -> Vec<u8> {
-    let mut header = format!("{{'descr': '{descr}', 'fortran_order': False, 'shape': ({len},), }}");
+/// One array of `shape` (C order) as a NumPy `.npy` (format 1.0, little endian).
+fn npy(descr: &str, shape: &[usize], data: &[u8]) -> Vec<u8> {
+    let dims: String = shape.iter().map(|d| format!("{d},")).collect();
+    let dims = if shape.len() > 1 {
+        dims.trim_end_matches(',').replace(',', ", ")
+    } else {
+        dims
+    };
+    let mut header =
+        format!("{{'descr': '{descr}', 'fortran_order': False, 'shape': ({dims}), }}");
     // magic (6) + version (2) + header length (2) + header + '\n' is a multiple of 64.
     let unpadded = 10 + header.len() + 1;
     header.push_str(&" ".repeat(unpadded.div_ceil(64) * 64 - unpadded));
@@ -117,39 +124,56 @@ fn npy(descr: &str, len: usize, data: &[u8]) -> Vec<u8> {
     out
 }
 
-/// spikes.npz: `t` (float64 s), `i` (uint64 global id), `pop` (uint32), sorted by (t, i).
-pub fn write_npz(path: &Path, t: &[f64], i: &[u64], pop: &[u32]) -> std::io::Result<()> {
+/// One named array of an `.npz`: name (without `.npy`), dtype, shape, little-endian bytes.
+pub type NpzArray = (String, &'static str, Vec<usize>, Vec<u8>);
+
+/// A float64 array.
+pub fn f64_array(name: String, shape: Vec<usize>, v: &[f64]) -> NpzArray {
+    (name, "<f8", shape, v.iter().flat_map(|x| x.to_le_bytes()).collect())
+}
+
+/// A uint64 array.
+pub fn u64_array(name: String, v: &[u64]) -> NpzArray {
+    (
+        name,
+        "<u8",
+        vec![v.len()],
+        v.iter().flat_map(|x| x.to_le_bytes()).collect(),
+    )
+}
+
+/// Writes `arrays` as an uncompressed `.npz`.
+pub fn write_arrays(path: &Path, arrays: &[NpzArray]) -> std::io::Result<()> {
     let file = std::fs::File::create(path)?;
     let mut zip = zip::ZipWriter::new(file);
+    let big = arrays.iter().any(|a| a.3.len() > 400_000_000);
     let opts = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Stored)
-        .large_file(t.len() > 50_000_000);
-    let arrays: [(&str, &str, Vec<u8>, usize); 3] = [
-        (
-            "t.npy",
-            "<f8",
-            t.iter().flat_map(|x| x.to_le_bytes()).collect(),
-            t.len(),
-        ),
-        (
-            "i.npy",
-            "<u8",
-            i.iter().flat_map(|x| x.to_le_bytes()).collect(),
-            i.len(),
-        ),
-        (
-            "pop.npy",
-            "<u4",
-            pop.iter().flat_map(|x| x.to_le_bytes()).collect(),
-            pop.len(),
-        ),
-    ];
-    for (name, descr, bytes, len) in arrays {
-        zip.start_file(name, opts).map_err(std::io::Error::other)?;
-        zip.write_all(&npy(descr, len, &bytes))?;
+        .large_file(big);
+    for (name, descr, shape, bytes) in arrays {
+        zip.start_file(format!("{name}.npy"), opts)
+            .map_err(std::io::Error::other)?;
+        zip.write_all(&npy(descr, shape, bytes))?;
     }
     zip.finish().map_err(std::io::Error::other)?;
     Ok(())
+}
+
+/// spikes.npz: `t` (float64 s), `i` (uint64 global id), `pop` (uint32), sorted by (t, i).
+pub fn write_npz(path: &Path, t: &[f64], i: &[u64], pop: &[u32]) -> std::io::Result<()> {
+    write_arrays(
+        path,
+        &[
+            f64_array("t".into(), vec![t.len()], t),
+            u64_array("i".into(), i),
+            (
+                "pop".into(),
+                "<u4",
+                vec![pop.len()],
+                pop.iter().flat_map(|x| x.to_le_bytes()).collect(),
+            ),
+        ],
+    )
 }
 
 /// raster.png: one dot per spike, time on x, global neuron id on y, a colour per population.
@@ -208,7 +232,7 @@ mod tests {
 
     #[test]
     fn npy_header_is_aligned_to_64_bytes() {
-        let b = npy("<f8", 3, &[0u8; 24]);
+        let b = npy("<f8", &[3], &[0u8; 24]);
         let hlen = u16::from_le_bytes([b[8], b[9]]) as usize;
         assert_eq!((10 + hlen) % 64, 0);
         assert_eq!(b[10 + hlen - 1], b'\n');
@@ -216,6 +240,13 @@ mod tests {
             std::str::from_utf8(&b[10..10 + hlen])
                 .unwrap()
                 .contains("'shape': (3,)")
+        );
+        let b = npy("<f8", &[2, 3], &[0u8; 48]);
+        let hlen = u16::from_le_bytes([b[8], b[9]]) as usize;
+        assert!(
+            std::str::from_utf8(&b[10..10 + hlen])
+                .unwrap()
+                .contains("'shape': (2, 3)")
         );
     }
 }
