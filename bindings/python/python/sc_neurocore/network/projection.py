@@ -252,7 +252,10 @@ class Projection:
         if target is not source:
             spec.add_population("target", "lif", target.n)
             tgt = 1
-        spec.add_projection(self.label, 0, tgt, **self._native_kwargs())
+        j = spec.add_projection(self.label, 0, tgt, **self._native_kwargs())
+        if self._csr is not None and isinstance(self._late_weight, Normal):
+            # Drawn when built; its numbers are checked now (the synapses are known).
+            _Draws(spec, j, False).normal(self._late_weight)
 
     # -- weights and delays as given ---------------------------------------------------
 
