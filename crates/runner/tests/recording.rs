@@ -426,12 +426,8 @@ fn recorded_weights_are_the_weights_after_each_step() {
         let nnz = net.connectivity(j).unwrap().nnz();
         assert_eq!(d.shape(), (STEPS, nnz), "projection {j}");
         assert_eq!(d.indices(), (0..nnz).collect::<Vec<_>>());
-        for k in 0..STEPS {
-            assert_eq!(
-                &d.values()[k * nnz..(k + 1) * nnz],
-                &after[k][j][..],
-                "projection {j}, step {k}"
-            );
+        for (k, (sample, want)) in d.values().chunks(nnz).zip(&after).enumerate() {
+            assert_eq!(sample, &want[j][..], "projection {j}, step {k}");
         }
         // The weights at the end are the next run's first sample.
         let end = whole.weights(j).unwrap();

@@ -473,8 +473,12 @@ pub fn parse(source: &str, seed_override: Option<u64>) -> Result<(Network, RunSe
         let kind = text(&object, "kind", &require(&object, &mut t, "kind")?)?.to_string();
         if kind == "weights" {
             // The weights of a projection (by label) during the run.
-            let label = text(&object, "projection", &require(&object, &mut t, "projection")?)?
-                .to_string();
+            let label = text(
+                &object,
+                "projection",
+                &require(&object, &mut t, "projection")?,
+            )?
+            .to_string();
             let projection = net
                 .projections()
                 .iter()
@@ -495,11 +499,7 @@ pub fn parse(source: &str, seed_override: Option<u64>) -> Result<(Network, RunSe
             let interval = take(&mut t, "interval")
                 .map(|v| num(&object, "interval", &v))
                 .transpose()?;
-            no_leftovers(
-                &object,
-                &t,
-                &["kind", "projection", "synapses", "interval"],
-            )?;
+            no_leftovers(&object, &t, &["kind", "projection", "synapses", "interval"])?;
             net.add_monitor(MonitorSpec::Weights {
                 projection,
                 synapses,

@@ -110,8 +110,7 @@ fn npy(descr: &str, shape: &[usize], data: &[u8]) -> Vec<u8> {
     } else {
         dims
     };
-    let mut header =
-        format!("{{'descr': '{descr}', 'fortran_order': False, 'shape': ({dims}), }}");
+    let mut header = format!("{{'descr': '{descr}', 'fortran_order': False, 'shape': ({dims}), }}");
     // magic (6) + version (2) + header length (2) + header + '\n' is a multiple of 64.
     let unpadded = 10 + header.len() + 1;
     header.push_str(&" ".repeat(unpadded.div_ceil(64) * 64 - unpadded));
@@ -129,7 +128,12 @@ pub type NpzArray = (String, &'static str, Vec<usize>, Vec<u8>);
 
 /// A float64 array.
 pub fn f64_array(name: String, shape: Vec<usize>, v: &[f64]) -> NpzArray {
-    (name, "<f8", shape, v.iter().flat_map(|x| x.to_le_bytes()).collect())
+    (
+        name,
+        "<f8",
+        shape,
+        v.iter().flat_map(|x| x.to_le_bytes()).collect(),
+    )
 }
 
 /// A uint64 array.
