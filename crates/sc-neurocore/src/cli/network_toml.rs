@@ -662,6 +662,34 @@ mod tests {
     }
 
     #[test]
+    fn weight_monitors_parse_and_name_their_projection() {
+        let base = projection("topology = \"random\"\nprobability = 0.1\nweight = 1.0\n");
+        let text = format!(
+            "{base}[[monitor]]\nkind = \"weights\"\nprojection = \"a->a\"\n\
+             synapses = [3, 1]\ninterval = 1e-3\n"
+        );
+        let (net, _) = parse(&text, None).unwrap();
+        assert_eq!(
+            net.monitors()[0],
+            MonitorSpec::Weights {
+                projection: 0,
+                synapses: Some(vec![3, 1]),
+                interval: Some(1e-3),
+            }
+        );
+        let bad = text.replace("\"a->a\"\nsyn", "\"a->b\"\nsyn");
+        assert_eq!(
+            parse(&bad, None).unwrap_err().to_string(),
+            "[[monitor]] #0: unknown projection 'a->b'; known: a->a"
+        );
+        let bad = text.replace("interval", "bin");
+        assert_eq!(
+            parse(&bad, None).unwrap_err().to_string(),
+            "[[monitor]] #0: unknown key 'bin'; known: kind, projection, synapses, interval"
+        );
+    }
+
+    #[test]
     fn distribution_errors_name_the_table_and_key() {
         let cases = [
             (
