@@ -287,6 +287,28 @@ def test_csr_weights_from_array_function_and_distributions_match_backends():
     assert np.all(wn >= 0.5)
 
 
+def test_drawn_weights_exist_once_in_a_network_and_monitored_projections_must_be_in_it():
+    indptr, indices = np.array([0, 1, 2, 2, 2, 2, 2]), np.array([0, 1])
+    src, tgt = pair()
+    p = Projection(src, tgt, Uniform(0.0, 1.0), (indptr, indices, np.ones(2)), label="u")
+    with pytest.raises(InvalidConfigurationError) as e:
+        p.weights
+    assert str(e.value) == (
+        "Projection 'u': its weights (Uniform(low=0.0, high=1.0)) are drawn from the "
+        "network's seed when the network is built; add the projection to a Network first"
+    )
+    net = Network(src, tgt, p)
+    assert p.weights.shape == (2,)
+    other = Projection(src, tgt, 1.0, label="elsewhere")
+    net.add(WeightMonitor(other))
+    with pytest.raises(InvalidConfigurationError) as e:
+        net.run(0.001, dt=DT)
+    assert str(e.value) == (
+        "WeightMonitor 'WeightMonitor(elsewhere)': its projection 'elsewhere' is not in the "
+        "network; add it with Network.add"
+    )
+
+
 def test_uniform_draws_do_not_depend_on_threads():
     ws = []
     for threads in (1, 2):

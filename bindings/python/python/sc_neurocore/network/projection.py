@@ -365,8 +365,15 @@ class Projection:
             c = self._network._projection_csr(self)
             if c is not None:
                 return c
-        if self._csr is not None:
+        if self._csr is not None and self._late_weight is None:
             return CSR(self._csr.indptr.copy(), self._csr.indices.copy(), self._csr.data.copy())
+        if self._csr is not None:
+            raise InvalidConfigurationError(
+                f"Projection '{self.label}': its weights ({self._late_weight!r}) are drawn from "
+                "the network's seed when the network is built; add the projection to a "
+                "Network first",
+                object=f"Projection '{self.label}'",
+            )
         raise InvalidConfigurationError(
             f"Projection '{self.label}': a '{self.topology}' topology is drawn from the "
             "network's seed when the network is built; add the projection to a Network "
