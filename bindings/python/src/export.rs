@@ -267,6 +267,16 @@ pub fn export_network<'py>(py: Python<'py>, net: &Network) -> PyResult<Bound<'py
                 d.set_item("population", population)?;
                 d.set_item("bin", bin)?;
             }
+            MonitorSpec::Weights {
+                projection,
+                synapses,
+                interval,
+            } => {
+                d.set_item("kind", "weights")?;
+                d.set_item("projection", projection)?;
+                d.set_item("synapses", synapses.clone())?;
+                d.set_item("interval", interval)?;
+            }
         }
         monitors.append(d)?;
     }

@@ -414,6 +414,113 @@ impl NetworkSpec {
             .py(py)
     }
 
+    /// Adds a weight monitor of projection `projection` (synapse indices in CSR order, None =
+    /// all; every `interval` seconds, None = every step); returns its index.
+    #[pyo3(signature = (projection, synapses=None, interval=None))]
+    fn add_weight_monitor(
+        &mut self,
+        py: Python<'_>,
+        projection: usize,
+        synapses: Option<Vec<usize>>,
+        interval: Option<f64>,
+    ) -> PyResult<usize> {
+        self.net
+            .add_monitor(MonitorSpec::Weights {
+                projection,
+                synapses,
+                interval,
+            })
+            .py(py)
+    }
+
+    /// The input channels (in the order both engines keep them) whose states the synaptic
+    /// variable `variable` of population `p` sums, for a state monitor (errors name it).
+    fn state_monitor_channels(
+        &self,
+        py: Python<'_>,
+        p: usize,
+        variable: &str,
+    ) -> PyResult<Vec<usize>> {
+        let label = self
+            .net
+            .populations()
+            .get(p)
+            .map_or(String::new(), |p| p.label.clone());
+        self.net
+            .synaptic_channels(p, variable)
+            .map_err(|e| match e {
+                Error::Invalid { message, .. } => Error::Invalid {
+                    object: format!("StateMonitor of '{label}'"),
+                    message,
+                },
+                e => e,
+            })
+            .py(py)
+    }
+
+    /// Uniform values in `[low, high)` per synapse of projection `j` (CSR order), from the
+    /// streams of its weights, or of its delays with `delay` (`Network::draw_uniform`).
+    fn draw_uniform<'py>(
+        &self,
+        py: Python<'py>,
+        j: usize,
+        low: f64,
+        high: f64,
+        delay: bool,
+    ) -> PyResult<Bound<'py, PyArray1<f64>>> {
+        let net = &self.net;
+        let v = py.detach(|| net.draw_uniform(j, low, high, delay)).py(py)?;
+        Ok(PyArray1::from_vec(py, v))
+    }
+
+    /// Values of normal(mean, sd) redrawn outside [min, max] per synapse of projection `j`
+    /// (CSR order), from the streams of its weights, or of its delays with `delay`
+    /// (`Network::draw_normal`).
+    fn draw_normal<'py>(
+        &self,
+        py: Python<'py>,
+        j: usize,
+        dist: (f64, f64, f64, f64),
+        delay: bool,
+    ) -> PyResult<Bound<'py, PyArray1<f64>>> {
+        let net = &self.net;
+        let (mean, sd, min, max) = dist;
+        let d = TruncatedNormal::new(mean, sd, min, max);
+        let v = py.detach(|| net.draw_normal(j, &d, delay)).py(py)?;
+        Ok(PyArray1::from_vec(py, v))
+    }
+
+    /// The delay (s, before rounding) of every synapse of projection `j`, in CSR order.
+    fn delays<'py>(&self, py: Python<'py>, j: usize) -> PyResult<Bound<'py, PyArray1<f64>>> {
+        let net = &self.net;
+        let v = py.detach(|| net.delays(j)).py(py)?;
+        Ok(PyArray1::from_vec(py, v))
+    }
+
+    /// Gives projection `j` one weight per synapse in CSR order
+    /// (`Network::set_projection_weights`).
+    fn set_projection_weights(
+        &mut self,
+        py: Python<'_>,
+        j: usize,
+        weights: PyReadonlyArray1<'_, f64>,
+    ) -> PyResult<()> {
+        let w: Vec<f64> = weights.as_array().iter().copied().collect();
+        self.net.set_projection_weights(j, &w).py(py)
+    }
+
+    /// Gives projection `j` one delay (s) per synapse in CSR order
+    /// (`Network::set_projection_delays`).
+    fn set_projection_delays(
+        &mut self,
+        py: Python<'_>,
+        j: usize,
+        delays: PyReadonlyArray1<'_, f64>,
+    ) -> PyResult<()> {
+        let d: Vec<f64> = delays.as_array().iter().copied().collect();
+        self.net.set_projection_delays(j, &d).py(py)
+    }
+
     /// The connectivity of projection `j` as built (generated from the seed, or explicit).
     fn connectivity<'py>(&self, py: Python<'py>, j: usize) -> PyResult<CsrArrays<'py>> {
         let net = &self.net;
@@ -695,6 +802,18 @@ impl Runner {
         state_tuple(py, self.get(py)?.state_data(m).py(py)?, start)
     }
 
+    /// `(times, weights T × k, synapse indices)` of weight monitor `m`, from sample `start`
+    /// on.
+    #[pyo3(signature = (m, start=0))]
+    fn weight_data<'py>(
+        &self,
+        py: Python<'py>,
+        m: usize,
+        start: usize,
+    ) -> PyResult<StateTuple<'py>> {
+        state_tuple(py, self.get(py)?.weight_data(m).py(py)?, start)
+    }
+
     /// `(counts per bin, bin seconds)` of rate monitor `m` (bins aligned at t = 0).
     fn rate_data<'py>(
         &self,
@@ -853,6 +972,43 @@ impl Recorder {
         })
     }
 
+    /// Weights of synapses `synapses` (CSR indices; None = all) of a projection `label` of
+    /// `nnz` synapses, every `interval` seconds (None = every step), with the engine's checks
+    /// and messages; recorded with `record_state` from the projection's weights.
+    #[staticmethod]
+    #[pyo3(signature = (label, nnz, dt, synapses=None, interval=None))]
+    fn weights(
+        py: Python<'_>,
+        label: &str,
+        nnz: usize,
+        dt: f64,
+        synapses: Option<Vec<usize>>,
+        interval: Option<f64>,
+    ) -> PyResult<Self> {
+        let grid = TimeGrid::new(dt).py(py)?;
+        let object = format!("WeightMonitor of '{label}'");
+        if let Some(ix) = &synapses
+            && let Some((j, &k)) = ix.iter().enumerate().find(|&(_, &k)| k >= nnz)
+        {
+            return Err(Error::out_of_range(
+                &object,
+                format!("synapses[{j}]"),
+                k,
+                format!("[0, {nnz}) (the projection's synapses)"),
+            ))
+            .py(py);
+        }
+        let rec = StateRecorder::new("weight", synapses, nnz, interval, &grid)
+            .map_err(|e| relabel(e, &object))
+            .py(py)?;
+        Ok(Recorder {
+            kind: RecorderKind::State(rec),
+            n: nnz,
+            grid,
+            steps_done: 0,
+        })
+    }
+
     /// Population rate of a population `label` of `n` in bins of `bin` seconds.
     #[staticmethod]
     fn rate(py: Python<'_>, label: &str, n: usize, dt: f64, bin: f64) -> PyResult<Self> {
@@ -971,7 +1127,18 @@ fn relabel(e: Error, object: &str) -> Error {
     }
 }
 
+/// `(name, unit, doc)` of every synaptic variable a state monitor can record besides a
+/// model's state (`sc_neurocore_runner::SYNAPTIC_VARIABLES`).
+#[pyfunction]
+fn synaptic_variables() -> Vec<(&'static str, &'static str, &'static str)> {
+    sc_neurocore_runner::SYNAPTIC_VARIABLES
+        .iter()
+        .map(|v| (v.name, v.unit, v.doc))
+        .collect()
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(synaptic_variables, m)?)?;
     m.add_function(wrap_pyfunction!(check_synapse, m)?)?;
     m.add_function(wrap_pyfunction!(synapse_key, m)?)?;
     m.add_function(wrap_pyfunction!(nmda_block, m)?)?;

@@ -19,6 +19,8 @@ from sc_neurocore.network import (
     StateMonitor,
     StepCurrent,
     TimedArray,
+    Uniform,
+    WeightMonitor,
     ring_topology,
 )
 
@@ -54,6 +56,11 @@ def mixed_network(seed=7):
         Projection(exc, hh, weight=0.5, topology="fixed_outdegree", outdegree=2, synapse="nmda",
                    tau_rise=1e-3, tau_decay=50e-3, alpha=1000.0, mg=1.5, e_rev=5.0,
                    delay=Normal(1.5e-3, 0.5e-3, min=0.2e-3)),
+        # Per-synapse values resolved when built: uniform weights, source × target delays,
+        # onto an inhibitory conductance.
+        Projection(inh, exc, weight=Uniform(0.5, 1.5), topology="random", probability=0.3,
+                   synapse="conductance", e_rev=-80.0, tau_syn=8e-3,
+                   delay=np.linspace(1e-3, 3e-3, 1600).reshape(20, 80)),
         PoissonInput(80, 400.0, 1.0, target=exc),
         PoissonInput(20, 200.0, 5.0, target=inh, synapse="exponential", seed=3),
         StepCurrent(0.02, 0.08, 8.0, target=hh),
@@ -66,6 +73,13 @@ def mixed_network(seed=7):
         StateMonitor(exc, "v", record=[0, 5, 79], interval=5e-4),
         RateMonitor(inh, bin=5e-3),
         StateMonitor(hh, "m"),
+        # Synaptic variables and weights during the run (appended: tests index the above).
+        StateMonitor(hh, "gsyn_exc", interval=5e-4),
+        StateMonitor(exc, "gsyn_inh", record=[0, 79]),
+        StateMonitor(inh, "isyn", record=[0, 3]),
+        StateMonitor(hh, "gsyn_nmda", record=[2]),
+        WeightMonitor(net.projections[4], interval=1e-3),
+        WeightMonitor(net.projections[6], synapses=[0, 5, 9, 5]),
     ]
     net.add(mons)
     return net, mons
@@ -77,7 +91,7 @@ def assert_same_results(mons_a, mons_b, net_a, net_b):
         if isinstance(a, SpikeMonitor):
             np.testing.assert_array_equal(a.spike_times, b.spike_times)
             np.testing.assert_array_equal(a.spike_ids, b.spike_ids)
-        elif isinstance(a, StateMonitor):
+        elif isinstance(a, (StateMonitor, WeightMonitor)):
             np.testing.assert_array_equal(a.times, b.times)
             np.testing.assert_array_equal(a.values, b.values)
         else:

@@ -161,10 +161,13 @@ CASES = [
      E.InvalidConfigurationError, "apply to named topologies"),
     ("negative delay", lambda: Projection(lif(), lif(label="q"), delay=-1e-3), E.OutOfRangeError,
      "Projection 'p->q': delay = -0.001 is out of range; valid range: [0, inf)"),
-    ("per-synapse delays on a generated topology", lambda: Projection(lif(), lif(label="q"), delay=[1e-3, 2e-3]),
-     E.InvalidConfigurationError, "per-synapse delays need explicit connectivity"),
+    ("per-synapse delays of a wrong size on a generated topology (known when built)",
+     lambda: run_net(*(lambda a, b: (a, b, Projection(a, b, delay=[1e-3, 2e-3])))(lif(), lif(label="q"))),
+     E.ShapeMismatchError, "Projection 'p->q': delay has 2 values but the projection has 100 synapses; give "
+     "one value per synapse (100, in the order of proj.weights), a source × target array (10, 10), a number "
+     "or a function of (sources, targets)"),
     ("per-synapse delays of a wrong size", lambda: Projection(lif(2), lif(2, "q"), topology=([0, 1, 2], [0, 1], [1.0, 1.0]), delay=[1e-3]),
-     E.ShapeMismatchError, "Projection 'p->q': delay has size 1, expected 2"),
+     E.ShapeMismatchError, "Projection 'p->q': delay has 1 values but the projection has 2 synapses"),
     ("delay longer than the rings", lambda: run_net(*(lambda a: (a, Projection(a, a, delay=10.0)))(lif(2))),
      E.OutOfRangeError, "Projection 'p->p': delay = 10 is out of range; valid range: [0, 6.5536] s at dt = 0.0001 s"),
     ("unknown synapse", lambda: Projection(lif(), lif(label="q"), synapse="gaba_b"), E.UnknownNameError,

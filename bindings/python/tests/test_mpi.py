@@ -33,7 +33,7 @@ net.run(0.02, backend="mpi")
 out = {{"rank": net.rank, "ranks": net.ranks, "backend": net.last_backend,
        "spikes": [m.spike_times.tolist() for m in mons[:3]],
        "ids": [m.spike_ids.tolist() for m in mons[:3]],
-       "state": [mons[3].values.tolist(), mons[5].values.tolist()],
+       "state": [m.values.tolist() for m in mons[3:4] + mons[5:]],
        "rate": mons[4].counts.tolist(),
        "w": [p.weights.tolist() for p in net.projections]}}
 with open({out!r} + "/rank%d.json" % net.rank, "w") as f:
@@ -76,7 +76,8 @@ def test_mpirun_ranks_equal_one_process(ranks, tmp_path):
         for k, m in enumerate(mons[:3]):
             assert o["spikes"][k] == m.spike_times.tolist()
             assert o["ids"][k] == m.spike_ids.tolist()
-        assert o["state"] == [mons[3].values.tolist(), mons[5].values.tolist()]
+        # State, synaptic variables and weight samples (mons[6:]).
+        assert o["state"] == [m.values.tolist() for m in mons[3:4] + mons[5:]]
         assert o["rate"] == mons[4].counts.tolist()
         assert o["w"] == [p.weights.tolist() for p in net.projections]
 

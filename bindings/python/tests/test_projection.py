@@ -127,7 +127,7 @@ def test_weight_and_delay_distributions():
 
 
 def test_distribution_errors():
-    from sc_neurocore.errors import InvalidConfigurationError, OutOfRangeError
+    from sc_neurocore.errors import OutOfRangeError
     from sc_neurocore.network import Normal
 
     a, b = pair()
@@ -136,8 +136,15 @@ def test_distribution_errors():
         Projection(a, b, weight=Normal(3.0, 0.1, min=0.0, max=1.0), topology="random", probability=0.5)
     with pytest.raises(OutOfRangeError, match=r"Projection 'a->b': delay.sd = -1 is out of range"):
         Projection(a, b, topology="random", probability=0.5, delay=Normal(1e-3, -1.0))
-    with pytest.raises(InvalidConfigurationError, match="a weight distribution needs a named topology"):
-        Projection(a, b, weight=Normal(1.0, 0.1), topology=all_to_all(10, 10))
+    # With a CSR, a distribution is drawn per synapse too (from the same streams); its
+    # numbers are checked at once.
+    with pytest.raises(OutOfRangeError, match=r"Projection 'a->b': weight.mean = 3 is out of range"):
+        Projection(a, b, weight=Normal(3.0, 0.1, min=0.0, max=1.0), topology=all_to_all(10, 10))
+    p = Projection(a, b, weight=Normal(1.0, 0.1), topology=all_to_all(10, 10))
+    net = Network(a, b, p, seed=3)
+    assert p.weights.shape == (100,) and np.unique(p.weights).size == 100
+    assert abs(p.weights.mean() - 1.0) < 4 * 0.1 / 10  # 4 standard errors
+    del net
 
 
 def test_nmda_synapses():

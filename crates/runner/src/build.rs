@@ -157,6 +157,11 @@ impl Block {
         self.pending += 1;
     }
 
+    /// The state of input channel `c` (see [`Channel::state`]).
+    pub fn channel_state(&self, c: usize) -> &[f64] {
+        self.channels[c].state()
+    }
+
     /// The block's spikes of the `i`-th step since the last routing.
     pub fn spikes(&self, i: usize) -> &[u32] {
         &self.history[i]
@@ -516,6 +521,54 @@ pub(crate) fn drawn_delays(net: &Network, j: usize, dist: &TruncatedNormal) -> R
             Ok(csr_order(&csr, &rows, &ds))
         }
     }
+}
+
+/// Values of `dist` for every synapse of projection `j`, in the order of its connectivity's
+/// CSR, from the streams of its weights (`delay = false`) or delays.
+pub(crate) fn drawn_normal(
+    net: &Network,
+    j: usize,
+    dist: &TruncatedNormal,
+    delay: bool,
+) -> Result<Vec<f64>> {
+    let object = format!("Projection '{}'", net.projections[j].label);
+    let csr = connectivity(net, j)?;
+    let n_tgt = net.populations[net.projections[j].target].n;
+    let rows = TargetRows::from_csr(&csr, 0..n_tgt);
+    let vals = if delay {
+        row_delays(&rows, dist, net.seed, j, &object)?
+    } else {
+        row_weights(&rows, dist, net.seed, j, &object)?
+    };
+    Ok(csr_order(&csr, &rows, &vals))
+}
+
+/// Uniform values in `[low, high)` for every synapse of projection `j`, in the order of its
+/// connectivity's CSR, from the streams of its weights (`delay = false`) or delays.
+pub(crate) fn drawn_uniform(
+    net: &Network,
+    j: usize,
+    low: f64,
+    high: f64,
+    delay: bool,
+) -> Result<Vec<f64>> {
+    let csr = connectivity(net, j)?;
+    let n_tgt = net.populations[net.projections[j].target].n;
+    let rows = TargetRows::from_csr(&csr, 0..n_tgt);
+    let base = if delay { DELAY_ENTITY } else { 0 };
+    let vals = per_row(&rows, |t, out: &mut [f64]| {
+        let mut rng = RngStream::new(
+            net.seed,
+            StreamKind::SynapseParams,
+            j as u32,
+            base + t as u64,
+        );
+        for o in out {
+            *o = low + (high - low) * rng.uniform();
+        }
+        Ok(())
+    })?;
+    Ok(csr_order(&csr, &rows, &vals))
 }
 
 /// The global ids this rank owns: ranks own contiguous, near-equal ranges of all neurons

@@ -67,6 +67,13 @@ impl Channel {
         }
     }
 
+    /// The state of each neuron: the conductance (nS) of a conductance or NMDA channel
+    /// (before the Mg2+ block), the current of an exponential or alpha channel; empty for
+    /// delta synapses. Between steps it is the value at the start of the next step.
+    pub fn state(&self) -> &[f64] {
+        &self.a
+    }
+
     /// Sets the state at t = 0 (see `Network::set_initial_synaptic_state`): the
     /// conductance or current of each neuron; an alpha channel's derivative stays zero.
     pub fn set_state(&mut self, values: &[f64]) {

@@ -194,6 +194,7 @@ impl NetworkRunner {
             build_seconds: 0.0,
             comm,
         };
+        crate::monitors::resolve_weight_monitors(&mut runner)?;
         runner.build_seconds = start.elapsed().as_secs_f64();
         Ok(runner)
     }
@@ -257,8 +258,15 @@ impl NetworkRunner {
     /// (3) for state monitors, then one step: the sample of step k is the state before
     /// step k integrates, taken only for the steps of this run (the state at the end of the
     /// run is the first sample of the next run), as sc-neurocore-monitors documents.
+    ///
+    /// Weight samples of step k hold the weights once the spikes before k are routed: static
+    /// projections' now (their weights do not change during a run), plastic ones' now only
+    /// if nothing is left to route (at the start of a run), else when the routing of step
+    /// k - 1 applies its plasticity (in [`Self::step`] or [`Self::flush`]).
     fn step_recorded(&mut self) {
         crate::monitors::record_state(self, self.step);
+        let routed = self.unrouted.is_empty() && self.unsent_steps.is_empty();
+        crate::monitors::record_weights(self, self.step, if routed { None } else { Some(false) });
         self.step();
     }
 
@@ -286,6 +294,8 @@ impl NetworkRunner {
                     &self.pop_offsets,
                     &self.net,
                 );
+                // Spikes before `step` only: their samples belong to this step or earlier.
+                crate::monitors::record_weights(self, spikes.step + 1, Some(true));
             }
             if routed_any {
                 self.blocks.iter_mut().for_each(Block::clear_pending);
@@ -397,6 +407,10 @@ impl NetworkRunner {
                 &self.pop_offsets,
                 &self.net,
             );
+            // The sample of the step after the run is the next run's first.
+            if spikes.step + 1 < self.step {
+                crate::monitors::record_weights(self, spikes.step + 1, Some(true));
+            }
         }
         self.blocks.iter_mut().for_each(Block::clear_pending);
     }
@@ -469,8 +483,9 @@ impl NetworkRunner {
         self.pop_offsets[p]
     }
 
-    /// Current values of state variable `variable` of every neuron of population `p`
-    /// (a collective under MPI: every rank calls it and gets the whole population).
+    /// Current values of state variable `variable` of every neuron of population `p`: a
+    /// model's state variable or a synaptic variable ([`crate::SYNAPTIC_VARIABLES`]) (a
+    /// collective under MPI: every rank calls it and gets the whole population).
     pub fn state(&self, p: PopulationId, variable: &str) -> Result<Vec<f64>> {
         let pop = self.net.populations.get(p).ok_or_else(|| {
             Error::out_of_range(
@@ -480,17 +495,26 @@ impl NetworkRunner {
                 format!("[0, {})", self.net.populations.len()),
             )
         })?;
-        let var = pop.model.state_index(variable).ok_or_else(|| {
-            Error::unknown(
-                format!("Population '{}'", pop.label),
-                "variable",
-                variable,
-                pop.model.state.iter().map(|s| s.name),
-            )
-        })?;
         let mut local = Vec::new();
-        for b in self.blocks.iter().filter(|b| b.pop == p) {
-            local.extend_from_slice(b.kernel.var(var));
+        match pop.model.state_index(variable) {
+            Some(var) => {
+                for b in self.blocks.iter().filter(|b| b.pop == p) {
+                    local.extend_from_slice(b.kernel.var(var));
+                }
+            }
+            None => {
+                // A synaptic variable: the sum of its channels.
+                let channels = self.net.synaptic_channels(p, variable)?;
+                for b in self.blocks.iter().filter(|b| b.pop == p) {
+                    let mut sum = vec![0.0; b.range.len()];
+                    for &c in &channels {
+                        for (s, x) in sum.iter_mut().zip(b.channel_state(c)) {
+                            *s += x;
+                        }
+                    }
+                    local.extend_from_slice(&sum);
+                }
+            }
         }
         // Ranks own ascending ranges of ids, so the rank-order concatenation is in id order.
         let mut out = Vec::with_capacity(pop.n);

@@ -12,9 +12,9 @@ mod spec;
 pub use build::{MAX_DELAY_STEPS, delay_to_steps};
 pub use engine::{NetworkRunner, RunConfig};
 pub use spec::{
-    Connectivity, Delay, InitialSynapticState, MAX_REDRAWS, MonitorSpec, Network, PopulationId,
-    PopulationSpec, ProjectionSpec, StimulusEntry, SynapseKind, SynapseOptions, TruncatedNormal,
-    check_params,
+    Connectivity, Delay, EXCITATORY_E_REV_MIN, InitialSynapticState, MAX_REDRAWS, MonitorSpec,
+    Network, PopulationId, PopulationSpec, ProjectionSpec, SYNAPTIC_VARIABLES, StimulusEntry,
+    SynapseKind, SynapseOptions, SynapticVariable, TruncatedNormal, check_params,
 };
 
 /// The most common imports.

@@ -398,6 +398,67 @@ impl std::fmt::Display for SynapseKind {
     }
 }
 
+/// The reversal potential (mV) above which a conductance synapse counts as excitatory in
+/// the synaptic variables `gsyn_exc` / `gsyn_inh`: excitatory (AMPA, nicotinic) synapses
+/// reverse near 0 mV, inhibitory ones (GABA-A, GABA-B, glycine, shunting) at or below rest.
+pub const EXCITATORY_E_REV_MIN: f64 = -40.0;
+
+/// A synaptic variable a state monitor can record besides the model's own state: the state
+/// of the population's input channels (DESIGN.md §2), summed over the channels it covers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SynapticVariable {
+    /// Name, as a state monitor takes it (chosen not to clash with any model's state).
+    pub name: &'static str,
+    /// Unit (`input` = the model's input-current unit, e.g. pA).
+    pub unit: &'static str,
+    /// What it is.
+    pub doc: &'static str,
+}
+
+/// The synaptic variables, in the order they are listed (PyNN's `gsyn_exc` / `gsyn_inh`,
+/// NEST's `g_ex` / `g_in`, Brian2's `ge` / `gi`). Each sample is the channel state at the
+/// sample's time `k dt` (arrivals due by then included), summed over the population's
+/// channels of that variable.
+pub const SYNAPTIC_VARIABLES: [SynapticVariable; 4] = [
+    SynapticVariable {
+        name: "gsyn_exc",
+        unit: "nS",
+        doc: "conductance of the `conductance` synapses with e_rev > -40 mV (excitatory)",
+    },
+    SynapticVariable {
+        name: "gsyn_inh",
+        unit: "nS",
+        doc: "conductance of the `conductance` synapses with e_rev <= -40 mV (inhibitory)",
+    },
+    SynapticVariable {
+        name: "gsyn_nmda",
+        unit: "nS",
+        doc: "conductance of the `nmda` synapses, before the Mg2+ block",
+    },
+    SynapticVariable {
+        name: "isyn",
+        unit: "input",
+        doc: "current of the `exponential` and `alpha` synapses (the model's input unit)",
+    },
+];
+
+impl SynapseKind {
+    /// The synaptic variable ([`SYNAPTIC_VARIABLES`]) this kind's channel adds to; `None`
+    /// for delta synapses (a jump has no state).
+    pub fn synaptic_variable(&self) -> Option<&'static str> {
+        match *self {
+            SynapseKind::Delta => None,
+            SynapseKind::Exponential { .. } | SynapseKind::Alpha { .. } => Some("isyn"),
+            SynapseKind::Conductance { e_rev, .. } => Some(if e_rev > EXCITATORY_E_REV_MIN {
+                "gsyn_exc"
+            } else {
+                "gsyn_inh"
+            }),
+            SynapseKind::Nmda { .. } => Some("gsyn_nmda"),
+        }
+    }
+}
+
 /// Most draws of one value that [`TruncatedNormal`] makes before it gives up (NEST's
 /// `redraw` gives up after 1000 as well).
 pub const MAX_REDRAWS: usize = 1000;
@@ -717,6 +778,18 @@ pub enum MonitorSpec {
         /// Bin width, seconds.
         bin: f64,
     },
+    /// The weights of some synapses of a projection, every `interval` seconds, during the
+    /// run. The sample of step `k` holds the weights at `k dt`: after the plasticity of
+    /// every spike emitted before (a spike of step `k - 1` carries the time `k dt`).
+    Weights {
+        /// The projection.
+        projection: usize,
+        /// Synapse indices in the order of the projection's CSR (see
+        /// [`Network::connectivity`]); None = every synapse.
+        synapses: Option<Vec<usize>>,
+        /// Recording interval, seconds (None = every step).
+        interval: Option<f64>,
+    },
 }
 
 /// The state of one population's synapse channel at t = 0, set with
@@ -881,6 +954,48 @@ impl Network {
         Ok(())
     }
 
+    /// The channels (indices in the population's order of synapse kinds: projections, then
+    /// spike stimuli, each kind at its first use) whose state the synaptic variable `name`
+    /// ([`SYNAPTIC_VARIABLES`]) of population `p` sums. An error names the population and
+    /// lists what it can record when `name` is not a synaptic variable or no synapse of
+    /// `p` makes it.
+    pub fn synaptic_channels(&self, p: PopulationId, name: &str) -> Result<Vec<usize>> {
+        let pop = self.check_population("Network", "population", p)?;
+        let kinds = crate::build::channel_kinds(self, p);
+        let channels: Vec<usize> = kinds
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| k.synaptic_variable() == Some(name))
+            .map(|(c, _)| c)
+            .collect();
+        if channels.is_empty() {
+            let object = format!("Population '{}'", pop.label);
+            let Some(var) = SYNAPTIC_VARIABLES.iter().find(|v| v.name == name) else {
+                return Err(Error::unknown(
+                    object,
+                    "variable",
+                    name,
+                    recordable_names(pop),
+                ));
+            };
+            let mut made: Vec<&str> = Vec::new();
+            for v in kinds.iter().filter_map(|k| k.synaptic_variable()) {
+                if !made.contains(&v) {
+                    made.push(v);
+                }
+            }
+            return Err(Error::invalid(
+                object,
+                format!(
+                    "no synapses onto it make '{name}' ({}); its synaptic variables: [{}]",
+                    var.doc,
+                    made.join(", ")
+                ),
+            ));
+        }
+        Ok(channels)
+    }
+
     /// Total number of neurons.
     pub fn n_neurons(&self) -> usize {
         self.populations.iter().map(|p| p.n).sum()
@@ -995,6 +1110,131 @@ impl Network {
             Delay::Normal(dist) => crate::build::drawn_delays(self, j, dist).map(Some),
             _ => Ok(None),
         }
+    }
+
+    /// Uniform values in `[low, high)`, one per synapse of projection `j` in the order of
+    /// [`Network::connectivity`], drawn as a [`Connectivity::GeneratedNormal`] weight or a
+    /// [`Delay::Normal`] delay is (`delay = false`: the streams of the weights; `true`: of
+    /// the delays): target `t`'s synapses take, in turn, uniform numbers of
+    /// `RngStream::new(seed, StreamKind::SynapseParams, j, t)` (delays: `2^32 + t`). The
+    /// same values for any split into threads, ranks or backends.
+    pub fn draw_uniform(&self, j: usize, low: f64, high: f64, delay: bool) -> Result<Vec<f64>> {
+        let Some(pr) = self.projections.get(j) else {
+            return Err(Error::out_of_range(
+                "Network",
+                "projection",
+                j,
+                format!("[0, {})", self.projections.len()),
+            ));
+        };
+        let object = format!("Projection '{}'", pr.label);
+        let field = if delay { "delay" } else { "weight" };
+        check_value(&object, &format!("{field}.low"), low, ValueRange::Finite)?;
+        check_value(&object, &format!("{field}.high"), high, ValueRange::Finite)?;
+        if low > high {
+            return Err(Error::out_of_range(
+                &object,
+                format!("{field}.low"),
+                low,
+                format!("(-inf, {field}.high = {high}]"),
+            ));
+        }
+        crate::build::drawn_uniform(self, j, low, high, delay)
+    }
+
+    /// Values of `dist` (a truncated normal), one per synapse of projection `j` in the order
+    /// of [`Network::connectivity`], drawn from the streams of its weights (`delay =
+    /// false`) or delays, target row by target row, as [`Network::draw_uniform`] draws: the
+    /// weights of a [`Connectivity::Explicit`] projection drawn as a generated one's are.
+    pub fn draw_normal(&self, j: usize, dist: &TruncatedNormal, delay: bool) -> Result<Vec<f64>> {
+        let Some(pr) = self.projections.get(j) else {
+            return Err(Error::out_of_range(
+                "Network",
+                "projection",
+                j,
+                format!("[0, {})", self.projections.len()),
+            ));
+        };
+        let object = format!("Projection '{}'", pr.label);
+        dist.check(&object, if delay { "delay" } else { "weight" })?;
+        crate::build::drawn_normal(self, j, dist, delay)
+    }
+
+    /// The delay of every synapse of projection `j` in seconds (before rounding to whole
+    /// steps), in the order of [`Network::connectivity`]: the one delay repeated, the
+    /// per-synapse delays, or the drawn ones.
+    pub fn delays(&self, j: usize) -> Result<Vec<f64>> {
+        if let Some(d) = self.drawn_delays(j)? {
+            return Ok(d);
+        }
+        Ok(match &self.projections[j].delay {
+            Delay::Uniform(d) => vec![*d; self.connectivity(j)?.nnz()],
+            Delay::PerSynapse(ds) => ds.clone(),
+            Delay::Normal(_) => unreachable!("drawn above"),
+        })
+    }
+
+    /// Gives projection `j` one weight per synapse, in the order of
+    /// [`Network::connectivity`] (a front end's per-synapse weights: an array, a function
+    /// of source and target, a drawn distribution). The projection becomes explicit: its
+    /// synapses as built, with these weights; drawn delays become the per-synapse delays
+    /// they were drawn as. Checked as any explicit weights are (finite, and for a plastic
+    /// projection one sign within its STDP bounds). Nothing changes on error.
+    pub fn set_projection_weights(&mut self, j: usize, weights: &[f64]) -> Result<()> {
+        let (mut csr, object) = self.explicit_csr(j, "weights", weights.len())?;
+        if let Some((k, &w)) = weights.iter().enumerate().find(|(_, w)| !w.is_finite()) {
+            return Err(Error::out_of_range(
+                &object,
+                format!("weights[{k}]"),
+                w,
+                ValueRange::Finite,
+            ));
+        }
+        if let Some(stdp) = &self.projections[j].stdp {
+            let sign = WeightSign::of(&object, weights)?;
+            let grid = sc_neurocore_core::TimeGrid::new(1e-4).expect("a valid grid");
+            StdpRule::new(stdp, sign, &grid)
+                .map_err(|e| relabel(e, &object))?
+                .check_weights(&object, weights)?;
+        }
+        let drawn = self.drawn_delays(j)?;
+        csr.weights_mut().copy_from_slice(weights);
+        let pr = &mut self.projections[j];
+        pr.connectivity = Connectivity::Explicit(csr);
+        if let Some(ds) = drawn {
+            pr.delay = Delay::PerSynapse(ds);
+        }
+        Ok(())
+    }
+
+    /// Gives projection `j` one delay per synapse (seconds, `>= 0`), in the order of
+    /// [`Network::connectivity`]. The projection becomes explicit: its synapses as built,
+    /// with their weights (drawn ones as drawn). Nothing changes on error.
+    pub fn set_projection_delays(&mut self, j: usize, delays: &[f64]) -> Result<()> {
+        let (csr, object) = self.explicit_csr(j, "delays", delays.len())?;
+        for (k, &d) in delays.iter().enumerate() {
+            check_value(&object, &format!("delays[{k}]"), d, ValueRange::NonNegative)?;
+        }
+        let pr = &mut self.projections[j];
+        pr.connectivity = Connectivity::Explicit(csr);
+        pr.delay = Delay::PerSynapse(delays.to_vec());
+        Ok(())
+    }
+
+    /// Projection `j`'s connectivity as built and its object name, after checking that
+    /// `given` per-synapse `field` values are one per synapse.
+    fn explicit_csr(&self, j: usize, field: &str, given: usize) -> Result<(Csr, String)> {
+        let csr = self.connectivity(j)?;
+        let object = format!("Projection '{}'", self.projections[j].label);
+        if given != csr.nnz() {
+            return Err(Error::shape(
+                &object,
+                field,
+                given,
+                format!("{} (one per synapse, in the order of its CSR)", csr.nnz()),
+            ));
+        }
+        Ok((csr, object))
     }
 
     /// Adds a projection after checking it against its populations.
@@ -1178,12 +1418,14 @@ impl Network {
             } => {
                 let pop = self.check_population("StateMonitor", "population", *population)?;
                 let object = format!("StateMonitor of '{}'", pop.label);
-                if pop.model.state_index(variable).is_none() {
+                if pop.model.state_index(variable).is_none()
+                    && !SYNAPTIC_VARIABLES.iter().any(|v| v.name == variable)
+                {
                     return Err(Error::unknown(
                         &object,
                         "variable",
                         variable,
-                        pop.model.state.iter().map(|s| s.name),
+                        recordable_names(pop),
                     ));
                 }
                 if let Some(ix) = indices
@@ -1209,10 +1451,44 @@ impl Network {
                     ValueRange::Positive,
                 )?;
             }
+            MonitorSpec::Weights {
+                projection,
+                interval,
+                ..
+            } => {
+                let Some(pr) = self.projections.get(*projection) else {
+                    return Err(Error::out_of_range(
+                        "WeightMonitor",
+                        "projection",
+                        projection,
+                        format!("[0, {})", self.projections.len()),
+                    ));
+                };
+                // Synapse indices are checked when the network is built (a generated
+                // topology's synapses exist from then on).
+                if let Some(iv) = interval {
+                    check_value(
+                        &format!("WeightMonitor of '{}'", pr.label),
+                        "interval",
+                        *iv,
+                        ValueRange::Positive,
+                    )?;
+                }
+            }
         }
         self.monitors.push(m);
         Ok(self.monitors.len() - 1)
     }
+}
+
+/// What a state monitor of `pop` can record: the model's state, then the synaptic variables.
+pub(crate) fn recordable_names(pop: &PopulationSpec) -> Vec<&'static str> {
+    pop.model
+        .state
+        .iter()
+        .map(|s| s.name)
+        .chain(SYNAPTIC_VARIABLES.iter().map(|v| v.name))
+        .collect()
 }
 
 /// Puts `object` on an out-of-range error raised by a lower layer.

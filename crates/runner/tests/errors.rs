@@ -518,7 +518,8 @@ fn state_monitor_of_an_unknown_variable() {
     };
     check(
         net.add_monitor(m("w", None, None)),
-        "StateMonitor of 'exc': unknown variable 'w'; known: v, refractory",
+        "StateMonitor of 'exc': unknown variable 'w'; known: v, refractory, gsyn_exc, gsyn_inh, \
+         gsyn_nmda, isyn",
     );
     check(
         net.add_monitor(m("v", Some(vec![0, 3, 10]), None)),

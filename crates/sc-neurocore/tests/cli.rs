@@ -56,6 +56,20 @@ fn the_toml_example_runs_and_writes_its_outputs() {
         summary["reproduces"].is_null(),
         "a TOML network declares nothing"
     );
+    // The state, rate and weight monitors' records, by [[monitor]] index.
+    let mut npz =
+        zip::ZipArchive::new(std::fs::File::open(dir.join("monitors.npz")).unwrap()).unwrap();
+    let mut header = |name: &str| {
+        let mut f = npz.by_name(name).unwrap();
+        let mut b = vec![0u8; 128];
+        std::io::Read::read_exact(&mut f, &mut b).unwrap();
+        String::from_utf8_lossy(&b).to_string()
+    };
+    assert!(header("m0_values.npy").contains("'shape': (100, 3)")); // v, 1 ms, 3 neurons
+    assert!(header("m1_rates.npy").contains("'shape': (20,)")); // 5 ms bins
+    assert!(header("m2_values.npy").contains("'shape': (100, 2)")); // isyn
+    assert!(header("m3_values.npy").contains("'shape': (10, 5)")); // weights every 10 ms
+    assert!(header("m3_indices.npy").contains("'shape': (5,)"));
     let _ = std::fs::remove_dir_all(dir);
 }
 

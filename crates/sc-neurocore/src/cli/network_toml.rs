@@ -471,6 +471,42 @@ pub fn parse(source: &str, seed_override: Option<u64>) -> Result<(Network, RunSe
     for (idx, mut t) in tables(&mut root, "monitor")?.into_iter().enumerate() {
         let object = format!("[[monitor]] #{idx}");
         let kind = text(&object, "kind", &require(&object, &mut t, "kind")?)?.to_string();
+        if kind == "weights" {
+            // The weights of a projection (by label) during the run.
+            let label = text(
+                &object,
+                "projection",
+                &require(&object, &mut t, "projection")?,
+            )?
+            .to_string();
+            let projection = net
+                .projections()
+                .iter()
+                .position(|p| p.label == label)
+                .ok_or_else(|| {
+                    Error::unknown(
+                        &object,
+                        "projection",
+                        &label,
+                        net.projections().iter().map(|p| &p.label),
+                    )
+                })?;
+            let synapses = take(&mut t, "synapses")
+                .map(|v| {
+                    nums(&object, "synapses", &v).map(|x| x.iter().map(|&i| i as usize).collect())
+                })
+                .transpose()?;
+            let interval = take(&mut t, "interval")
+                .map(|v| num(&object, "interval", &v))
+                .transpose()?;
+            no_leftovers(&object, &t, &["kind", "projection", "synapses", "interval"])?;
+            net.add_monitor(MonitorSpec::Weights {
+                projection,
+                synapses,
+                interval,
+            })?;
+            continue;
+        }
         let population = net.population_id(text(
             &object,
             "population",
@@ -501,7 +537,7 @@ pub fn parse(source: &str, seed_override: Option<u64>) -> Result<(Network, RunSe
                     &object,
                     "monitor kind",
                     other,
-                    ["spikes", "state", "rate"],
+                    ["spikes", "state", "rate", "weights"],
                 ));
             }
         };
@@ -623,6 +659,34 @@ mod tests {
             let e = parse(&projection(&body), None).unwrap_err();
             assert_eq!(e.to_string(), want, "{body}");
         }
+    }
+
+    #[test]
+    fn weight_monitors_parse_and_name_their_projection() {
+        let base = projection("topology = \"random\"\nprobability = 0.1\nweight = 1.0\n");
+        let text = format!(
+            "{base}[[monitor]]\nkind = \"weights\"\nprojection = \"a->a\"\n\
+             synapses = [3, 1]\ninterval = 1e-3\n"
+        );
+        let (net, _) = parse(&text, None).unwrap();
+        assert_eq!(
+            net.monitors()[0],
+            MonitorSpec::Weights {
+                projection: 0,
+                synapses: Some(vec![3, 1]),
+                interval: Some(1e-3),
+            }
+        );
+        let bad = text.replace("\"a->a\"\nsyn", "\"a->b\"\nsyn");
+        assert_eq!(
+            parse(&bad, None).unwrap_err().to_string(),
+            "[[monitor]] #0: unknown projection 'a->b'; known: a->a"
+        );
+        let bad = text.replace("interval", "bin");
+        assert_eq!(
+            parse(&bad, None).unwrap_err().to_string(),
+            "[[monitor]] #0: unknown key 'bin'; known: kind, projection, synapses, interval"
+        );
     }
 
     #[test]

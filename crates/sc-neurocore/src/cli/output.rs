@@ -1,6 +1,7 @@
-//! What `sc-neurocore run --out DIR` writes (DESIGN.md §6): summary.json, spikes.npz and
-//! raster.png.
+//! What `sc-neurocore run --out DIR` writes (DESIGN.md §6): summary.json, spikes.npz,
+//! raster.png, and monitors.npz (the state, weight and rate monitors of the description).
 
+use ndarray::{ArrayViewD, CowArray, IxDyn};
 use serde::Serialize;
 use std::path::Path;
 
@@ -101,25 +102,70 @@ pub fn peak_rss_bytes() -> u64 {
         .map_or(0, |kb| kb * 1024)
 }
 
-/// spikes.npz: `t` (float64 s), `i` (uint64 global id), `pop` (uint32), sorted by (t, i);
-/// uncompressed, as `numpy.savez` (ndarray-npy writes the `.npy` members).
-pub fn write_npz(path: &Path, t: &[f64], i: &[u64], pop: &[u32]) -> std::io::Result<()> {
+/// One named array of an `.npz` (the name without `.npy`): the spikes are borrowed from the
+/// run, the monitors' records copied out of their (per-iteration) reads.
+pub enum NpzArray<'a> {
+    F64(String, CowArray<'a, f64, IxDyn>),
+    U64(String, CowArray<'a, u64, IxDyn>),
+    U32(String, CowArray<'a, u32, IxDyn>),
+}
+
+/// `v` as an array of `shape` (C order); the shape must hold `v.len()` values.
+fn view<'a, T>(name: &str, shape: &[usize], v: &'a [T]) -> std::io::Result<ArrayViewD<'a, T>> {
+    ArrayViewD::from_shape(IxDyn(shape), v).map_err(|e| {
+        std::io::Error::other(format!("{name}: {} values for shape {shape:?}: {e}", v.len()))
+    })
+}
+
+/// A float64 array of `shape`, copied.
+pub fn f64_array(name: String, shape: Vec<usize>, v: &[f64]) -> std::io::Result<NpzArray<'static>> {
+    let a = view(&name, &shape, v)?.to_owned();
+    Ok(NpzArray::F64(name, a.into()))
+}
+
+/// A 1-D uint64 array, copied.
+pub fn u64_array(name: String, v: &[u64]) -> NpzArray<'static> {
+    NpzArray::U64(name, ndarray::ArrayD::from_shape_vec(IxDyn(&[v.len()]), v.to_vec()).expect("1-D").into())
+}
+
+/// Writes `arrays` as an uncompressed `.npz`, as `numpy.savez` (ndarray-npy writes the
+/// `.npy` members).
+pub fn write_arrays(path: &Path, arrays: &[NpzArray<'_>]) -> std::io::Result<()> {
     let file = std::io::BufWriter::new(std::fs::File::create(path)?);
-    // A member over 4 GiB needs ZIP64 (zip refuses to write it otherwise): `t` and `i` are
-    // 8 bytes per spike.
+    // A member over 4 GiB needs ZIP64 (zip refuses to write it otherwise).
+    let bytes = |a: &NpzArray<'_>| match a {
+        NpzArray::F64(_, x) => x.len() * 8,
+        NpzArray::U64(_, x) => x.len() * 8,
+        NpzArray::U32(_, x) => x.len() * 4,
+    };
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Stored)
-        .large_file(t.len() as u64 * 8 >= u32::MAX as u64);
+        .large_file(arrays.iter().any(|a| bytes(a) as u64 >= u32::MAX as u64));
     let mut npz = ndarray_npy::NpzWriter::new_with_options(file, options);
-    npz.add_array("t", &ndarray::ArrayView1::from(t))
+    for a in arrays {
+        match a {
+            NpzArray::F64(name, x) => npz.add_array(name.as_str(), x),
+            NpzArray::U64(name, x) => npz.add_array(name.as_str(), x),
+            NpzArray::U32(name, x) => npz.add_array(name.as_str(), x),
+        }
         .map_err(std::io::Error::other)?;
-    npz.add_array("i", &ndarray::ArrayView1::from(i))
-        .map_err(std::io::Error::other)?;
-    npz.add_array("pop", &ndarray::ArrayView1::from(pop))
-        .map_err(std::io::Error::other)?;
+    }
     npz.finish().map_err(std::io::Error::other)?;
     Ok(())
 }
+
+/// spikes.npz: `t` (float64 s), `i` (uint64 global id), `pop` (uint32), sorted by (t, i).
+pub fn write_npz(path: &Path, t: &[f64], i: &[u64], pop: &[u32]) -> std::io::Result<()> {
+    write_arrays(
+        path,
+        &[
+            NpzArray::F64("t".into(), view("t", &[t.len()], t)?.into()),
+            NpzArray::U64("i".into(), view("i", &[i.len()], i)?.into()),
+            NpzArray::U32("pop".into(), view("pop", &[pop.len()], pop)?.into()),
+        ],
+    )
+}
+
 
 /// raster.png: one dot per spike, time on x, global neuron id on y, a colour per population.
 pub fn write_raster(

@@ -3,8 +3,8 @@
 
 use super::network_toml;
 use super::output::{
-    PopulationSummary, ReproducesSummary, StatisticSummary, Summary, peak_rss_bytes, write_npz,
-    write_raster,
+    NpzArray, PopulationSummary, ReproducesSummary, StatisticSummary, Summary, f64_array,
+    peak_rss_bytes, u64_array, write_arrays, write_npz, write_raster,
 };
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -241,6 +241,32 @@ pub fn run(args: RunArgs) -> Result<()> {
         Some((entry, settings)) => measure(entry, settings, &runner, &spike_monitor)?,
         None => None,
     };
+    // The state, weight and rate monitors of the description (collectives under MPI).
+    let mut records: Vec<NpzArray> = Vec::new();
+    let record_error = |e: std::io::Error| Error::Invalid {
+        object: "monitors.npz".into(),
+        message: e.to_string(),
+    };
+    for (k, m) in net.monitors().iter().enumerate() {
+        let data = match m {
+            MonitorSpec::State { .. } => runner.state_data(k)?,
+            MonitorSpec::Weights { .. } => runner.weight_data(k)?,
+            MonitorSpec::Rate { .. } => {
+                let d = runner.rate_data(k)?;
+                let n = d.times().len();
+                records.push(f64_array(format!("m{k}_t"), vec![n], d.times()).map_err(record_error)?);
+                records.push(f64_array(format!("m{k}_rates"), vec![n], d.rates_hz()).map_err(record_error)?);
+                records.push(u64_array(format!("m{k}_counts"), d.counts()));
+                continue;
+            }
+            MonitorSpec::Spikes { .. } => continue,
+        };
+        let (t, n) = data.shape();
+        let indices: Vec<u64> = data.indices().iter().map(|&i| i as u64).collect();
+        records.push(f64_array(format!("m{k}_t"), vec![t], data.times()).map_err(record_error)?);
+        records.push(f64_array(format!("m{k}_values"), vec![t, n], data.values()).map_err(record_error)?);
+        records.push(u64_array(format!("m{k}_indices"), &indices));
+    }
     let summary = Summary {
         neurons: net.n_neurons() as u64,
         synapses: runner.n_synapses(),
@@ -284,8 +310,14 @@ pub fn run(args: RunArgs) -> Result<()> {
             summary.neurons,
         )
         .map_err(io)?;
+        let monitors = if records.is_empty() {
+            ""
+        } else {
+            write_arrays(&dir.join("monitors.npz"), &records).map_err(io)?;
+            ", monitors.npz"
+        };
         eprintln!(
-            "wrote {}/summary.json, spikes.npz, raster.png",
+            "wrote {}/summary.json, spikes.npz, raster.png{monitors}",
             dir.display()
         );
     }

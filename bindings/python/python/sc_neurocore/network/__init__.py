@@ -3,11 +3,11 @@ monitors, the stimuli and the topology generators (modules as the tutorial impor
 ``sc_neurocore.network.population``, ``.projection``, ``.network``, ``.monitor``,
 ``.stimulus``, ``.topology``)."""
 
-from .monitor import RateMonitor, SpikeMonitor, StateMonitor
+from .monitor import SYNAPTIC_VARIABLES, RateMonitor, SpikeMonitor, StateMonitor, WeightMonitor
 from .network import BACKENDS, Network
 from .plasticity import STDP
 from .population import Population
-from .projection import Normal, Projection
+from .projection import Normal, Projection, Uniform
 from .stimulus import PoissonInput, StepCurrent, TimedArray
 from .topology import (
     CSR,
@@ -23,10 +23,13 @@ __all__ = [
     "Population",
     "Projection",
     "Normal",
+    "Uniform",
     "Network",
     "BACKENDS",
     "SpikeMonitor",
     "StateMonitor",
+    "WeightMonitor",
+    "SYNAPTIC_VARIABLES",
     "RateMonitor",
     "PoissonInput",
     "StepCurrent",

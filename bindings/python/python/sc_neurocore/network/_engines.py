@@ -28,8 +28,7 @@ import numpy as np
 from .. import _native
 from ..errors import InvalidConfigurationError, OutOfRangeError, ShapeMismatchError
 from ..neurons.base import native_params
-from .monitor import RateMonitor, SpikeMonitor, StateMonitor
-from .projection import Normal
+from .monitor import SYNAPTIC_VARIABLES, RateMonitor, SpikeMonitor, StateMonitor, WeightMonitor
 from .topology import CSR
 
 Progress = Optional[Callable[[int, int], None]]
@@ -41,6 +40,17 @@ def _index_of(net, obj, kind: str, owner: str) -> int:
             return i
     raise InvalidConfigurationError(
         f"{owner}: its {kind} population '{obj.label}' is not in the network; add it with "
+        "Network.add",
+        object=owner,
+    )
+
+
+def _projection_index(net, proj, owner: str) -> int:
+    for j, pr in enumerate(net._projections):
+        if pr is proj:
+            return j
+    raise InvalidConfigurationError(
+        f"{owner}: its projection '{proj.label}' is not in the network; add it with "
         "Network.add",
         object=owner,
     )
@@ -71,7 +81,10 @@ def describe(net, *, placeholders: bool, monitors: bool) -> "_native.NetworkSpec
         owner = f"Projection '{pr.label}'"
         s = _index_of(net, pr.source, "source", owner)
         t = _index_of(net, pr.target, "target", owner)
-        spec.add_projection(pr.label, s, t, **pr._native_kwargs())
+        j = spec.add_projection(pr.label, s, t, **pr._native_kwargs())
+        # Per-synapse values the description cannot hold (arrays, functions, uniform
+        # draws), given once the synapses exist.
+        pr._apply_per_synapse(spec, j)
     for st in net._stimuli:
         owner = f"{type(st).__name__} '{st.label}'"
         tgt = None if st.target is None else _index_of(net, st.target, "target", owner)
@@ -82,6 +95,11 @@ def describe(net, *, placeholders: bool, monitors: bool) -> "_native.NetworkSpec
     spec.check_initial_synaptic_states()
     if monitors:
         for m in net._monitors:
+            if isinstance(m, WeightMonitor):
+                j = _projection_index(net, m.projection, f"WeightMonitor '{m.label}'")
+                sel = m.synapse_selection
+                spec.add_weight_monitor(j, None if sel is None else [int(k) for k in sel], m.interval)
+                continue
             p = _index_of(net, m.population, "recorded", f"{type(m).__name__} '{m.label}'")
             if isinstance(m, SpikeMonitor):
                 spec.add_spike_monitor(p)
@@ -121,6 +139,9 @@ class RustEngine:
 
     def state_data(self, m: int, start: int = 0):
         return self._runner.state_data(m, start)
+
+    def weight_data(self, m: int, start: int = 0):
+        return self._runner.weight_data(m, start)
 
     def rate_data(self, m: int):
         return self._runner.rate_data(m)
@@ -379,6 +400,7 @@ class PythonEngine:
 
     def __init__(self, net, dt: float, threads: Optional[int] = None) -> None:
         spec = describe(net, placeholders=True, monitors=False)
+        self._spec = spec
         self.dt = dt
         self.threads = 1
         self.rank, self.ranks = 0, 1
@@ -411,7 +433,7 @@ class PythonEngine:
             _native.delay_steps(
                 f"Projection '{pr.label}'",
                 dt,
-                spec.drawn_delays(j) if isinstance(pr.delay, Normal) else pr.delay,
+                pr.delay if pr._one_delay() else spec.delays(j),
             )
             for j, pr in enumerate(net._projections)
         ]
@@ -453,7 +475,7 @@ class PythonEngine:
             csr = CSR(*spec.connectivity(j))
             ch = next(c for c in self.channels[t] if c.key == proj_keys[j])
             d = delays[j]
-            proj = _Projection(j, pr, s, t, csr, int(d[0]) if d.size == 1 and np.ndim(pr.delay) == 0 else d, ch)
+            proj = _Projection(j, pr, s, t, csr, int(d[0]) if pr._one_delay() else d, ch)
             k = proj_keys[j]
             if k[0] == "nmda":
                 group = (s, k[1], k[2], k[3])
@@ -476,9 +498,24 @@ class PythonEngine:
             self.projections.append(proj)
         # Monitors, recorded with the engine's own recorders.
         self.recorders = []
-        self.state_recs: List[Tuple[Any, int, str]] = []
+        # (recorder, population, variable, input channels summed for a synaptic variable)
+        self.state_recs: List[Tuple[Any, int, str, Optional[List[int]]]] = []
         self.spike_recs: List[Tuple[Any, int]] = []
+        self.weight_recs: List[Tuple[Any, int]] = []
         for m in net._monitors:
+            if isinstance(m, WeightMonitor):
+                j = _projection_index(net, m.projection, f"WeightMonitor '{m.label}'")
+                sel = m.synapse_selection
+                rec = _native.Recorder.weights(
+                    m.projection.label,
+                    int(self.projections[j].w.size),
+                    dt,
+                    None if sel is None else [int(k) for k in sel],
+                    m.interval,
+                )
+                self.weight_recs.append((rec, j))
+                self.recorders.append(rec)
+                continue
             p = _index_of(net, m.population, "recorded", m.label)
             pop = pops[p]
             if isinstance(m, SpikeMonitor):
@@ -487,7 +524,12 @@ class PythonEngine:
             elif isinstance(m, StateMonitor):
                 ix = None if m.record is None else [int(i) for i in m.record]
                 rec = _native.Recorder.state(pop.label, m.variable, pop.n, dt, ix, m.interval)
-                self.state_recs.append((rec, p, m.variable))
+                channels = (
+                    spec.state_monitor_channels(p, m.variable)
+                    if m.variable not in pop.state_variables
+                    else None
+                )
+                self.state_recs.append((rec, p, m.variable, channels))
             else:
                 rec = _native.Recorder.rate(pop.label, pop.n, dt, m.bin)
                 self.spike_recs.append((rec, p))
@@ -545,11 +587,15 @@ class PythonEngine:
         """One step, in the runner's order (DESIGN.md §2, ``engine.rs``)."""
         step = self.step_no
         # (3) state monitors: the sample of step k is the state before it integrates.
-        for rec, p, var in self.state_recs:
+        for rec, p, var, channels in self.state_recs:
             if rec.wants(step):
-                rec.record_state(step, self.neurons[p].get(var))
+                rec.record_state(step, self._state(p, var, channels))
         # (4) + (5) for the last step's spikes, if a run did not end with them.
         self._route_pending()
+        # Weights at k·dt: after the plasticity of every spike before (the runner's samples).
+        for rec, j in self.weight_recs:
+            if rec.wants(step):
+                rec.record_state(step, self.projections[j].w)
         # (1) + (2): input due now and stimuli, then integration.
         spikes = []
         for p, neurons in enumerate(self.neurons):
@@ -628,10 +674,25 @@ class PythonEngine:
     def state_data(self, m: int, start: int = 0):
         return self.recorders[m].state_data(start)
 
+    def weight_data(self, m: int, start: int = 0):
+        return self.recorders[m].state_data(start)
+
     def rate_data(self, m: int):
         return self.recorders[m].rate_data()
 
+    def _state(self, p: int, variable: str, channels: Optional[List[int]]) -> np.ndarray:
+        """A model variable, or the sum of the input channels of a synaptic variable (in the
+        runner's order of summation: channel by channel)."""
+        if channels is None:
+            return self.neurons[p].get(variable)
+        out = np.zeros(self.neurons[p].n)
+        for c in channels:
+            out += self.channels[p][c].a
+        return out
+
     def population_state(self, p: int, variable: str) -> np.ndarray:
+        if variable in SYNAPTIC_VARIABLES and variable not in self.neurons[p].pop.model.state_variables:
+            return self._state(p, variable, self._spec.state_monitor_channels(p, variable))
         if variable not in self.neurons[p].pop.model.state_variables:
             from ..errors import UnknownNameError
 

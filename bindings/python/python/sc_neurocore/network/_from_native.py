@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from typing import Any, Dict, List, Tuple
 
-from .monitor import RateMonitor, SpikeMonitor, StateMonitor
+from .monitor import RateMonitor, SpikeMonitor, StateMonitor, WeightMonitor
 from .network import Network
 from .plasticity import STDP
 from .population import Population
@@ -100,7 +100,15 @@ def network_from_native(spec: Any, *, record: bool = False) -> Network:
             pops[s["population"]], s["synapse"], s["values"], tau_syn=s["tau_syn"], e_rev=s["e_rev"]
         )
     recorded = set()
+    projections = net.projections
     for m in d["monitors"]:
+        if m["kind"] == "weights":
+            net.add(
+                WeightMonitor(
+                    projections[m["projection"]], synapses=m["synapses"], interval=m["interval"]
+                )
+            )
+            continue
         pop = pops[m["population"]]
         if m["kind"] == "spikes":
             recorded.add(m["population"])

@@ -478,11 +478,24 @@ class Network(Sealed):
         self._engine.set_state(p, variable, values)
         self._state_log.append((self._steps, p, variable, values.copy()))
 
+    def _population_offset(self, pop: Population) -> int:
+        """Global id of ``pop``'s first neuron: the sizes of the populations before it."""
+        offset = 0
+        for p in self._populations:
+            if p is pop:
+                return offset
+            offset += p.n
+        raise InvalidConfigurationError(
+            f"Population '{pop.label}': it is not in this network; add it with Network.add "
+            "first",
+            object=f"Population '{pop.label}'",
+        )
+
     def _projection_csr(self, proj: Projection) -> Optional[CSR]:
         j = self._projections.index(proj)
         if self._engine is not None:
             return self._engine.connectivity(j)
-        if proj._csr is not None:
+        if proj._csr is not None and proj._late_weight is None:
             return None
         from ._engines import describe
 
