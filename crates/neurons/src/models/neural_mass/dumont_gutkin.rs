@@ -81,6 +81,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step((p, n): &(Parameters, usize), s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         let c = input.current;
         let (te, ti) = (p.tau_e, p.tau_i);
