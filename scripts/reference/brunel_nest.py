@@ -298,6 +298,9 @@ def main():
     ap.add_argument("--v-reset", type=float, default=0.0)
     ap.add_argument("--regimes", action="store_true",
                     help="run Brunel Fig. 8 regimes A-D (V_reset = 10 mV) instead")
+    ap.add_argument("--only", nargs="+", default=None, metavar="REGIME",
+                    help="with --regimes: run only these (e.g. B C D); the others are kept "
+                         "from the existing output file")
     ap.add_argument("--out", default=None, help="output JSON path")
     a = ap.parse_args()
 
@@ -336,7 +339,12 @@ def main():
         out_path = a.out or os.path.join(OUT_DIR, "regimes.json")
         res = dict(meta)
         res["regimes"] = {}
+        if a.only and os.path.exists(out_path):
+            with open(out_path) as f:
+                res["regimes"] = json.load(f)["regimes"]
         for name, rg in REGIMES.items():
+            if a.only and name not in a.only:
+                continue
             print(f"regime {name}: g={rg['g']} eta={rg['eta']} V_reset={rg['v_reset']}", flush=True)
             p = params_for(rg["g"], rg["eta"], rg["v_reset"], a.simtime)
             runs, summ = run_set(p)

@@ -89,7 +89,7 @@ pub fn build_wheel(mpi: bool) -> Result<(), String> {
 }
 
 /// Creates `.venv` with the test packages if it lacks any of them.
-fn ensure_venv() -> Result<(), String> {
+pub fn ensure_venv() -> Result<(), String> {
     let python = venv_bin("python");
     if !python.is_file() && sh(Command::new("python3").arg("-m").arg("venv").arg(venv())).is_err() {
         // Debian's python3 ships venv separately.
@@ -115,16 +115,28 @@ fn ensure_venv() -> Result<(), String> {
     Ok(())
 }
 
-/// The Python tests: the package built into `.venv` (`maturin develop --release`), then
-/// `pytest bindings/python/tests`.
-pub fn test_python() -> Result<(), String> {
+/// The Python interpreter of `.venv`.
+pub fn venv_python() -> PathBuf {
+    venv_bin("python")
+}
+
+/// The package built into `.venv` (`maturin develop --release`, an editable install of the
+/// Python sources), the venv created first if needed; with the MPI backend if `mpi` and
+/// `mpicc` is there.
+pub fn develop(mpi: bool) -> Result<(), String> {
     ensure_venv()?;
     let mut develop = maturin()?;
     develop.args(["develop", "--release", "-q", "-m", MANIFEST]);
-    if have_mpi() {
+    if mpi && have_mpi() {
         develop.args(["--features", "mpi"]);
     }
-    sh(&mut develop)?;
+    sh(&mut develop)
+}
+
+/// The Python tests: the package built into `.venv` (`maturin develop --release`), then
+/// `pytest bindings/python/tests`.
+pub fn test_python() -> Result<(), String> {
+    develop(true)?;
     sh(Command::new(venv_bin("python"))
         .args(["-m", "pytest", "-q", "bindings/python/tests"])
         .env("MPLBACKEND", "Agg"))

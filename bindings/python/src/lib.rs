@@ -15,6 +15,7 @@
 mod analysis;
 mod convert;
 mod errors;
+mod export;
 mod models;
 mod network;
 mod plasticity;

@@ -15,31 +15,152 @@ use sc_neurocore_monitors::{
 };
 use sc_neurocore_runner::{
     Connectivity, Delay, MonitorSpec, Network, NetworkRunner, ProjectionSpec, RunConfig,
-    SynapseKind, TruncatedNormal,
+    SynapseKind, SynapseOptions, TruncatedNormal,
 };
 use sc_neurocore_topology::{ConnectOptions, Topology};
 
-fn synapse(
-    py: Python<'_>,
-    object: &str,
-    name: &str,
-    tau_syn: Option<f64>,
-    e_rev: Option<f64>,
-) -> PyResult<SynapseKind> {
-    SynapseKind::from_name(object, name, tau_syn, e_rev).py(py)
+/// A synapse kind's options as the Python front end passes them (keyword arguments
+/// `tau_syn`, `e_rev`, `tau_rise`, `tau_decay`, `alpha`, `mg`; each None unless given).
+#[derive(Debug, Clone, Copy, Default)]
+struct SynapseArgs(SynapseOptions);
+
+impl SynapseArgs {
+    fn new(
+        tau_syn: Option<f64>,
+        e_rev: Option<f64>,
+        tau_rise: Option<f64>,
+        tau_decay: Option<f64>,
+        alpha: Option<f64>,
+        mg: Option<f64>,
+    ) -> Self {
+        SynapseArgs(SynapseOptions {
+            tau_syn,
+            e_rev,
+            tau_rise,
+            tau_decay,
+            alpha,
+            mg,
+        })
+    }
 }
 
-/// Checks a synapse kind with its options; returns its canonical name.
+fn synapse(py: Python<'_>, object: &str, name: &str, args: SynapseArgs) -> PyResult<SynapseKind> {
+    SynapseKind::from_options(object, name, &args.0).py(py)
+}
+
+/// Checks a synapse kind with its options (for a stimulus's input spikes when `stimulus`);
+/// returns its canonical name.
 #[pyfunction]
-#[pyo3(signature = (object, name, tau_syn=None, e_rev=None))]
+#[pyo3(signature = (object, name, tau_syn=None, e_rev=None, tau_rise=None, tau_decay=None,
+                    alpha=None, mg=None, stimulus=false))]
+#[allow(clippy::too_many_arguments)]
 fn check_synapse(
     py: Python<'_>,
     object: &str,
     name: &str,
     tau_syn: Option<f64>,
     e_rev: Option<f64>,
+    tau_rise: Option<f64>,
+    tau_decay: Option<f64>,
+    alpha: Option<f64>,
+    mg: Option<f64>,
+    stimulus: bool,
 ) -> PyResult<&'static str> {
-    Ok(synapse(py, object, name, tau_syn, e_rev)?.name())
+    let args = SynapseArgs::new(tau_syn, e_rev, tau_rise, tau_decay, alpha, mg);
+    let kind = synapse(py, object, name, args)?;
+    if stimulus {
+        kind.check_for_stimulus(object).py(py)?;
+    }
+    Ok(kind.name())
+}
+
+/// The synapse kind of `name` and options as the engine compares channels: `(name,
+/// parameters...)` with the defaults filled in (`("delta",)`, `("exponential", tau_syn)`,
+/// `("conductance", tau_syn, e_rev)`, `("nmda", tau_rise, tau_decay, alpha, e_rev, mg)`).
+#[pyfunction]
+#[pyo3(signature = (name, tau_syn=None, e_rev=None, tau_rise=None, tau_decay=None,
+                    alpha=None, mg=None))]
+#[allow(clippy::too_many_arguments)]
+fn synapse_key<'py>(
+    py: Python<'py>,
+    name: &str,
+    tau_syn: Option<f64>,
+    e_rev: Option<f64>,
+    tau_rise: Option<f64>,
+    tau_decay: Option<f64>,
+    alpha: Option<f64>,
+    mg: Option<f64>,
+) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+    let args = SynapseArgs::new(tau_syn, e_rev, tau_rise, tau_decay, alpha, mg);
+    let kind = synapse(py, "Synapse", name, args)?;
+    let params: Vec<f64> = match kind {
+        SynapseKind::Delta => vec![],
+        SynapseKind::Exponential { tau_syn } | SynapseKind::Alpha { tau_syn } => vec![tau_syn],
+        SynapseKind::Conductance { tau_syn, e_rev } => vec![tau_syn, e_rev],
+        SynapseKind::Nmda {
+            tau_rise,
+            tau_decay,
+            alpha,
+            e_rev,
+            mg,
+        } => vec![tau_rise, tau_decay, alpha, e_rev, mg],
+    };
+    let mut items: Vec<Bound<'py, PyAny>> = vec![kind.name().into_pyobject(py)?.into_any()];
+    for p in params {
+        items.push(p.into_pyobject(py)?.into_any());
+    }
+    pyo3::types::PyTuple::new(py, items)
+}
+
+/// The NMDA gating variables of one source population (`sc_neurocore_runner::nmda`), for the
+/// Python backend: the same code as the engine's, so the jumps are the same bits.
+#[pyclass(module = "sc_neurocore._native")]
+struct NmdaGating(sc_neurocore_runner::nmda::NmdaGating);
+
+#[pymethods]
+impl NmdaGating {
+    /// `n` sources of NMDA synapses with `tau_rise < tau_decay` (s) and `alpha` (1/s) on a
+    /// grid of `dt` s (the parameters as `synapse_key` returns them, checked there).
+    #[new]
+    fn new(n: usize, tau_rise: f64, tau_decay: f64, alpha: f64, dt: f64) -> Self {
+        NmdaGating(sc_neurocore_runner::nmda::NmdaGating::new(
+            n, tau_rise, tau_decay, alpha, dt,
+        ))
+    }
+
+    /// The gating jumps of sources `ids` (ascending) at their spikes of step `step`; their
+    /// states advance.
+    fn spike<'py>(
+        &mut self,
+        py: Python<'py>,
+        step: u64,
+        ids: PyReadonlyArray1<'py, i64>,
+    ) -> Bound<'py, PyArray1<f64>> {
+        let out: Vec<f64> = ids
+            .as_slice()
+            .expect("contiguous ids")
+            .iter()
+            .map(|&i| self.0.spike(step, i as usize))
+            .collect();
+        PyArray1::from_vec(py, out)
+    }
+}
+
+/// The Mg2+ block 1 / (1 + mg exp(-0.062 v) / 3.57) of each membrane potential `v` (mV), as
+/// the engine computes it.
+#[pyfunction]
+fn nmda_block<'py>(
+    py: Python<'py>,
+    v: PyReadonlyArray1<'py, f64>,
+    mg: f64,
+) -> Bound<'py, PyArray1<f64>> {
+    let out: Vec<f64> = v
+        .as_slice()
+        .expect("contiguous membrane")
+        .iter()
+        .map(|&x| sc_neurocore_runner::nmda::mg_block(x, mg))
+        .collect();
+    PyArray1::from_vec(py, out)
 }
 
 /// Checks a step `dt` (seconds).
@@ -126,8 +247,9 @@ impl NetworkSpec {
     /// `weight` and the autapse/multapse options, or an explicit CSR `indptr, indices, data`.
     #[pyo3(signature = (label, source, target, *, topology=None, kwargs=None, weight=1.0,
                         allow_autapses=true, allow_multapses=true, indptr=None, indices=None,
-                        data=None, synapse="delta", tau_syn=None, e_rev=None, delay=None,
-                        stdp=None, weight_normal=None, delay_normal=None))]
+                        data=None, synapse="delta", tau_syn=None, e_rev=None, tau_rise=None,
+                        tau_decay=None, alpha=None, mg=None, delay=None, stdp=None,
+                        weight_normal=None, delay_normal=None))]
     #[allow(clippy::too_many_arguments)]
     fn add_projection(
         &mut self,
@@ -146,6 +268,10 @@ impl NetworkSpec {
         synapse: &str,
         tau_syn: Option<f64>,
         e_rev: Option<f64>,
+        tau_rise: Option<f64>,
+        tau_decay: Option<f64>,
+        alpha: Option<f64>,
+        mg: Option<f64>,
         delay: Option<&Bound<'_, PyAny>>,
         stdp: Option<&Bound<'_, PyDict>>,
         weight_normal: Option<(f64, f64, f64, f64)>,
@@ -210,8 +336,9 @@ impl NetworkSpec {
                 .py(py);
             }
         };
+        let args = SynapseArgs::new(tau_syn, e_rev, tau_rise, tau_decay, alpha, mg);
         let mut spec = ProjectionSpec::new(label, source, target, connectivity)
-            .synapse(self::synapse(py, &object, synapse, tau_syn, e_rev)?);
+            .synapse(self::synapse(py, &object, synapse, args)?);
         if let Some(d) = delay {
             spec = spec.delay(match number(py, d, "delay")? {
                 Number::Scalar(v) => Delay::Uniform(v),
@@ -228,7 +355,8 @@ impl NetworkSpec {
     }
 
     /// Adds `stimulus` driving population `target` (None = the first); returns its index.
-    #[pyo3(signature = (label, stimulus, target=None, synapse="delta", tau_syn=None, e_rev=None))]
+    #[pyo3(signature = (label, stimulus, target=None, synapse="delta", tau_syn=None, e_rev=None,
+                        tau_rise=None, tau_decay=None, alpha=None, mg=None))]
     #[allow(clippy::too_many_arguments)]
     fn add_stimulus(
         &mut self,
@@ -239,9 +367,14 @@ impl NetworkSpec {
         synapse: &str,
         tau_syn: Option<f64>,
         e_rev: Option<f64>,
+        tau_rise: Option<f64>,
+        tau_decay: Option<f64>,
+        alpha: Option<f64>,
+        mg: Option<f64>,
     ) -> PyResult<usize> {
         let object = format!("{} '{label}'", stimulus.spec.kind_name());
-        let kind = self::synapse(py, &object, synapse, tau_syn, e_rev)?;
+        let args = SynapseArgs::new(tau_syn, e_rev, tau_rise, tau_decay, alpha, mg);
+        let kind = self::synapse(py, &object, synapse, args)?;
         self.net
             .add_stimulus(label, stimulus.spec.clone(), target, kind)
             .py(py)
@@ -300,10 +433,12 @@ impl NetworkSpec {
         Ok(d.map(|d| numpy::PyArray1::from_vec(py, d)))
     }
 
-    /// Sets the state at t = 0 of the channel of `synapse` synapses (with `tau_syn`,
-    /// `e_rev`) onto `population`: `values` one per neuron, or one value for all
+    /// Sets the state at t = 0 of the channel of `synapse` synapses (with their options)
+    /// onto `population`: `values` one per neuron, or one value for all
     /// (`Network::set_initial_synaptic_state`).
-    #[pyo3(signature = (population, synapse, values, tau_syn=None, e_rev=None))]
+    #[pyo3(signature = (population, synapse, values, tau_syn=None, e_rev=None, tau_rise=None,
+                        tau_decay=None, alpha=None, mg=None))]
+    #[allow(clippy::too_many_arguments)]
     fn set_initial_synaptic_state(
         &mut self,
         py: Python<'_>,
@@ -312,13 +447,18 @@ impl NetworkSpec {
         values: &Bound<'_, PyAny>,
         tau_syn: Option<f64>,
         e_rev: Option<f64>,
+        tau_rise: Option<f64>,
+        tau_decay: Option<f64>,
+        alpha: Option<f64>,
+        mg: Option<f64>,
     ) -> PyResult<()> {
         let pop = self.net.populations().get(population);
         let object = pop.map_or("InitialSynapticState".to_string(), |p| {
             format!("Initial {synapse} state of '{}'", p.label)
         });
         let n = pop.map_or(0, |p| p.n);
-        let kind = self::synapse(py, &object, synapse, tau_syn, e_rev)?;
+        let args = SynapseArgs::new(tau_syn, e_rev, tau_rise, tau_decay, alpha, mg);
+        let kind = self::synapse(py, &object, synapse, args)?;
         let values = match number(py, values, "values")? {
             Number::Scalar(v) => vec![v; n],
             Number::Array(v) => v,
@@ -331,6 +471,12 @@ impl NetworkSpec {
     /// Checks that every initial synaptic state has synapses of its kind onto its population.
     fn check_initial_synaptic_states(&self, py: Python<'_>) -> PyResult<()> {
         self.net.check_initial_synaptic_states().py(py)
+    }
+
+    /// The whole description as plain Python values (see `export_network`), from which the
+    /// Python layer rebuilds the same network out of its own objects.
+    fn export<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        crate::export::export_network(py, &self.net)
     }
 
     /// `(label, model name, n)` of every population.
@@ -815,6 +961,9 @@ fn relabel(e: Error, object: &str) -> Error {
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(check_synapse, m)?)?;
+    m.add_function(wrap_pyfunction!(synapse_key, m)?)?;
+    m.add_function(wrap_pyfunction!(nmda_block, m)?)?;
+    m.add_class::<NmdaGating>()?;
     m.add_function(wrap_pyfunction!(check_dt, m)?)?;
     m.add_function(wrap_pyfunction!(steps_for, m)?)?;
     m.add_function(wrap_pyfunction!(delay_steps, m)?)?;

@@ -20,18 +20,22 @@ pub struct Stimulus {
 #[pymethods]
 impl Stimulus {
     /// Poisson input: `n` channels of `rate_hz` (number or per-channel array), `weight` per
-    /// input spike, own `seed` (None = the network's).
+    /// input spike, own `seed` (None = the network's), acting from `onset` to `offset` s.
     #[staticmethod]
-    #[pyo3(signature = (n, rate_hz, weight, seed=None))]
+    #[pyo3(signature = (n, rate_hz, weight, seed=None, onset=0.0, offset=f64::INFINITY))]
     fn poisson(
         py: Python<'_>,
         n: usize,
         rate_hz: &Bound<'_, PyAny>,
         weight: f64,
         seed: Option<u64>,
+        onset: f64,
+        offset: f64,
     ) -> PyResult<Self> {
         let rate = number(py, rate_hz, "rate_hz")?;
-        let mut p = PoissonInput::new(n, rate, weight).py(py)?;
+        let mut p = PoissonInput::new(n, rate, weight)
+            .and_then(|p| p.with_window(onset, offset))
+            .py(py)?;
         if let Some(s) = seed {
             p = p.with_seed(s);
         }

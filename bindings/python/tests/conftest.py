@@ -10,6 +10,7 @@ import pytest
 from sc_neurocore.network import (
     STDP,
     Network,
+    Normal,
     PoissonInput,
     Population,
     Projection,
@@ -24,7 +25,7 @@ from sc_neurocore.network import (
 
 def mixed_network(seed=7):
     """A network that uses every feature the engines share: three models, every synapse
-    kind, every topology family, uniform and per-synapse delays, online STDP (additive and
+    kind (NMDA included), every topology family, uniform and per-synapse delays, online STDP (additive and
     multiplicative, excitatory and inhibitory), every stimulus, every monitor."""
     exc = Population("lif", 80, label="exc", params={"i_e": np.linspace(300, 420, 80)})
     inh = Population("izhikevich", 20, label="inh")
@@ -46,6 +47,13 @@ def mixed_network(seed=7):
         Projection(inh, inh, topology=ring_topology(20, 4, -0.5),
                    delay=np.linspace(1e-3, 3e-3, 80),
                    plasticity=STDP(a_plus=0.02, mode="multiplicative")),
+        # NMDA (appended: the tests index the projections above): plastic, and with drawn
+        # per-synapse delays and non-default parameters.
+        Projection(exc, inh, weight=0.05, topology="random", probability=0.2, synapse="nmda",
+                   delay=1e-3, plasticity=STDP(a_plus=0.01, w_max=0.1)),
+        Projection(exc, hh, weight=0.5, topology="fixed_outdegree", outdegree=2, synapse="nmda",
+                   tau_rise=1e-3, tau_decay=50e-3, alpha=1000.0, mg=1.5, e_rev=5.0,
+                   delay=Normal(1.5e-3, 0.5e-3, min=0.2e-3)),
         PoissonInput(80, 400.0, 1.0, target=exc),
         PoissonInput(20, 200.0, 5.0, target=inh, synapse="exponential", seed=3),
         StepCurrent(0.02, 0.08, 8.0, target=hh),

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 import sc_neurocore.errors as E
+from sc_neurocore.model_zoo import configs
 from sc_neurocore.model_zoo.pretrained import load_pretrained
 from sc_neurocore.network import (
     STDP,
@@ -164,8 +165,8 @@ CASES = [
      E.ShapeMismatchError, "Projection 'p->q': delay has size 1, expected 2"),
     ("delay longer than the rings", lambda: run_net(*(lambda a: (a, Projection(a, a, delay=10.0)))(lif(2))),
      E.OutOfRangeError, "Projection 'p->p': delay = 10 is out of range; valid range: [0, 6.5536] s at dt = 0.0001 s"),
-    ("unknown synapse", lambda: Projection(lif(), lif(label="q"), synapse="nmda"), E.UnknownNameError,
-     "unknown synapse kind 'nmda'; known: delta, exponential, alpha, conductance"),
+    ("unknown synapse", lambda: Projection(lif(), lif(label="q"), synapse="gaba_b"), E.UnknownNameError,
+     "unknown synapse kind 'gaba_b'; known: delta, exponential, alpha, conductance, nmda"),
     ("conductance without e_rev", lambda: Projection(lif(), lif(label="q"), synapse="conductance"),
      E.InvalidConfigurationError, "synapse 'conductance' needs e_rev"),
     ("bad tau_syn", lambda: Projection(lif(), lif(label="q"), synapse="exponential", tau_syn=0.0),
@@ -273,8 +274,12 @@ CASES = [
     ("kernel stepped with another dt", _kernel_dt_change, E.InvalidConfigurationError,
      "the kernel was built for dt = 0.0001 s and is stepped with dt = 0.0002 s"),
     ("unknown preset", lambda: LIFNeuron.preset("bursting"), E.UnknownNameError, "LIFNeuron: unknown preset 'bursting'"),
-    ("pretrained network", lambda: load_pretrained("mnist"), E.PretrainedUnavailableError,
-     "no pretrained network 'mnist' in this build"),
+    ("unknown pretrained network", lambda: load_pretrained("mnist2"), E.UnknownNameError,
+     "load_pretrained: unknown pretrained network 'mnist2'; available: mnist"),
+    ("unknown zoo parameter", lambda: configs.brunel(gain=1.0), E.UnknownNameError,
+     "configs.brunel: unknown parameter 'gain'; known: order, n_exc, n_inh, epsilon"),
+    ("zoo delay in seconds", lambda: configs.ping(delay=5e-4), E.OutOfRangeError,
+     "zoo 'ping': delay = 0.0005 is out of range; valid range: 0 or at least 0.01 ms in magnitude"),
 ]
 
 

@@ -62,7 +62,7 @@ def test_without_the_state_nothing_moves():
     [
         (dict(synapse="delta", values=1.0), E.InvalidConfigurationError,
          "Initial delta state of 'exc': delta synapses have no state (a spike's jump acts at "
-         "once); use an exponential, alpha or conductance synapse"),
+         "once); use an exponential, alpha, conductance or nmda synapse"),
         (dict(synapse="conductance", values=np.zeros(N + 1), tau_syn=5e-3, e_rev=0.0),
          E.OutOfRangeError,
          "Initial conductance state of 'exc': values = 51 is out of range; valid range: one "

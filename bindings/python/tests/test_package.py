@@ -29,6 +29,8 @@ MODULES = [
     "sc_neurocore.model_zoo",
     "sc_neurocore.model_zoo.configs",
     "sc_neurocore.model_zoo.pretrained",
+    "sc_neurocore.model_zoo.mnist",
+    "sc_neurocore.model_zoo.mnist_train",
     "sc_neurocore.analysis",
     "sc_neurocore.plotting",
 ]

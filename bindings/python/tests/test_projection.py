@@ -138,3 +138,54 @@ def test_distribution_errors():
         Projection(a, b, topology="random", probability=0.5, delay=Normal(1e-3, -1.0))
     with pytest.raises(InvalidConfigurationError, match="a weight distribution needs a named topology"):
         Projection(a, b, weight=Normal(1.0, 0.1), topology=all_to_all(10, 10))
+
+
+def test_nmda_synapses():
+    from sc_neurocore import _native
+    from sc_neurocore.errors import InvalidConfigurationError, OutOfRangeError
+
+    a, b = pair()
+    p = Projection(a, b, weight=0.165, synapse="nmda")
+    assert p.synapse == "nmda" and p.synapse_options == {}
+    # Wang's (2002) defaults, as the engine fills them in: tau_rise, tau_decay (s), alpha
+    # (1/s), e_rev (mV), mg (mM).
+    assert _native.synapse_key("nmda") == ("nmda", 2e-3, 0.1, 500.0, 0.0, 1.0)
+    q = Projection(a, b, weight=0.165, synapse="nmda", tau_decay=0.08, mg=2.0)
+    assert q.synapse_options == {"tau_decay": 0.08, "mg": 2.0}
+    with pytest.raises(OutOfRangeError, match=r"^Projection 'a->b': tau_rise = 0.2 is out of range; "
+                       r"valid range: \(0, tau_decay = 0.1\) s$"):
+        Projection(a, b, synapse="nmda", tau_rise=0.2)
+    with pytest.raises(OutOfRangeError, match=r"^Projection 'a->b': alpha = -1 is out of range; "
+                       r"valid range: \(0, inf\)$"):
+        Projection(a, b, synapse="nmda", alpha=-1.0)
+    with pytest.raises(OutOfRangeError, match=r"^Projection 'a->b': mg = -0.5 is out of range"):
+        Projection(a, b, synapse="nmda", mg=-0.5)
+    with pytest.raises(InvalidConfigurationError, match=r"^Projection 'a->b': synapse 'nmda' takes no "
+                       r"tau_syn; its options: tau_rise, tau_decay, alpha, e_rev, mg"):
+        Projection(a, b, synapse="nmda", tau_syn=5e-3)
+    with pytest.raises(InvalidConfigurationError, match=r"^Projection 'a->b': synapse 'conductance' "
+                       r"takes no tau_decay; its options: tau_syn, e_rev"):
+        Projection(a, b, synapse="conductance", e_rev=0.0, tau_decay=0.1)
+
+
+def test_nmda_input_saturates_and_is_blocked():
+    # One source firing at 100 Hz onto a target held near rest: the NMDA conductance after
+    # each spike follows the gating s of the source (weight x s), so a stronger Mg2+ block
+    # (mg = 2) draws less current and the target depolarises less; both backends agree.
+    from sc_neurocore.network import StateMonitor, TimedArray
+
+    def run(mg, backend):
+        src = Population("lif", 1, label="src", params={"t_ref": 0.5})
+        tgt = Population("lif", 1, label="tgt", params={"v_th": 0.0, "tau_m": 20.0, "c_m": 500.0})
+        pulses = np.zeros(1000)
+        pulses[99::100] = 1e7  # a spike every 10 ms
+        net = Network(seed=1)
+        mon = StateMonitor(tgt, "v")
+        net.add(src, tgt, TimedArray(pulses, dt=1e-4, target=src),
+                Projection(src, tgt, weight=20.0, synapse="nmda", mg=mg), mon)
+        net.run(0.1, dt=1e-4, backend=backend)
+        return mon.values[:, 0]
+
+    weak, strong = run(1.0, "rust"), run(2.0, "rust")
+    assert weak.max() > -69.0 and strong.max() < weak.max()
+    np.testing.assert_array_equal(weak, run(1.0, "python"))

@@ -1,6 +1,7 @@
 """sc_neurocore.network.stimulus."""
 
 import numpy as np
+import pytest
 
 from sc_neurocore.network import Network, PoissonInput, Population, SpikeMonitor, StateMonitor, StepCurrent, TimedArray
 
@@ -60,3 +61,46 @@ def test_poisson_rate_per_channel():
     m = StateMonitor(p, "v")
     Network(p, PoissonInput(2, [0.0, 5000.0], 1.0), m).run(0.02, dt=1e-4)
     assert np.all(m.values[:, 0] == -70.0) and m.values[-1, 1] > -70.0
+
+
+def _poisson_v(backend, **window):
+    p = Population("lif", 3, label="p")
+    m = StateMonitor(p, "v")
+    Network(p, PoissonInput(3, 5000.0, 0.5, **window), m, seed=3).run(0.01, dt=1e-4, backend=backend)
+    return m.times, m.values
+
+
+def test_poisson_window_gates_input_identically_on_both_backends():
+    # Steps round(onset/dt) = 20 <= k < 60: the first jump is visible in the sample of step 21
+    # (a sample is the state before its step), the last change in that of step 60.
+    t, v = _poisson_v("rust", onset=0.002, offset=0.006)
+    _, v_py = _poisson_v("python", onset=0.002, offset=0.006)
+    np.testing.assert_array_equal(v, v_py)
+    assert np.all(v[:21] == -70.0) and np.any(v[21:61] > -70.0, axis=0).all()
+    # After the window the membrane only relaxes towards rest: no new jumps.
+    assert np.all(np.diff(v[61:], axis=0) < 0)
+    # Inside the window the counts are those of the ungated input (same streams).
+    _, always = _poisson_v("rust")
+    np.testing.assert_array_equal(np.diff(v[20:61], axis=0) > 0, np.diff(always[20:61], axis=0) > 0)
+
+
+def test_poisson_window_errors_name_the_field():
+    import pytest
+
+    from sc_neurocore.errors import OutOfRangeError
+
+    with pytest.raises(OutOfRangeError, match=r"PoissonInput: offset = 0.001 is out of range; valid range: \(0.002, inf\]"):
+        PoissonInput(3, 10.0, 1.0, onset=0.002, offset=0.001)
+    p = Population("lif", 3, label="p")
+    with pytest.raises(OutOfRangeError, match="must cover at least one step"):
+        Network(p, PoissonInput(3, 10.0, 1.0, onset=0.002, offset=0.00202)).run(0.01, dt=1e-4)
+
+
+def test_poisson_input_cannot_drive_nmda_synapses():
+    from sc_neurocore.errors import InvalidConfigurationError
+    from sc_neurocore.network import PoissonInput
+
+    with pytest.raises(InvalidConfigurationError, match=r"^PoissonInput 'PoissonInput': NMDA synapses need "
+                       r"presynaptic neurons .* drive the target from a 'poisson' population through an "
+                       r"nmda projection instead$"):
+        PoissonInput(10, 100.0, 1.0, synapse="nmda")

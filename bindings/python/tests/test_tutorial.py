@@ -10,7 +10,7 @@ import pytest
 
 from _tutorial import SHARED, TUTORIAL, sections
 from sc_neurocore import _native
-from sc_neurocore.errors import BackendUnavailableError, InvalidConfigurationError, PretrainedUnavailableError
+from sc_neurocore.errors import BackendUnavailableError, InvalidConfigurationError
 
 S = sections()
 
@@ -192,8 +192,9 @@ def test_section_5_three_backends():
     np.testing.assert_array_equal(ns["exc_to_exc"].weights, ref["exc_to_exc"].weights)
 
 
-def test_section_6_brunel_configuration():
+def test_section_6_model_zoo():
     stmts = _statements(S[6])
+    assert len(stmts) == 5
     ns = {}
     for stmt in stmts[:4]:  # imports, build, run
         exec(stmt, ns)
@@ -201,15 +202,20 @@ def test_section_6_brunel_configuration():
     assert net.n_neurons == 1000 and net.last_backend == "rust"
     rate = (net["exc_spikes"].count + net["inh_spikes"].count) / 1000 / 1.0
     assert 1.0 < rate < 200.0  # an active balanced network
-    with pytest.raises(PretrainedUnavailableError, match="no pretrained network 'mnist'") as e:
-        exec(stmts[4], ns)
-    assert isinstance(e.value, NotImplementedError)
+    exec(stmts[4], ns)  # net = load_pretrained("mnist")
+    net = ns["net"]
+    from sc_neurocore.model_zoo.mnist import MnistClassifier
+    from sc_neurocore.network import Network
+
+    # The pretrained spiking classifier (tests/test_pretrained_mnist.py tests it).
+    assert isinstance(net, Network) and isinstance(net, MnistClassifier)
+    assert net.n_neurons == 784 + 4000 + 10
+    assert net.info["heldout_accuracy"] >= 0.90
 
 
-@pytest.mark.xfail(strict=True, raises=PretrainedUnavailableError,
-                   reason="pretrained networks (load_pretrained('mnist')) come with the model-zoo issue")
 def test_section_6_as_written():
-    run(6)
+    ns = run(6)
+    assert callable(ns["net"].classify)
 
 
 def test_section_7_data_the_analysis_uses():

@@ -3,7 +3,7 @@
 //! routing of spikes into the delay rings.
 
 use crate::channel::Channel;
-use crate::engine::NetworkRunner;
+use crate::engine::{NetworkRunner, StepSpikes};
 use crate::plastic::{PlasticSynapses, PreTraces};
 use crate::spec::{Connectivity, Delay, Network, Normals, SynapseKind, TruncatedNormal, relabel};
 use rayon::prelude::*;
@@ -72,6 +72,9 @@ pub(crate) struct Incoming {
     pub weights: Weights,
     pub delays: Delays,
     pub plastic: Option<PlasticSynapses>,
+    /// The NMDA gating group of the projection (`crate::nmda::groups`): each spike's weight
+    /// is scaled by its source's gating jump. `None` for other kinds.
+    pub nmda: Option<usize>,
 }
 
 impl Incoming {
@@ -164,33 +167,38 @@ impl Block {
         self.pending = 0;
     }
 
-    /// (4) + (5): routes the spikes emitted in step `emitted` (global ids, ascending) into this
-    /// block's delay rings and applies plasticity, with this block's own spikes of that step
+    /// (4) + (5): routes the spikes of one step (global ids, ascending) into this block's
+    /// delay rings and applies plasticity, with this block's own spikes of that step
     /// (`history` entry `hist`) as the postsynaptic ones. A spike emitted in step k carries the
     /// time (k+1) dt; with a delay of d steps it is consumed in step k + d, so that it acts on
     /// the membrane at (k+1) dt + d dt, exactly the delay later (as NEST does). Routing may
     /// happen up to the minimum delay after the spike (the exchange interval): the rings hold
-    /// every due step until it is consumed.
+    /// every due step until it is consumed. An NMDA synapse delivers its weight times its
+    /// source's gating jump.
     pub fn route(
         &mut self,
-        emitted: u64,
-        spikes: &[u64],
+        step_spikes: &StepSpikes,
         offsets: &[u64],
         pre: &[Option<PreTraces>],
         hist: usize,
     ) {
+        let (emitted, spikes) = (step_spikes.step, &step_spikes.ids[..]);
         let post = &self.history[hist];
         for inc in &mut self.incoming {
             let (lo, hi) = (offsets[inc.src_pop], offsets[inc.src_pop + 1]);
             let a = spikes.partition_point(|&g| g < lo);
             let b = spikes.partition_point(|&g| g < hi);
             let ring = &mut self.channels[inc.channel].ring;
-            for &g in &spikes[a..b] {
+            let jumps = inc.nmda.map(|g| &step_spikes.nmda_jumps[g][..]);
+            for (i, &g) in spikes[a..b].iter().enumerate() {
                 let s = (g - lo) as usize;
                 let (r0, r1) = (inc.indptr[s] as usize, inc.indptr[s + 1] as usize);
+                // Other kinds deliver the weight itself (times 1, exactly).
+                let scale = jumps.map_or(1.0, |j| j[i]);
                 match (&inc.weights, &inc.delays) {
                     (Weights::Uniform(w), Delays::Uniform(d)) => {
                         let slot = ring.due_mut(emitted + d);
+                        let w = w * scale;
                         for &t in &inc.targets[r0..r1] {
                             slot[t as usize] += w;
                         }
@@ -198,7 +206,7 @@ impl Block {
                     (Weights::PerSynapse(ws), Delays::Uniform(d)) => {
                         let slot = ring.due_mut(emitted + d);
                         for (&t, &w) in inc.targets[r0..r1].iter().zip(&ws[r0..r1]) {
-                            slot[t as usize] += w;
+                            slot[t as usize] += w * scale;
                         }
                     }
                     (w, Delays::PerSynapse(ds)) => {
@@ -207,7 +215,11 @@ impl Block {
                                 Weights::Uniform(w) => *w,
                                 Weights::PerSynapse(ws) => ws[k],
                             };
-                            ring.add(emitted + steps_of(ds[k]), inc.targets[k] as usize, wk);
+                            ring.add(
+                                emitted + steps_of(ds[k]),
+                                inc.targets[k] as usize,
+                                wk * scale,
+                            );
                         }
                     }
                 }
@@ -759,8 +771,12 @@ pub(crate) fn build_blocks(
 
     // Tables in projection order: each neuron sums its inputs in the same order whatever
     // the split (projection, then source, then synapse).
+    let (_, nmda_of) = crate::nmda::groups(net);
     for b in &mut blocks {
         b.incoming.sort_by_key(|i| i.proj);
+        for inc in &mut b.incoming {
+            inc.nmda = nmda_of[inc.proj];
+        }
     }
     // Delay rings: as long as the longest delay of the projections onto each channel (all
     // synapses of a described delay; a block's own synapses of a drawn one).
@@ -863,6 +879,7 @@ fn incoming_for_block(
             Delays::PerSynapse(_) => Delays::PerSynapse(per_delay),
         },
         plastic,
+        nmda: None,
     }
 }
 
@@ -987,6 +1004,7 @@ fn incoming_from_rows(
             _ => Delays::PerSynapse(ds),
         },
         plastic,
+        nmda: None,
     })
 }
 

@@ -1,5 +1,6 @@
 //! Synaptic input channels: for one target block, the delay ring of one synapse kind and the
-//! synaptic state it drives (none for delta, a current for exponential/alpha, a conductance).
+//! synaptic state it drives (none for delta, a current for exponential/alpha, a conductance
+//! for conductance and NMDA synapses).
 
 use crate::SynapseKind;
 use sc_neurocore_core::DelayRing;
@@ -8,14 +9,15 @@ use sc_neurocore_core::DelayRing;
 pub(crate) struct Channel {
     pub kind: SynapseKind,
     pub ring: DelayRing,
-    /// Exponential: current; alpha: current; conductance: conductance.
+    /// Exponential: current; alpha: current; conductance and NMDA: conductance.
     a: Vec<f64>,
     /// Alpha: the current's derivative state.
     b: Vec<f64>,
     /// exp(-h / tau_syn).
     decay: f64,
-    /// Exponential: mean of exp(-s/tau) over a step (so the held current has the exact
-    /// charge); alpha: e / tau_syn (ms) scaling of arrivals.
+    /// Exponential, conductance and NMDA: the mean of exp(-s/tau) over a step, tau/h (1 -
+    /// e^(-h/tau)), so that the held current (or conductance) carries the step's exact charge
+    /// (for a fixed V); alpha: e / tau_syn (ms) scaling of arrivals.
     factor: f64,
     /// Step in ms.
     h: f64,
@@ -35,7 +37,12 @@ impl Channel {
                 let tau = tau_syn * 1e3;
                 ((-h / tau).exp(), std::f64::consts::E / tau)
             }
-            SynapseKind::Conductance { tau_syn, .. } => ((-h / (tau_syn * 1e3)).exp(), 0.0),
+            SynapseKind::Conductance { tau_syn: tau, .. }
+            | SynapseKind::Nmda { tau_decay: tau, .. } => {
+                let tau = tau * 1e3;
+                let d = (-h / tau).exp();
+                (d, tau / h * (1.0 - d))
+            }
         };
         let state = if matches!(kind, SynapseKind::Delta) {
             0
@@ -68,7 +75,8 @@ impl Channel {
 
     /// Consumes the input due at `step` and adds this step's effect: jumps for delta
     /// synapses, a current held over the step otherwise. `v` is the membrane variable at the
-    /// start of the step (for conductances).
+    /// start of the step (for conductances): a conductance channel's current is its mean
+    /// conductance over the step times (e_rev - v).
     ///
     /// Input due at step k arrives at the end of step k, time (k+1) dt: a delta jump is added
     /// after the step's integration, and an arrival on a current channel is added to its
@@ -135,7 +143,21 @@ impl Channel {
                     .zip(due.iter_mut())
                     .zip(v)
                 {
-                    *c += *g * (e_rev - vm);
+                    *c += *g * factor * (e_rev - vm);
+                    *g = *g * decay + *d;
+                    *d = 0.0;
+                }
+            }
+            SynapseKind::Nmda { e_rev, mg, .. } => {
+                // Arrivals are weight times their source's gating jump (crate::nmda); the
+                // summed conductance decays linearly, the block acts on the current.
+                for (((c, g), d), &vm) in current
+                    .iter_mut()
+                    .zip(self.a.iter_mut())
+                    .zip(due.iter_mut())
+                    .zip(v)
+                {
+                    *c += *g * factor * (e_rev - vm) * crate::nmda::mg_block(vm, mg);
                     *g = *g * decay + *d;
                     *d = 0.0;
                 }

@@ -15,6 +15,7 @@ use crate::build::{self, Block};
 /// delays are long or there is no projection).
 const MAX_INTERVAL: usize = 64;
 use crate::monitors::MonitorState;
+use crate::nmda::NmdaGating;
 use crate::plastic::PreTraces;
 use crate::schedule::Schedule;
 use crate::spec::{Network, PopulationId};
@@ -55,6 +56,16 @@ fn worker_pinning(threads: usize, ranks: usize) -> impl Fn(usize) + Send + Sync 
     }
 }
 
+/// The spikes of one step, exchanged and not yet routed.
+pub(crate) struct StepSpikes {
+    /// The step they were emitted in.
+    pub step: u64,
+    /// Their global ids, ascending.
+    pub ids: Vec<u64>,
+    /// Per NMDA group, the gating jump of each of its population's spikes among `ids`.
+    pub nmda_jumps: Vec<Vec<f64>>,
+}
+
 /// How to run a network.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RunConfig {
@@ -91,8 +102,8 @@ pub struct NetworkRunner {
     unsent_steps: Vec<u64>,
     /// This rank's spikes of those steps, as sent: per step, the count then the global ids.
     unsent: Vec<u64>,
-    /// Exchanged spikes not yet routed: (step, global ids ascending), in step order.
-    unrouted: Vec<(u64, Vec<u64>)>,
+    /// Exchanged spikes not yet routed, in step order.
+    unrouted: Vec<StepSpikes>,
     /// Steps between exchanges: the shortest delay (capped), so that every spike is routed
     /// before any target needs it.
     interval: usize,
@@ -102,6 +113,9 @@ pub struct NetworkRunner {
     pub(crate) pop_spike_counts: Vec<u64>,
     pub(crate) monitors: Vec<MonitorState>,
     pub(crate) pre_traces: Vec<Option<PreTraces>>,
+    /// The NMDA gating of each (source population, kind) group (`crate::nmda::groups`),
+    /// advanced with every exchanged step's spikes, the same on every rank.
+    nmda: Vec<(PopulationId, NmdaGating)>,
     n_synapses: u64,
     build_seconds: f64,
     pub(crate) comm: Box<dyn Communicator>,
@@ -147,6 +161,11 @@ impl NetworkRunner {
         let owned = build::owned_range(*pop_offsets.last().unwrap(), comm.rank(), comm.size());
         let built =
             pool.install(|| build::build_blocks(net, &grid, config.threads, &pop_offsets, &owned))?;
+        let nmda = crate::nmda::groups(net)
+            .0
+            .iter()
+            .map(|g| (g.source, g.gating(net, grid.dt())))
+            .collect();
         let monitors = crate::monitors::create(net, &grid, &pop_offsets, &owned)?;
         let pre_traces = crate::plastic::create_pre_traces(net, &grid);
         let mut runner = NetworkRunner {
@@ -170,6 +189,7 @@ impl NetworkRunner {
             pop_spike_counts: vec![0; net.populations.len()],
             monitors,
             pre_traces,
+            nmda,
             n_synapses: comm.all_sum(built.n_synapses),
             build_seconds: 0.0,
             comm,
@@ -254,15 +274,15 @@ impl NetworkRunner {
             // Plasticity needs the presynaptic traces of each step: route step by step.
             let unrouted = std::mem::take(&mut self.unrouted);
             let routed_any = !unrouted.is_empty();
-            for (i, (m, spikes)) in unrouted.into_iter().enumerate() {
+            for (i, spikes) in unrouted.into_iter().enumerate() {
                 let (offsets, pre, blocks) =
                     (&self.pop_offsets, &self.pre_traces, &mut self.blocks);
                 for_each_block(&self.pool, self.parallel, blocks, |b| {
-                    b.route(m, &spikes, offsets, pre, i)
+                    b.route(&spikes, offsets, pre, i)
                 });
                 crate::plastic::update_pre_traces(
                     &mut self.pre_traces,
-                    &spikes,
+                    &spikes.ids,
                     &self.pop_offsets,
                     &self.net,
                 );
@@ -278,8 +298,8 @@ impl NetworkRunner {
             let unrouted = std::mem::take(&mut self.unrouted);
             let (offsets, pre, blocks) = (&self.pop_offsets, &self.pre_traces, &mut self.blocks);
             for_each_block(&self.pool, self.parallel, blocks, |b| {
-                for (i, (m, spikes)) in unrouted.iter().enumerate() {
-                    b.route(*m, spikes, offsets, pre, i);
+                for (i, spikes) in unrouted.iter().enumerate() {
+                    b.route(spikes, offsets, pre, i);
                 }
                 if !unrouted.is_empty() {
                     b.clear_pending();
@@ -332,8 +352,32 @@ impl NetworkRunner {
                     - spikes.partition_point(|&g| g < lo)) as u64;
             }
             crate::monitors::record_spikes(self, m, &spikes);
-            self.unrouted.push((m, spikes));
+            let nmda_jumps = self.nmda_jumps(m, &spikes);
+            self.unrouted.push(StepSpikes {
+                step: m,
+                ids: spikes,
+                nmda_jumps,
+            });
         }
+    }
+
+    /// The gating jumps of the NMDA sources that spiked in step `m` (global ids `spikes`,
+    /// ascending), one vector per NMDA group, in the order of that group's population's
+    /// spikes; the groups' states advance. Called once per step, in step order, with the
+    /// spikes every rank has: the jumps are the same everywhere.
+    fn nmda_jumps(&mut self, m: u64, spikes: &[u64]) -> Vec<Vec<f64>> {
+        self.nmda
+            .iter_mut()
+            .map(|(p, gating)| {
+                let (lo, hi) = (self.pop_offsets[*p], self.pop_offsets[*p + 1]);
+                let a = spikes.partition_point(|&g| g < lo);
+                let b = spikes.partition_point(|&g| g < hi);
+                spikes[a..b]
+                    .iter()
+                    .map(|&g| gating.spike(m, (g - lo) as usize))
+                    .collect()
+            })
+            .collect()
     }
 
     /// Exchanges and routes everything pending (at the end of a run), so that monitors,
@@ -342,14 +386,14 @@ impl NetworkRunner {
     fn flush(&mut self) {
         self.exchange();
         let unrouted = std::mem::take(&mut self.unrouted);
-        for (i, (m, spikes)) in unrouted.into_iter().enumerate() {
+        for (i, spikes) in unrouted.into_iter().enumerate() {
             let (offsets, pre, blocks) = (&self.pop_offsets, &self.pre_traces, &mut self.blocks);
             for_each_block(&self.pool, self.parallel, blocks, |b| {
-                b.route(m, &spikes, offsets, pre, i)
+                b.route(&spikes, offsets, pre, i)
             });
             crate::plastic::update_pre_traces(
                 &mut self.pre_traces,
-                &spikes,
+                &spikes.ids,
                 &self.pop_offsets,
                 &self.net,
             );

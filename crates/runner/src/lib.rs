@@ -4,6 +4,7 @@ mod build;
 mod channel;
 mod engine;
 mod monitors;
+pub mod nmda;
 mod plastic;
 mod schedule;
 mod spec;
@@ -12,7 +13,7 @@ pub use build::{MAX_DELAY_STEPS, delay_to_steps};
 pub use engine::{NetworkRunner, RunConfig};
 pub use spec::{
     Connectivity, Delay, InitialSynapticState, MAX_REDRAWS, MonitorSpec, Network, PopulationId,
-    PopulationSpec, ProjectionSpec, StimulusEntry, SynapseKind, TruncatedNormal,
+    PopulationSpec, ProjectionSpec, StimulusEntry, SynapseKind, SynapseOptions, TruncatedNormal,
 };
 
 /// The most common imports.

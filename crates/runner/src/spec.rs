@@ -40,18 +40,70 @@ pub enum SynapseKind {
         tau_syn: f64,
     },
     /// `weight` (nS for pA models) is added to a conductance decaying with `tau_syn`; the
-    /// current is g (e_rev - V), with V the target's membrane variable.
+    /// current held over a step is g (e_rev - V), with g the conductance's mean over the step
+    /// and V the target's membrane variable at its start.
     Conductance {
         /// Decay time constant, seconds.
         tau_syn: f64,
         /// Reversal potential, mV.
         e_rev: f64,
     },
+    /// NMDA receptor synapse (Wang 1999, 2002; Brunel & Wang 2001), saturating per
+    /// presynaptic neuron and blocked by Mg2+, as NEST's `iaf_bw_2001` approximates it
+    /// (see [`crate::nmda`]). Each presynaptic neuron carries a gating variable s in
+    /// [0, 1) that decays with `tau_decay`; at each of its spikes s jumps by
+    /// `k0 + k1 s` (from `tau_rise` and `alpha`; the jump shrinks as s saturates), and the
+    /// spike adds `weight` (nS) times that jump to the target's NMDA conductance g, which
+    /// decays with `tau_decay`. The current is g (e_rev - V) / (1 + mg exp(-0.062 V) / 3.57)
+    /// (Jahr & Stevens 1990), with V (mV) the target's membrane variable.
+    Nmda {
+        /// Rise time of the gating (its x variable), seconds (Wang 2002: 2 ms).
+        tau_rise: f64,
+        /// Decay time of the gating and of the conductance, seconds (Wang 2002: 100 ms);
+        /// larger than `tau_rise`.
+        tau_decay: f64,
+        /// Coupling of x into s, per second (Wang 2002: 0.5 /ms = 500 /s).
+        alpha: f64,
+        /// Reversal potential, mV (Wang 2002: 0 mV).
+        e_rev: f64,
+        /// Extracellular Mg2+ concentration, mM (Wang 2002: 1 mM; 0: no block).
+        mg: f64,
+    },
+}
+
+/// The options a synapse kind may be built with, as the front ends (Python, TOML) pass them:
+/// each `None` unless given. `tau_syn` and `e_rev` serve the exponential, alpha and
+/// conductance kinds; `tau_rise`, `tau_decay`, `alpha`, `mg` and `e_rev` the NMDA kind.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct SynapseOptions {
+    /// Time constant of exponential, alpha and conductance synapses, seconds.
+    pub tau_syn: Option<f64>,
+    /// Reversal potential, mV (conductance: required; NMDA: default 0).
+    pub e_rev: Option<f64>,
+    /// NMDA rise time, seconds (default 2 ms).
+    pub tau_rise: Option<f64>,
+    /// NMDA decay time, seconds (default 100 ms).
+    pub tau_decay: Option<f64>,
+    /// NMDA coupling, 1/s (default 500 /s).
+    pub alpha: Option<f64>,
+    /// NMDA Mg2+ concentration, mM (default 1 mM).
+    pub mg: Option<f64>,
 }
 
 impl SynapseKind {
     /// The names accepted by [`SynapseKind::from_name`].
-    pub const NAMES: [&'static str; 4] = ["delta", "exponential", "alpha", "conductance"];
+    pub const NAMES: [&'static str; 5] = ["delta", "exponential", "alpha", "conductance", "nmda"];
+
+    /// The NMDA synapse of Wang (2002) (Table 1 and Methods; Brunel & Wang 2001): rise
+    /// 2 ms, decay 100 ms, alpha 0.5 /ms, reversal 0 mV, 1 mM Mg2+. The defaults of
+    /// `nmda` when built by name.
+    pub const NMDA_WANG_2002: SynapseKind = SynapseKind::Nmda {
+        tau_rise: 2e-3,
+        tau_decay: 100e-3,
+        alpha: 500.0,
+        e_rev: 0.0,
+        mg: 1.0,
+    };
 
     /// Builds a kind from its name and options (`tau_syn` in seconds, default 5 ms; `e_rev` in
     /// mV, required for conductance synapses).
@@ -61,16 +113,73 @@ impl SynapseKind {
         tau_syn: Option<f64>,
         e_rev: Option<f64>,
     ) -> Result<Self> {
+        Self::from_options(
+            object,
+            name,
+            &SynapseOptions {
+                tau_syn,
+                e_rev,
+                ..SynapseOptions::default()
+            },
+        )
+    }
+
+    /// Builds a kind from its name and options: `delta`, `exponential` / `exp` and `alpha`
+    /// (`tau_syn`, s, default 5 ms), `conductance` / `cond` (`tau_syn`; `e_rev`, mV,
+    /// required), `nmda` (`tau_rise`, `tau_decay`, s, `alpha`, 1/s, `e_rev`, mV, `mg`, mM;
+    /// defaults [`SynapseKind::NMDA_WANG_2002`]). An NMDA option given to another kind, or
+    /// `tau_syn` given to `nmda`, is an error (it would have no effect).
+    pub fn from_options(object: &str, name: &str, o: &SynapseOptions) -> Result<Self> {
         let tau = || -> Result<f64> {
-            let t = tau_syn.unwrap_or(5e-3);
+            let t = o.tau_syn.unwrap_or(5e-3);
             check_value(object, "tau_syn", t, ValueRange::Positive)
         };
-        let kind = match name {
+        let canonical = match name {
+            "delta" => "delta",
+            "exponential" | "exp" => "exponential",
+            "alpha" => "alpha",
+            "conductance" | "cond" => "conductance",
+            "nmda" => "nmda",
+            other => return Err(Error::unknown(object, "synapse kind", other, Self::NAMES)),
+        };
+        let given = |opts: &[(&'static str, Option<f64>)]| -> Vec<&'static str> {
+            opts.iter()
+                .filter(|(_, v)| v.is_some())
+                .map(|(k, _)| *k)
+                .collect()
+        };
+        let (unused, takes) = if canonical == "nmda" {
+            (
+                given(&[("tau_syn", o.tau_syn)]),
+                "tau_rise, tau_decay, alpha, e_rev, mg (tau_syn is for exponential, alpha and \
+                 conductance synapses)",
+            )
+        } else {
+            (
+                given(&[
+                    ("tau_rise", o.tau_rise),
+                    ("tau_decay", o.tau_decay),
+                    ("alpha", o.alpha),
+                    ("mg", o.mg),
+                ]),
+                "tau_syn, e_rev (tau_rise, tau_decay, alpha and mg are for nmda synapses)",
+            )
+        };
+        if !unused.is_empty() {
+            return Err(Error::invalid(
+                object,
+                format!(
+                    "synapse '{canonical}' takes no {}; its options: {takes}",
+                    unused.join(", ")
+                ),
+            ));
+        }
+        let kind = match canonical {
             "delta" => SynapseKind::Delta,
-            "exponential" | "exp" => SynapseKind::Exponential { tau_syn: tau()? },
+            "exponential" => SynapseKind::Exponential { tau_syn: tau()? },
             "alpha" => SynapseKind::Alpha { tau_syn: tau()? },
-            "conductance" | "cond" => {
-                let Some(e) = e_rev else {
+            "conductance" => {
+                let Some(e) = o.e_rev else {
                     return Err(Error::invalid(
                         object,
                         "synapse 'conductance' needs e_rev (reversal potential, mV)",
@@ -81,7 +190,27 @@ impl SynapseKind {
                     e_rev: check_value(object, "e_rev", e, ValueRange::Finite)?,
                 }
             }
-            other => return Err(Error::unknown(object, "synapse kind", other, Self::NAMES)),
+            _ => {
+                let SynapseKind::Nmda {
+                    tau_rise,
+                    tau_decay,
+                    alpha,
+                    e_rev,
+                    mg,
+                } = Self::NMDA_WANG_2002
+                else {
+                    unreachable!("NMDA_WANG_2002 is an NMDA kind")
+                };
+                let kind = SynapseKind::Nmda {
+                    tau_rise: o.tau_rise.unwrap_or(tau_rise),
+                    tau_decay: o.tau_decay.unwrap_or(tau_decay),
+                    alpha: o.alpha.unwrap_or(alpha),
+                    e_rev: o.e_rev.unwrap_or(e_rev),
+                    mg: o.mg.unwrap_or(mg),
+                };
+                kind.check(object)?;
+                kind
+            }
         };
         Ok(kind)
     }
@@ -97,6 +226,44 @@ impl SynapseKind {
                 check_value(object, "tau_syn", tau_syn, ValueRange::Positive)?;
                 check_value(object, "e_rev", e_rev, ValueRange::Finite).map(drop)
             }
+            SynapseKind::Nmda {
+                tau_rise,
+                tau_decay,
+                alpha,
+                e_rev,
+                mg,
+            } => {
+                check_value(object, "tau_rise", tau_rise, ValueRange::Positive)?;
+                check_value(object, "tau_decay", tau_decay, ValueRange::Positive)?;
+                // The gating's jump k0 integrates over the rise with exponent
+                // 1 - tau_rise / tau_decay, which must be positive (crate::nmda).
+                if tau_rise >= tau_decay {
+                    return Err(Error::out_of_range(
+                        object,
+                        "tau_rise",
+                        tau_rise,
+                        format!("(0, tau_decay = {tau_decay}) s"),
+                    ));
+                }
+                check_value(object, "alpha", alpha, ValueRange::Positive)?;
+                check_value(object, "e_rev", e_rev, ValueRange::Finite)?;
+                check_value(object, "mg", mg, ValueRange::NonNegative).map(drop)
+            }
+        }
+    }
+
+    /// Checks that a stimulus's input spikes can act through this kind: all but NMDA, whose
+    /// gating jump depends on its source's own spike history, which input spikes (not
+    /// anybody's spikes) do not have.
+    pub fn check_for_stimulus(&self, object: &str) -> Result<()> {
+        match self {
+            SynapseKind::Nmda { .. } => Err(Error::invalid(
+                object,
+                "NMDA synapses need presynaptic neurons (each spike's gating jump depends on \
+                 its source's earlier spikes); drive the target from a 'poisson' population \
+                 through an nmda projection instead",
+            )),
+            _ => Ok(()),
         }
     }
 
@@ -107,13 +274,15 @@ impl SynapseKind {
             SynapseKind::Exponential { .. } => "exponential",
             SynapseKind::Alpha { .. } => "alpha",
             SynapseKind::Conductance { .. } => "conductance",
+            SynapseKind::Nmda { .. } => "nmda",
         }
     }
 }
 
 impl std::fmt::Display for SynapseKind {
     /// As a front end names it: `delta`, `exponential(tau_syn=0.002)`,
-    /// `conductance(tau_syn=0.005, e_rev=0)` (seconds and mV).
+    /// `conductance(tau_syn=0.005, e_rev=0)`, `nmda(tau_rise=0.002, tau_decay=0.1,
+    /// alpha=500, e_rev=0, mg=1)` (seconds, 1/s, mV and mM).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match *self {
             SynapseKind::Delta => write!(f, "delta"),
@@ -123,6 +292,17 @@ impl std::fmt::Display for SynapseKind {
             SynapseKind::Conductance { tau_syn, e_rev } => {
                 write!(f, "conductance(tau_syn={tau_syn}, e_rev={e_rev})")
             }
+            SynapseKind::Nmda {
+                tau_rise,
+                tau_decay,
+                alpha,
+                e_rev,
+                mg,
+            } => write!(
+                f,
+                "nmda(tau_rise={tau_rise}, tau_decay={tau_decay}, alpha={alpha}, \
+                 e_rev={e_rev}, mg={mg})"
+            ),
         }
     }
 }
@@ -457,8 +637,8 @@ pub struct InitialSynapticState {
     pub population: PopulationId,
     /// The channel: the synapses of this kind onto the population.
     pub synapse: SynapseKind,
-    /// One value per neuron: the conductance (nS) of a conductance channel, the current (pA)
-    /// of an exponential or alpha channel.
+    /// One value per neuron: the conductance (nS) of a conductance or NMDA channel, the
+    /// current (pA) of an exponential or alpha channel.
     pub values: Vec<f64>,
 }
 
@@ -542,8 +722,10 @@ impl Network {
     }
 
     /// Sets the state at t = 0 of the channel of `synapse` synapses onto `population`: one
-    /// value per neuron, the conductance (nS) of a conductance channel, the current (pA) of
-    /// an exponential or alpha channel (an alpha channel's derivative starts at zero). The
+    /// value per neuron, the conductance (nS) of a conductance or NMDA channel (for NMDA,
+    /// before the Mg2+ block; the presynaptic gating variables still start at zero), the
+    /// current (pA) of an exponential or alpha channel (an alpha channel's derivative starts
+    /// at zero). The
     /// state acts from the first step on, as Brian2's initial `ge` or NEST's initial `g_ex`
     /// do; setting the same channel again replaces the values. The population must receive
     /// synapses of that kind (a projection or a spike stimulus) by the time the network is
@@ -579,7 +761,7 @@ impl Network {
             return Err(Error::invalid(
                 &object,
                 "delta synapses have no state (a spike's jump acts at once); \
-                 use an exponential, alpha or conductance synapse",
+                 use an exponential, alpha, conductance or nmda synapse",
             ));
         }
         if values.len() != pop.n {
@@ -845,6 +1027,7 @@ impl Network {
             ));
         }
         synapse.check(&object)?;
+        synapse.check_for_stimulus(&object)?;
         self.stimuli.push(StimulusEntry {
             label: label.to_string(),
             spec,

@@ -399,8 +399,8 @@ fn alpha_current_peaks_at_tau_syn_after_arrival() {
 }
 
 /// Proves for the conductance synapse: the conductance starts at the arrival time and the
-/// current over each step is `g·(e_rev − V)` with `g = w·exp(−(t − t_a)/tau_syn)` and `V`
-/// the membrane at the step's start.
+/// current over each step is `ḡ·(e_rev − V)` with `ḡ` the mean over the step of
+/// `g = w·exp(−(t − t_a)/tau_syn)` and `V` the membrane at the step's start.
 #[test]
 fn conductance_starts_at_arrival_and_drives_towards_e_rev() {
     let (k, d, w, tau_s, e_rev) = (8u64, 30u64, 5.0, 3.0, 0.0);
@@ -424,7 +424,8 @@ fn conductance_starts_at_arrival_and_drives_towards_e_rev() {
     for (j, &x) in i.iter().enumerate().skip(arrival as usize) {
         let n = (j as u64 - arrival) as f64;
         let g = w * (-n * H / tau_s).exp();
-        let want = g * (e_rev - v[j]);
+        let mean = tau_s / H * (1.0 - (-H / tau_s).exp());
+        let want = g * mean * (e_rev - v[j]);
         assert!(
             (x - want).abs() < 1e-6 * w * 70.0,
             "step {j}: {x} vs {want}"

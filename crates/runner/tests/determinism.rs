@@ -1,5 +1,6 @@
 //! Determinism of the shared-memory engine (DESIGN.md §2 "Determinism"): one mixed network
-//! using every synapse kind, explicit and generated connectivity, per-synapse delays, every
+//! using every synapse kind (NMDA included, whose gating jumps the engine computes from each
+//! source's spike history), explicit and generated connectivity, per-synapse delays, every
 //! stimulus, online STDP of both signs and every monitor gives bit-identical spikes, recorded
 //! states, rates and final weights whatever the number of threads (which changes the block
 //! split: these small populations get one block per thread), for one seed; a different seed changes the spikes; and a run
@@ -59,7 +60,7 @@ struct Ids {
 }
 
 /// Two LIF populations, one Izhikevich and one Hodgkin–Huxley population; delta,
-/// exponential, alpha and conductance projections with different delays; explicit CSRs with
+/// exponential, alpha, conductance and NMDA projections with different delays; explicit CSRs with
 /// per-synapse delays; excitatory and inhibitory STDP; Poisson (delta and exponential),
 /// step-current and timed-array stimuli; spike, state and rate monitors.
 fn mixed_network(seed: u64) -> (Network, Ids) {
@@ -205,7 +206,37 @@ fn mixed_network(seed: u64) -> (Network, Ids) {
     .delay(Delay::Normal(TruncatedNormal::new(
         2e-3, 1e-3, 0.5e-3, 4e-3,
     ))));
-    let n_projections = 9;
+    // NMDA: one gating group per source and kind, uniform and per-synapse weights and
+    // delays, and plastic weights (each spike's weight times its source's gating jump).
+    add(ProjectionSpec::new(
+        "ei_nmda",
+        exc,
+        inh,
+        Connectivity::Generated {
+            topology: Topology::Random { probability: 0.1 },
+            weight: 0.5,
+            options: ConnectOptions::default(),
+        },
+    )
+    .synapse(SynapseKind::NMDA_WANG_2002)
+    .delay(Delay::Uniform(1.2e-3)));
+    let e_izh_nmda = random_csr(&mut rng, N_EXC, N_IZH, 0.05, 0.01, 0.03);
+    let delays: Vec<f64> = (0..e_izh_nmda.nnz())
+        .map(|_| 3e-4 + 2e-3 * rng.next())
+        .collect();
+    add(
+        ProjectionSpec::new("e_izh_nmda", exc, izh, Connectivity::Explicit(e_izh_nmda))
+            .synapse(SynapseKind::Nmda {
+                tau_rise: 1e-3,
+                tau_decay: 50e-3,
+                alpha: 1000.0,
+                e_rev: 0.0,
+                mg: 1.5,
+            })
+            .delay(Delay::PerSynapse(delays))
+            .stdp(stdp),
+    );
+    let n_projections = 11;
 
     let rates: Vec<f64> = (0..N_EXC).map(|i| 8000.0 + 4.0 * i as f64).collect();
     net.add_stimulus(

@@ -11,7 +11,7 @@ use sc_neurocore_neurons::ParamValue;
 use sc_neurocore_plasticity::StdpParams;
 use sc_neurocore_runner::{
     Connectivity, Delay, MonitorSpec, Network, NetworkRunner, ProjectionSpec, RunConfig,
-    SynapseKind,
+    SynapseKind, SynapseOptions,
 };
 use sc_neurocore_stimuli::{PoissonInput, StepCurrent, TimedArray};
 use sc_neurocore_topology::{ConnectOptions, Topology};
@@ -310,7 +310,7 @@ fn synapse_kinds() {
     check(
         SynapseKind::from_name("Projection 'ei'", "gap", None, None),
         "Projection 'ei': unknown synapse kind 'gap'; known: delta, exponential, alpha, \
-         conductance",
+         conductance, nmda",
     );
     check(
         SynapseKind::from_name("Projection 'ei'", "alpha", Some(-1e-3), None),
@@ -327,6 +327,106 @@ fn synapse_kinds() {
                 .synapse(SynapseKind::Exponential { tau_syn: 0.0 }),
         ),
         "Projection 'ei': tau_syn = 0 is out of range; valid range: (0, inf)",
+    );
+}
+
+/// NMDA synapses: every number checked, options of other kinds refused, no stimulus.
+#[test]
+fn nmda_synapses() {
+    let obj = "Projection 'ee'";
+    let nmda = |o: SynapseOptions| SynapseKind::from_options(obj, "nmda", &o);
+    assert_eq!(
+        nmda(SynapseOptions::default()).unwrap(),
+        SynapseKind::NMDA_WANG_2002
+    );
+    check(
+        nmda(SynapseOptions {
+            tau_rise: Some(-2e-3),
+            ..Default::default()
+        }),
+        "Projection 'ee': tau_rise = -0.002 is out of range; valid range: (0, inf)",
+    );
+    check(
+        nmda(SynapseOptions {
+            tau_decay: Some(0.0),
+            ..Default::default()
+        }),
+        "Projection 'ee': tau_decay = 0 is out of range; valid range: (0, inf)",
+    );
+    check(
+        nmda(SynapseOptions {
+            tau_rise: Some(0.2),
+            ..Default::default()
+        }),
+        "Projection 'ee': tau_rise = 0.2 is out of range; valid range: (0, tau_decay = 0.1) s",
+    );
+    check(
+        nmda(SynapseOptions {
+            alpha: Some(f64::INFINITY),
+            ..Default::default()
+        }),
+        "Projection 'ee': alpha = inf is out of range; valid range: (0, inf)",
+    );
+    check(
+        nmda(SynapseOptions {
+            mg: Some(-1.0),
+            ..Default::default()
+        }),
+        "Projection 'ee': mg = -1 is out of range; valid range: [0, inf)",
+    );
+    check(
+        nmda(SynapseOptions {
+            e_rev: Some(f64::NAN),
+            ..Default::default()
+        }),
+        "Projection 'ee': e_rev = NaN is out of range; valid range: any finite number",
+    );
+    check(
+        nmda(SynapseOptions {
+            tau_syn: Some(5e-3),
+            ..Default::default()
+        }),
+        "Projection 'ee': synapse 'nmda' takes no tau_syn; its options: tau_rise, tau_decay, \
+         alpha, e_rev, mg (tau_syn is for exponential, alpha and conductance synapses)",
+    );
+    check(
+        SynapseKind::from_options(
+            obj,
+            "conductance",
+            &SynapseOptions {
+                e_rev: Some(0.0),
+                tau_decay: Some(0.1),
+                mg: Some(1.0),
+                ..Default::default()
+            },
+        ),
+        "Projection 'ee': synapse 'conductance' takes no tau_decay, mg; its options: tau_syn, \
+         e_rev (tau_rise, tau_decay, alpha and mg are for nmda synapses)",
+    );
+    // Built directly, checked when added.
+    let mut net = two_pops();
+    check(
+        net.add_projection(ProjectionSpec::new("ee", 0, 0, random(0.1, 1.0)).synapse(
+            SynapseKind::Nmda {
+                tau_rise: 2e-3,
+                tau_decay: 0.1,
+                alpha: -500.0,
+                e_rev: 0.0,
+                mg: 1.0,
+            },
+        )),
+        "Projection 'ee': alpha = -500 is out of range; valid range: (0, inf)",
+    );
+    check(
+        net.add_stimulus(
+            "drive",
+            PoissonInput::new(10, 100.0, 1.0).unwrap().into(),
+            Some(0),
+            SynapseKind::NMDA_WANG_2002,
+        ),
+        "PoissonInput 'drive': NMDA synapses need presynaptic neurons (each spike's gating \
+         jump depends on its source's earlier spikes); drive the target from a 'poisson' \
+         population through an nmda projection instead",
     );
 }
 
@@ -400,7 +500,7 @@ fn step_current_shorter_than_one_step() {
         &net,
         CFG,
         "StepCurrent 'blip': offset = 0.10004 is out of range; valid range: [0.10005, inf] s \
-         at dt = 0.0001 s (onset = 0.1 s rounds to step 1000, and the current must cover at \
+         at dt = 0.0001 s (onset = 0.1 s rounds to step 1000, and the stimulus must cover at \
          least one step)",
     );
     // At a finer step the same pulse covers steps: accepted.

@@ -46,9 +46,10 @@ fn network() -> (Network, usize) {
     (net, tgt)
 }
 
-/// Each neuron's conductance at t = 0 acts over the first step as the current g (E - V)
-/// held over it (the channel's rule), then decays by exp(-dt/tau_syn) per step: V after
-/// two steps equals the exact LIF propagation of those currents, for 1 and 3 threads.
+/// Each neuron's conductance at t = 0 acts over the first step as the current ḡ (E - V)
+/// held over it, ḡ its mean over the step (the channel's rule), then decays by
+/// exp(-dt/tau_syn) per step: V after two steps equals the exact LIF propagation of those
+/// currents, for 1 and 3 threads.
 #[test]
 fn initial_conductances_drive_the_membrane_from_the_first_step() {
     let g0: Vec<f64> = (0..N).map(|i| i as f64 * 1.5).collect();
@@ -59,12 +60,13 @@ fn initial_conductances_drive_the_membrane_from_the_first_step() {
         let mut r = NetworkRunner::new(&net, RunConfig { dt: DT, threads }).unwrap();
         let (h, tau_m, r_m) = (DT * 1e3, 10.0, 10.0 / 250.0);
         let decay_syn = (-h / (TAU_SYN * 1e3)).exp();
+        let mean = TAU_SYN * 1e3 / h * (1.0 - decay_syn);
         let mut v = [-70.0; N];
         let mut g = g0.clone();
         for step in 0..2 {
             r.run(DT).unwrap();
             for i in 0..N {
-                let current = g[i] * (E_REV - v[i]);
+                let current = g[i] * mean * (E_REV - v[i]);
                 let v_inf = -70.0 + r_m * current;
                 v[i] = v_inf + (v[i] - v_inf) * (-h / tau_m).exp();
                 g[i] *= decay_syn;
@@ -107,7 +109,7 @@ fn bad_initial_states_are_rejected() {
     check(
         net.set_initial_synaptic_state(tgt, SynapseKind::Delta, vec![0.0; N]),
         "Initial delta state of 'exc': delta synapses have no state (a spike's jump acts at \
-         once); use an exponential, alpha or conductance synapse",
+         once); use an exponential, alpha, conductance or nmda synapse",
     );
     check(
         net.set_initial_synaptic_state(tgt, conductance(), vec![0.0; N + 1]),

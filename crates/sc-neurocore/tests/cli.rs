@@ -52,7 +52,67 @@ fn the_toml_example_runs_and_writes_its_outputs() {
     assert_eq!(summary["neurons"], 1000);
     assert_eq!(summary["seed"], 3); // from the file's [run] table
     assert!(summary["spikes"].as_u64().unwrap() > 0, "{summary}");
+    assert!(
+        summary["reproduces"].is_null(),
+        "a TOML network declares nothing"
+    );
     let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_zoo_run_measures_what_its_network_reproduces() {
+    let dir = std::env::temp_dir().join(format!("scn-cli-ping-{}", std::process::id()));
+    let o = cli(&[
+        "run",
+        "--zoo",
+        "ping",
+        "--duration",
+        "0.6",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("reproduces Börgers & Kopell (2003)")
+            && out.contains("frequency of the E rhythm: "),
+        "{out}"
+    );
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("summary.json")).unwrap()).unwrap();
+    let r = &summary["reproduces"];
+    assert_eq!(
+        r["command"],
+        "sc-neurocore run --zoo ping --duration 1 --dt 0.0001 --seed 1"
+    );
+    let f = &r["statistics"][0];
+    assert_eq!(f["name"], "frequency of the E rhythm");
+    assert_eq!(f["unit"], "Hz");
+    assert_eq!(f["published"], 39.6);
+    // 0.2-0.6 s: 2.5 Hz resolution around the declared 39.6 Hz.
+    let measured = f["measured"].as_f64().unwrap();
+    assert!((measured - 39.6).abs() <= 4.0, "{measured}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn zoo_lists_what_each_network_reproduces() {
+    let o = cli(&["zoo"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("  reproduces Börgers & Kopell (2003)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("    frequency of the E rhythm: 39.6 Hz ("),
+        "{out}"
+    );
+    assert!(
+        out.contains("    measure: sc-neurocore run --zoo ping --duration 1 --dt 0.0001 --seed 1"),
+        "{out}"
+    );
+    assert!(out.contains("  --set n_exc=0"), "brunel's sizes: {out}");
 }
 
 #[test]
@@ -155,6 +215,10 @@ fn toml_errors_name_the_table_and_key() {
         (
             "[[population]]\nlabel = \"a\"\nmodel = \"lif\"\nn = 10\n[[stimulus]]\nkind = \"poisson\"\nn = 5\nrate_hz = 10.0\nweight = 1.0\n",
             "has size 5, expected 10",
+        ),
+        (
+            "[[population]]\nlabel = \"a\"\nmodel = \"lif\"\nn = 10\n[[stimulus]]\nkind = \"poisson\"\nrate_hz = 10.0\nweight = 1.0\nonset = 0.02\noffset = 0.01\n",
+            "PoissonInput: offset = 0.01 is out of range; valid range: (0.02, inf]",
         ),
     ];
     for (k, (text, expected)) in cases.iter().enumerate() {

@@ -13,6 +13,12 @@
 //! that tail into the last count. For `lambda > 30` the count comes from
 //! [`RngStream::poisson_large`] (PTRS, Hörmann 1993).
 //!
+//! # Window
+//!
+//! An input acts only in the steps of its [`Window`] (`with_window(onset, offset)`, NEST's
+//! `start`/`stop` of a `poisson_generator`; default: always). The count of a step does not
+//! depend on the window, only whether it is added.
+//!
 //! # Streams and determinism
 //!
 //! Channel `c` draws from `RngStream::new(seed, StreamKind::Poisson, object, c)`, where `seed`
@@ -36,6 +42,7 @@ use std::ops::Range;
 use sc_neurocore_core::{Error, Result, RngStream, StreamKind, TimeGrid, ValueRange, check_value};
 
 use crate::values::ScalarOrVec;
+use crate::window::Window;
 
 /// Largest per-step mean (`rate · dt`) drawn by table inversion; larger means use PTRS.
 pub const TABLE_MAX_LAMBDA: f64 = 30.0;
@@ -58,6 +65,7 @@ pub struct PoissonInput {
     rate_hz: ScalarOrVec,
     weight: f64,
     seed: Option<u64>,
+    window: Window,
 }
 
 const OBJ: &str = "PoissonInput";
@@ -78,6 +86,7 @@ impl PoissonInput {
             rate_hz,
             weight,
             seed: None,
+            window: Window::ALWAYS,
         })
     }
 
@@ -85,6 +94,19 @@ impl PoissonInput {
     pub fn with_seed(mut self, seed: u64) -> Self {
         self.seed = Some(seed);
         self
+    }
+
+    /// Acts only from `onset` to `offset` seconds (`0 <= onset < offset`, `offset = inf`: for
+    /// ever; rounded to the grid as a [`Window`]). Input spikes first reach the target at
+    /// `onset`: a generator that NEST starts at 0 and connects with delay `D` is `onset = D`.
+    pub fn with_window(mut self, onset: f64, offset: f64) -> Result<Self> {
+        self.window = Window::new(OBJ, onset, offset)?;
+        Ok(self)
+    }
+
+    /// The window in which it acts.
+    pub fn window(&self) -> Window {
+        self.window
     }
 
     /// Replaces the rates (checked as in [`PoissonInput::new`]).
@@ -175,6 +197,7 @@ impl PoissonInput {
             })
             .collect();
         PoissonBlock {
+            active: self.window.step_range(grid),
             weight: self.weight,
             chunk: vec![0; CHUNK_STEPS as usize * channels.len()],
             chunk_start: None,
@@ -210,6 +233,8 @@ const CHUNK_STEPS: u64 = 32;
 #[derive(Debug, Clone)]
 pub struct PoissonBlock {
     channels: Range<usize>,
+    /// The steps of the input's window.
+    active: Range<u64>,
     weight: f64,
     streams: Vec<RngStream>,
     draws: Vec<Draw>,
@@ -236,6 +261,9 @@ impl PoissonBlock {
     /// docs), so the result never depends on the call history.
     pub fn add(&mut self, step: u64, out: &mut [f64]) {
         debug_assert_eq!(out.len(), self.streams.len());
+        if !self.active.contains(&step) {
+            return;
+        }
         let start = step - step % CHUNK_STEPS;
         if self.chunk_start != Some(start) {
             self.refill(start);
@@ -353,6 +381,7 @@ impl PoissonTable {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::StimulusSpec;
 
     fn grid() -> TimeGrid {
         TimeGrid::new(1e-4).unwrap()
@@ -599,6 +628,54 @@ mod tests {
         for (x, y) in a.iter().flatten().zip(b.iter().flatten()) {
             assert_eq!(*y, -2.5 * x);
         }
+    }
+
+    /// A window keeps the counts of its steps (the same as without it) and adds nothing
+    /// outside them: steps round(onset/dt) <= k < round(offset/dt).
+    #[test]
+    fn window_gates_steps_without_changing_their_counts() {
+        let always = PoissonInput::new(2, 20_000.0, 1.0).unwrap();
+        let gated = always.clone().with_window(1.5e-3, 4.04e-3).unwrap();
+        let (a, b) = (
+            run(&always, &[(0, 2)], 0..60),
+            run(&gated, &[(0, 1), (1, 2)], 0..60),
+        );
+        for k in 0..60 {
+            let expect = if (15..40).contains(&k) {
+                a[k].clone()
+            } else {
+                vec![0.0; 2]
+            };
+            assert_eq!(b[k], expect, "step {k}");
+        }
+        assert!(a[15..40].iter().flatten().sum::<f64>() > 0.0);
+        let w = gated.window();
+        assert_eq!((w.onset(), w.offset()), (1.5e-3, 4.04e-3));
+        assert_eq!(always.window(), Window::ALWAYS);
+    }
+
+    #[test]
+    fn a_window_that_covers_no_step_or_runs_backwards_is_rejected() {
+        let p = PoissonInput::new(3, 1.0, 1.0).unwrap();
+        assert_eq!(
+            p.clone().with_window(0.2, 0.1).unwrap_err().to_string(),
+            "PoissonInput: offset = 0.1 is out of range; valid range: (0.2, inf] s (after \
+             onset = 0.2 s; inf = for ever)"
+        );
+        assert_eq!(
+            p.clone().with_window(-1e-3, 0.1).unwrap_err().to_string(),
+            "PoissonInput: onset = -0.001 is out of range; valid range: [0, inf)"
+        );
+        let short = StimulusSpec::from(p.with_window(0.1, 0.10003).unwrap());
+        assert_eq!(
+            short
+                .check("Population 'exc'", 3, &grid())
+                .unwrap_err()
+                .to_string(),
+            "PoissonInput: offset = 0.10003 is out of range; valid range: [0.10005, inf] s \
+             at dt = 0.0001 s (onset = 0.1 s rounds to step 1000, and the stimulus must \
+             cover at least one step)"
+        );
     }
 
     #[test]

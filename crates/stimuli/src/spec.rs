@@ -78,7 +78,8 @@ impl StimulusSpec {
 
     /// Build-time check against the target population (`target` names it in messages, e.g.
     /// `Population 'exc'`) of `target_n` neurons on `grid`: the sizes must match (a stimulus
-    /// is never broadcast) and a step current must cover at least one step.
+    /// is never broadcast) and a step current's or Poisson input's window must cover at least one
+    /// step.
     pub fn check(&self, target: &str, target_n: usize, grid: &TimeGrid) -> Result<()> {
         if let Some(n) = self.n()
             && n != target_n
@@ -95,7 +96,8 @@ impl StimulusSpec {
         }
         match self {
             StimulusSpec::Step(s) => s.check_grid(grid),
-            _ => Ok(()),
+            StimulusSpec::Poisson(s) => s.window().check_grid("PoissonInput", grid),
+            StimulusSpec::Timed(_) => Ok(()),
         }
     }
 

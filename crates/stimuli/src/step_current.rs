@@ -1,20 +1,16 @@
 //! A current switched on at `onset` and off at `offset`.
 //!
-//! # Grid rounding
-//!
-//! `onset` and `offset` are rounded to the nearest step of the network's grid:
-//! `on = round(onset / dt)`, `off = round(offset / dt)` (`off = ∞` for `offset = +inf`). The
-//! current is added in the steps `k` with `on <= k < off`, i.e. for the network times
-//! `onset <= k·dt < offset` after rounding: it is on from `onset` (inclusive) and off from
-//! `offset` (exclusive), held constant over each step it covers. A pulse that rounds to no
-//! step at all (`off <= on`) is rejected by [`StepCurrent::check_grid`], which the engine
-//! calls when the network is built.
+//! `onset` and `offset` round to the network's grid as every stimulus window does (see
+//! [`Window`]): the current is added in the steps `round(onset/dt) <= k < round(offset/dt)`,
+//! held constant over each step it covers; a pulse that covers no step is rejected when the
+//! network is built.
 
 use std::ops::Range;
 
-use sc_neurocore_core::{Error, Result, TimeGrid, ValueRange, check_value};
+use sc_neurocore_core::{Error, Result, TimeGrid, ValueRange};
 
 use crate::values::{PerBlock, ScalarOrVec};
+use crate::window::Window;
 
 const OBJ: &str = "StepCurrent";
 
@@ -30,8 +26,7 @@ const OBJ: &str = "StepCurrent";
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct StepCurrent {
-    onset: f64,
-    offset: f64,
+    window: Window,
     amplitude: ScalarOrVec,
     n: Option<usize>,
 }
@@ -41,20 +36,11 @@ impl StepCurrent {
     /// `offset` seconds (`0 <= onset < offset`; `offset = f64::INFINITY` keeps it on for
     /// ever). A per-neuron amplitude fixes the size `n`; a scalar one fits any population.
     pub fn new(onset: f64, offset: f64, amplitude: impl Into<ScalarOrVec>) -> Result<Self> {
-        check_value(OBJ, "onset", onset, ValueRange::NonNegative)?;
-        if offset.is_nan() || offset <= onset {
-            return Err(Error::out_of_range(
-                OBJ,
-                "offset",
-                offset,
-                format!("({onset}, inf] s (after onset = {onset} s; inf = for ever)"),
-            ));
-        }
+        let window = Window::new(OBJ, onset, offset)?;
         let amplitude = amplitude.into();
         amplitude.check(OBJ, "amplitude", ValueRange::Finite, None)?;
         Ok(StepCurrent {
-            onset,
-            offset,
+            window,
             n: amplitude.len(),
             amplitude,
         })
@@ -74,12 +60,12 @@ impl StepCurrent {
 
     /// Onset in seconds.
     pub fn onset(&self) -> f64 {
-        self.onset
+        self.window.onset()
     }
 
     /// Offset in seconds (`inf` = never off).
     pub fn offset(&self) -> f64 {
-        self.offset
+        self.window.offset()
     }
 
     /// The amplitude(s).
@@ -94,29 +80,12 @@ impl StepCurrent {
 
     /// The first step on and the first step off again (`None`: never off) on `grid`.
     pub fn steps(&self, grid: &TimeGrid) -> (u64, Option<u64>) {
-        let round = |s: f64| (s / grid.dt()).round() as u64;
-        let off = self.offset.is_finite().then(|| round(self.offset));
-        (round(self.onset), off)
+        self.window.steps(grid)
     }
 
     /// Rejects a pulse too short to cover one step of `grid`.
     pub fn check_grid(&self, grid: &TimeGrid) -> Result<()> {
-        let (on, off) = self.steps(grid);
-        match off {
-            Some(off) if off <= on => Err(Error::out_of_range(
-                OBJ,
-                "offset",
-                self.offset,
-                format!(
-                    "[{}, inf] s at dt = {} s (onset = {} s rounds to step {on}, and the \
-                     current must cover at least one step)",
-                    (on as f64 + 0.5) * grid.dt(),
-                    grid.dt(),
-                    self.onset
-                ),
-            )),
-            _ => Ok(()),
-        }
+        self.window.check_grid(OBJ, grid)
     }
 
     /// The runtime block for `neurons` of the target population.
@@ -125,11 +94,11 @@ impl StepCurrent {
     /// If `neurons` is outside a per-neuron amplitude (a caller bug: the engine checks `n`
     /// against the target size first).
     pub fn block(&self, neurons: Range<usize>, grid: &TimeGrid) -> StepCurrentBlock {
-        let (on, off) = self.steps(grid);
+        let on = self.window.step_range(grid);
         StepCurrentBlock {
             neurons: neurons.clone(),
-            on,
-            off: off.unwrap_or(u64::MAX),
+            on: on.start,
+            off: on.end,
             amplitude: self.amplitude.slice(neurons),
         }
     }
@@ -248,7 +217,7 @@ mod tests {
         assert_eq!(
             short.check_grid(&g).unwrap_err().to_string(),
             "StepCurrent: offset = 0.1003 is out of range; valid range: [0.1005, inf] s at \
-             dt = 0.001 s (onset = 0.1 s rounds to step 100, and the current must cover at \
+             dt = 0.001 s (onset = 0.1 s rounds to step 100, and the stimulus must cover at \
              least one step)"
         );
         assert!(short.check_grid(&TimeGrid::new(1e-4).unwrap()).is_ok());

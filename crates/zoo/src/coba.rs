@@ -28,9 +28,9 @@
 //! `lif` is `tau_m dV/dt = -(V - E_L) + R I` with `R = tau_m / c_m`; a `conductance` synapse
 //! adds its weight (nS) to g, which decays with `tau_syn`, and injects `I = g (e_rev - V)`
 //! (pA). With **c_m = tau_m · g_L** (200 pF), `R = 1 / g_L` and the equation is Brian's with
-//! ge = g / g_L. The current of a step is taken from g and V at the start of the step (Brian
-//! integrates this model with forward Euler at the same dt, NEST's `iaf_cond_exp` with an
-//! adaptive RK45).
+//! ge = g / g_L. The current of a step is taken from g's mean over the step and V at its
+//! start (Brian integrates this model with forward Euler at the same dt, from g at the start
+//! of the step; NEST's `iaf_cond_exp` with an adaptive RK45).
 //!
 //! # Differences from Brette's script (all of them)
 //!
@@ -51,6 +51,7 @@
 
 use crate::cuba::{ei_network, initial_values};
 use crate::define::*;
+use crate::reproduce::{mean_cv, rate_hz};
 use sc_neurocore_core::{Result, RngStream};
 use sc_neurocore_runner::{Network, SynapseKind};
 
@@ -91,6 +92,36 @@ crate::zoo_network! {
         gi0_mean: f64 = ("nS", 200.0, Finite, "mean initial inhibitory conductance (20 g_L)"),
         gi0_sd: f64 = ("nS", 120.0, NonNegative, "sd of the initial inhibitory conductance (12 g_L); all four 0: zero conductances"),
         delay: f64 = ("ms", 0.1, NonNegative, "synaptic delay (rounded to steps, at least one)"),
+    },
+    small: { n_exc: 160.0, n_inh: 40.0, p: 0.1 },
+    reproduces: Reproduction {
+        paper: "Brette et al. (2007) J Comput Neurosci 23:349, benchmark 1 (Vogels & Abbott 2005 \
+                J Neurosci 25:10786), as Brette's Brian COBA.py",
+        settings: &[],
+        run: (1.0, 1e-4),
+        note: "",
+        window: (0.5, 1.0),
+        statistics: &[
+            Statistic {
+                name: "rate of exc",
+                unit: "Hz",
+                definition: "spikes of the excitatory neurons / (n × duration)",
+                published: Some(18.81),
+                source: "Brian2 2.9 running the same network, seeds 1-3: 18.8 ± 1.4 Hz (NEST \
+                         3.10: 18.6 ± 1.1 Hz; reference/peers/coba.json; the papers give no \
+                         rate)",
+                measure: |o| rate_hz(o, o.spikes("exc")?, None, 0.0, f64::INFINITY),
+            },
+            Statistic {
+                name: "ISI CV of exc",
+                unit: "1",
+                definition: "mean over excitatory neurons with at least 3 spikes of std(ISI) / \
+                             mean(ISI)",
+                published: Some(1.52),
+                source: "Brian2 2.9, seeds 1-3: 1.52 ± 0.07 (NEST 3.10: 1.50 ± 0.04)",
+                measure: |o| mean_cv(o, o.spikes("exc")?, 0.0, f64::INFINITY),
+            },
+        ],
     },
 }
 

@@ -45,6 +45,7 @@
 //! * The threshold test is `V >= V_th` (Brian: `v > Vt`); V is continuous, so no difference.
 
 use crate::define::*;
+use crate::reproduce::{mean_cv, rate_hz};
 use sc_neurocore_core::{Result, RngStream, StreamKind};
 use sc_neurocore_neurons::ParamValue;
 use sc_neurocore_runner::{Connectivity, Delay, Network, ProjectionSpec, SynapseKind};
@@ -76,6 +77,36 @@ crate::zoo_network! {
         v_reset: f64 = ("mV", -60.0, Finite, "reset potential"),
         t_ref: f64 = ("ms", 5.0, NonNegative, "refractory period"),
         delay: f64 = ("ms", 0.1, NonNegative, "synaptic delay (rounded to steps, at least one)"),
+    },
+    small: { n_exc: 160.0, n_inh: 40.0, p: 0.1 },
+    reproduces: Reproduction {
+        paper: "Brette et al. (2007) J Comput Neurosci 23:349, benchmark 2 (Vogels & Abbott 2005 \
+                J Neurosci 25:10786), as Brian2's examples/CUBA.py",
+        settings: &[],
+        run: (1.0, 1e-4),
+        note: "",
+        window: (0.5, 1.0),
+        statistics: &[
+            Statistic {
+                name: "rate of exc",
+                unit: "Hz",
+                definition: "spikes of the excitatory neurons / (n × duration)",
+                published: Some(5.61),
+                source: "Brian2 2.9 running the same network, seeds 1-3: 5.61 ± 0.11 Hz (NEST \
+                         3.10: 5.56 ± 0.31 Hz; reference/peers/cuba.json; the papers give no \
+                         rate)",
+                measure: |o| rate_hz(o, o.spikes("exc")?, None, 0.0, f64::INFINITY),
+            },
+            Statistic {
+                name: "ISI CV of exc",
+                unit: "1",
+                definition: "mean over excitatory neurons with at least 3 spikes of std(ISI) / \
+                             mean(ISI)",
+                published: Some(0.516),
+                source: "Brian2 2.9, seeds 1-3: 0.516 ± 0.006 (NEST 3.10: 0.527 ± 0.007)",
+                measure: |o| mean_cv(o, o.spikes("exc")?, 0.0, f64::INFINITY),
+            },
+        ],
     },
 }
 

@@ -20,11 +20,14 @@
 //!         order: usize = ("1", 2500.0, Closed(1.0, 1e8), "N_E = 4 order, N_I = order"),
 //!         g: f64 = ("1", 5.0, NonNegative, "relative inhibitory strength"),
 //!     },
+//!     small: { order: 40.0 },             // optional: a small instance for quick checks
+//!     reproduces: Reproduction { ... },    // optional: paper, statistics, the run showing them
 //!     variants: {
 //!         /// Fig. 8A.
 //!         BRUNEL_SR = "brunel_sr" {
 //!             summary: "Brunel (2000) Fig. 8A ...",
 //!             set: { g: 3.0, v_reset: 10.0 },
+//!             reproduces: Reproduction { ... },   // optional, the variant's own
 //!         },
 //!     },
 //! }
@@ -35,15 +38,58 @@
 //! defaults overridden by checked settings; an unknown name or a value outside its range is an
 //! error naming `zoo 'NAME'`), `BrunelParams::settings()` (the values back as
 //! `(name, value)` pairs), `BRUNEL` and one entry per variant (the same parameters, the
-//! variant's defaults; a variant naming an unknown parameter fails to compile).
+//! variant's defaults; a variant naming an unknown parameter fails to compile, and so does a
+//! `small` setting).
+//!
+//! A setting is checked against its range, must be a whole number for a count (a `usize`
+//! field), and must not look like seconds where milliseconds are declared: a nonzero value
+//! of an `ms` parameter below [`MS_FLOOR`] (10 µs) is an error that says so (the unit trap of
+//! passing `delay=0.0015` meaning 1.5 ms; network times are seconds at the runner's API, zoo
+//! parameters are in their declared units).
 
-use sc_neurocore_core::ParamSpec;
+pub use crate::reproduce::{Outcome, Reproduction, Statistic};
 pub use sc_neurocore_core::ValueRange::{
     self, Above, AtLeast, Closed, Finite, NonNegative, Positive,
 };
+use sc_neurocore_core::{Error, ParamSpec, Result};
+
+/// The smallest nonzero magnitude (ms) a parameter declared in `ms` accepts: below it the
+/// value is taken for seconds given by mistake (0.0015 for 1.5 ms) and rejected.
+pub const MS_FLOOR: f64 = 1e-2;
+
+/// Checks one setting of `spec` for `object` (`zoo 'NAME'`): within its range, a whole
+/// number if `whole` (a count), and, for a parameter in `ms`, zero or at least [`MS_FLOOR`]
+/// in magnitude. Returns the value.
+pub fn check_setting(object: &str, spec: &ParamSpec, whole: bool, v: f64) -> Result<f64> {
+    let v = spec.check(object, v)?;
+    if whole && v.fract() != 0.0 {
+        return Err(Error::out_of_range(
+            object,
+            spec.name,
+            v,
+            format!("whole numbers in {} (a count)", spec.range),
+        ));
+    }
+    if spec.unit == "ms" && v != 0.0 && v.abs() < MS_FLOOR {
+        return Err(Error::out_of_range(
+            object,
+            spec.name,
+            v,
+            format!(
+                "0 or at least {MS_FLOOR} ms in magnitude; {name} is in ms and {v} looks like \
+                 seconds ({name} = {ms} for {v} s)",
+                name = spec.name,
+                ms = v * 1e3
+            ),
+        ));
+    }
+    Ok(v)
+}
 
 /// A type a zoo parameter may have: numbers given as `f64` (`--set key=value`).
 pub trait ZooValue: Copy {
+    /// Whether settings must be whole numbers (a count).
+    const WHOLE: bool;
     /// From the checked setting (a count truncates, as `value as usize`).
     fn from_value(v: f64) -> Self;
     /// Back to the setting.
@@ -51,6 +97,7 @@ pub trait ZooValue: Copy {
 }
 
 impl ZooValue for f64 {
+    const WHOLE: bool = false;
     fn from_value(v: f64) -> Self {
         v
     }
@@ -60,6 +107,8 @@ impl ZooValue for f64 {
 }
 
 impl ZooValue for usize {
+    const WHOLE: bool = true;
+    /// From a checked (whole, in-range) setting.
     fn from_value(v: f64) -> Self {
         v as usize
     }
@@ -119,6 +168,39 @@ pub const fn with_defaults<const N: usize>(
     out
 }
 
+/// Whether every name of `settings` is a parameter of `base` (at compile time, for the
+/// `small` settings of [`zoo_network!`](crate::zoo_network)).
+pub const fn names_known(base: &[ParamSpec], settings: &[(&str, f64)]) -> bool {
+    let mut k = 0;
+    while k < settings.len() {
+        let mut j = 0;
+        let mut found = false;
+        while j < base.len() {
+            if str_eq(base[j].name, settings[k].0) {
+                found = true;
+            }
+            j += 1;
+        }
+        if !found {
+            return false;
+        }
+        k += 1;
+    }
+    true
+}
+
+/// `Some(&reproduction)` when one is given, `None` otherwise (for [`zoo_network!`](crate::zoo_network)).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __zoo_reproduces {
+    () => {
+        None
+    };
+    ($r:expr) => {
+        Some(&$r)
+    };
+}
+
 /// Declares a zoo network (see the [module docs](crate::define)).
 #[macro_export]
 macro_rules! zoo_network {
@@ -134,10 +216,13 @@ macro_rules! zoo_network {
         fields: {
             $($f:ident: $t:ty = ($unit:literal, $default:expr, $range:expr, $doc:literal)),* $(,)?
         }
+        $(, small: { $($sf:ident: $sv:expr),* $(,)? })?
+        $(, reproduces: $repro:expr)?
         $(, variants: {
             $($(#[$vmeta:meta])* $V:ident = $vname:literal {
                 summary: $vsummary:expr,
-                set: { $($vf:ident: $vd:expr),* $(,)? } $(,)?
+                set: { $($vf:ident: $vd:expr),* $(,)? }
+                $(, reproduces: $vrepro:expr)? $(,)?
             }),* $(,)?
         })? $(,)?
     ) => {
@@ -150,6 +235,16 @@ macro_rules! zoo_network {
             doc: $doc,
         }),*];
 
+        /// Whether each parameter is a count (generated by `zoo_network!`).
+        const WHOLE: &[bool] = &[$(<$t as $crate::define::ZooValue>::WHOLE),*];
+
+        /// The small instance's settings (generated by `zoo_network!`).
+        const SMALL: &[$crate::ZooSetting<'static>] = &[$($((stringify!($sf), $sv)),*)?];
+        const _: () = assert!(
+            $crate::define::names_known(SPECS, SMALL),
+            "zoo_network!: a `small` setting names an unknown parameter"
+        );
+
         /// Position of each parameter in `SPECS` (generated).
         #[allow(non_camel_case_types, dead_code, clippy::upper_case_acronyms)]
         #[derive(Clone, Copy)]
@@ -160,7 +255,10 @@ macro_rules! zoo_network {
             name: $name,
             summary: $summary,
             params: SPECS,
+            whole: WHOLE,
             default_run: $run,
+            small: SMALL,
+            reproduces: $crate::__zoo_reproduces!($($repro)?),
             build: |settings, seed| $build(&$P::resolve(&$ENTRY, settings)?, seed),
         };
 
@@ -173,7 +271,10 @@ macro_rules! zoo_network {
                     SPECS,
                     &[$((stringify!($vf), $vd)),*],
                 ),
+                whole: WHOLE,
                 default_run: $run,
+                small: SMALL,
+                reproduces: $crate::__zoo_reproduces!($($vrepro)?),
                 build: |settings, seed| $build(&$P::resolve(&$V, settings)?, seed),
             };
         )*)?
@@ -193,7 +294,8 @@ macro_rules! zoo_network {
 
         impl $P {
             /// `entry`'s defaults (this network's entry or one of its variants) overridden by
-            /// `settings`, each checked against its range; an unknown name is an error that
+            /// `settings`, each checked (`define::check_setting`: range, whole numbers for
+            /// counts, no seconds where ms are declared); an unknown name is an error that
             /// lists the known ones.
             pub fn resolve(
                 entry: &$crate::ZooEntry,
@@ -210,7 +312,12 @@ macro_rules! zoo_network {
                 for &(name, v) in settings {
                     $(
                         if name == stringify!($f) {
-                            let v = specs[ParamIndex::$f as usize].check(&object, v)?;
+                            let v = $crate::define::check_setting(
+                                &object,
+                                &specs[ParamIndex::$f as usize],
+                                WHOLE[ParamIndex::$f as usize],
+                                v,
+                            )?;
                             p.$f = <$t as $crate::define::ZooValue>::from_value(v);
                             continue;
                         }

@@ -57,6 +57,94 @@ crate::zoo_network! {
         b: f64 = ("pA", 80.5, Finite, "spike-triggered adaptation"),
         w0_right: f64 = ("pA", 300.0, Finite, "initial adaptation current of the right side (breaks the symmetry)"),
     },
+    small: { n: 5.0 },
+    reproduces: Reproduction {
+        paper: "Brown (1911) Proc R Soc B 84:308 (the half-centre); Wang & Rinzel (1992) Neural \
+                Comput 4:84 (alternation by escape)",
+        settings: &[],
+        run: (5.0, 1e-4),
+        note: "",
+        window: (1.0, 5.0),
+        statistics: &[
+            Statistic {
+                name: "phase of the right side",
+                unit: "cycles",
+                definition: "mean onset of a right burst after the preceding left burst's onset, \
+                             over the period (10 ms bins from 1 s on, each owned by the side \
+                             firing more)",
+                published: Some(0.5),
+                source: "anti-phase alternation (Brown 1911; Wang & Rinzel 1992)",
+                measure: |o| alternation(o).map(|a| a.1),
+            },
+            Statistic {
+                name: "period",
+                unit: "s",
+                definition: "mean left burst + mean right burst (bursts: runs of bins one side \
+                             owns, the first and last dropped)",
+                published: None,
+                source: "no published value: the parameters are ours; of the order of a few \
+                         adaptation time constants (tau_w = 144 ms)",
+                measure: |o| alternation(o).map(|a| a.0),
+            },
+        ],
+    },
+}
+
+/// (period s, phase of the right side in cycles) of the alternation after 1 s (see
+/// [`HALF_CENTRE`]'s statistics; `tests/half_centre.rs` measures the same).
+fn alternation(o: &Outcome<'_>) -> Option<(f64, f64)> {
+    let (t0, t1, bin) = (1.0, o.duration(), 10e-3);
+    if t1 <= t0 + bin {
+        return None;
+    }
+    let n = ((t1 - t0) / bin).round() as usize;
+    let count = |side: &str| -> Option<Vec<f64>> {
+        let mut c = vec![0.0; n];
+        for &t in o.spikes(side)?.times() {
+            if t >= t0 {
+                c[(((t - t0) / bin) as usize).min(n - 1)] += 1.0;
+            }
+        }
+        Some(c)
+    };
+    let (l, r) = (count("left")?, count("right")?);
+    let mut owner = Vec::with_capacity(n);
+    let mut cur = usize::from(l[0] < r[0]);
+    for k in 0..n {
+        if l[k] > r[k] {
+            cur = 0;
+        } else if r[k] > l[k] {
+            cur = 1;
+        }
+        owner.push(cur);
+    }
+    // Bursts: (side, onset bin, length); the first and last are cut by the window.
+    let mut bursts: Vec<(usize, usize, usize)> = Vec::new();
+    for (k, &side) in owner.iter().enumerate() {
+        match bursts.last_mut() {
+            Some(b) if b.0 == side => b.2 += 1,
+            _ => bursts.push((side, k, 1)),
+        }
+    }
+    if bursts.len() < 4 {
+        return None;
+    }
+    let inner = &bursts[1..bursts.len() - 1];
+    let mean_len = |side: usize| -> Option<f64> {
+        let v: Vec<f64> = inner
+            .iter()
+            .filter(|b| b.0 == side)
+            .map(|b| b.2 as f64)
+            .collect();
+        (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64 * bin)
+    };
+    let period = mean_len(0)? + mean_len(1)?;
+    let phases: Vec<f64> = inner
+        .windows(2)
+        .filter(|w| w[0].0 == 0 && w[1].0 == 1)
+        .map(|w| (w[1].1 - w[0].1) as f64 * bin / period)
+        .collect();
+    (!phases.is_empty()).then(|| (period, phases.iter().sum::<f64>() / phases.len() as f64))
 }
 
 /// Builds the half-centre: population 0 `left`, 1 `right`; projections `left->right`,

@@ -64,6 +64,7 @@
 //! full-scale network does not use: k_scale = 1 has no DC compensation).
 
 use crate::define::*;
+use crate::reproduce::rate_hz;
 use sc_neurocore_core::{Result, RngStream, StreamKind};
 use sc_neurocore_neurons::ParamValue;
 use sc_neurocore_runner::{
@@ -144,6 +145,52 @@ crate::zoo_network! {
         v0_mean: f64 = ("mV", -58.0, Finite, "mean initial membrane potential if v0_optimized = 0"),
         v0_sd: f64 = ("mV", 10.0, NonNegative, "standard deviation of the initial membrane potential if v0_optimized = 0"),
     },
+    small: { scale: 0.002, k_scale: 0.01 },
+    reproduces: Reproduction {
+        paper: "Potjans & Diesmann (2014) Cereb Cortex 24:785, as NEST's microcircuit example \
+                (github.com/INM-6/microcircuit-PD14-model)",
+        settings: &[],
+        run: (1.5, 1e-4),
+        note: "at the example's reduced default size (scale = k_scale = 0.1: 7,717 neurons, \
+               3 million synapses), as the NEST reference; the full network is \
+               --set scale=1 --set k_scale=1",
+        window: (0.5, 1.5),
+        statistics: &[
+            population_rate::<0>(0.485, "NEST 3.10, 8 seeds: 0.485 ± 0.038 Hz (full scale: 0.903 Hz)"),
+            population_rate::<1>(2.131, "NEST 3.10, 8 seeds: 2.131 ± 0.041 Hz (full scale: 2.965 Hz)"),
+            population_rate::<2>(4.01, "NEST 3.10, 8 seeds: 4.010 ± 0.039 Hz (full scale: 4.414 Hz)"),
+            population_rate::<3>(5.021, "NEST 3.10, 8 seeds: 5.021 ± 0.036 Hz (full scale: 5.876 Hz)"),
+            population_rate::<4>(6.553, "NEST 3.10, 8 seeds: 6.553 ± 0.262 Hz (full scale: 7.569 Hz)"),
+            population_rate::<5>(7.82, "NEST 3.10, 8 seeds: 7.820 ± 0.046 Hz (full scale: 8.633 Hz)"),
+            population_rate::<6>(0.842, "NEST 3.10, 8 seeds: 0.842 ± 0.030 Hz (full scale: 1.105 Hz)"),
+            population_rate::<7>(7.019, "NEST 3.10, 8 seeds: 7.019 ± 0.050 Hz (full scale: 7.829 Hz)"),
+        ],
+    },
+}
+
+/// The rate of population `K` over [0.5, 1.5] s, as the NEST example measures it
+/// (reference/microcircuit_nest/rates_0.1.json: NEST running the example at
+/// N_scaling = K_scaling = 0.1, 8 seeds).
+const fn population_rate<const K: usize>(published: f64, source: &'static str) -> Statistic {
+    const NAMES: [&str; 8] = [
+        "rate of L23E",
+        "rate of L23I",
+        "rate of L4E",
+        "rate of L4I",
+        "rate of L5E",
+        "rate of L5I",
+        "rate of L6E",
+        "rate of L6I",
+    ];
+    Statistic {
+        name: NAMES[K],
+        unit: "Hz",
+        definition: "spikes with t in [0.5, 1.5] s / (n × 1 s), silent neurons included (the \
+                     example's t_presim warm-up dropped)",
+        published: Some(published),
+        source,
+        measure: |o| rate_hz(o, o.spikes(MICROCIRCUIT_POPULATIONS[K])?, None, 0.5, 1.5),
+    }
 }
 
 impl MicrocircuitParams {

@@ -38,6 +38,7 @@
 //! Populations: 0 `exc` (E), 1 `inh` (I).
 
 use crate::define::*;
+use crate::reproduce::{peak_frequency, rate_hz};
 use sc_neurocore_core::{Result, RngStream};
 use sc_neurocore_neurons::ParamValue;
 use sc_neurocore_runner::{Connectivity, Delay, Network, ProjectionSpec, SynapseKind};
@@ -75,6 +76,45 @@ crate::zoo_network! {
         tau_i: f64 = ("ms", 10.0, Positive, "decay time of inhibition (GABA_A)"),
         delay: f64 = ("ms", 0.5, NonNegative, "synaptic delay (rounded to steps, at least one)"),
     },
+    small: { n_exc: 40.0, n_inh: 10.0 },
+    reproduces: Reproduction {
+        paper: "Börgers & Kopell (2003) Neural Comput 15:509 (the PING rhythm's period is that \
+                of the network's synchronous E-I solution)",
+        settings: &[],
+        run: (1.0, 1e-4),
+        note: "",
+        window: (0.8, 1.0),
+        statistics: &[
+            Statistic {
+                name: "frequency of the E rhythm",
+                unit: "Hz",
+                definition: "highest peak above 10 Hz of the power spectrum of the E cells' \
+                             spike count in 1 ms bins from 0.2 s on",
+                published: Some(39.6),
+                source: "Börgers & Kopell's analysis for these parameters: the period of the \
+                         synchronous E-I solution, 25.3 ms (PingParams::synchronous_period_ms)",
+                measure: |o| e_rhythm_hz(o),
+            },
+            Statistic {
+                name: "I spikes per I cell per cycle",
+                unit: "1",
+                definition: "I spikes from 0.2 s on / (n_inh × cycles in that time at the E \
+                             rhythm's frequency)",
+                published: Some(1.0),
+                source: "Börgers & Kopell: each E volley fires every I cell once",
+                measure: |o| {
+                    let f = e_rhythm_hz(o)?;
+                    Some(rate_hz(o, o.spikes("inh")?, None, 0.2, f64::INFINITY)? / f)
+                },
+            },
+        ],
+    },
+}
+
+/// The frequency of the E cells' population rhythm (see [`PING`]'s statistics).
+fn e_rhythm_hz(o: &Outcome<'_>) -> Option<f64> {
+    let e = o.spikes("exc")?.times();
+    peak_frequency(o, e, (0.2, f64::INFINITY), 1e-3, (10.0, 500.0))
 }
 
 impl PingParams {

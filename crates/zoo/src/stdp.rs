@@ -75,6 +75,7 @@
 //! [`NetworkRunner::weights`]: sc_neurocore_runner::NetworkRunner::weights
 
 use crate::define::*;
+use crate::reproduce::weight_fraction;
 use sc_neurocore_core::{Csr, Result, RngStream, StreamKind};
 use sc_neurocore_plasticity::{StdpMode, StdpParams};
 use sc_neurocore_runner::{Connectivity, Delay, Network, ProjectionSpec, SynapseKind};
@@ -109,6 +110,34 @@ crate::zoo_network! {
         a_pre: f64 = ("gmax", 0.01, NonNegative, "potentiation per pair (Brian's dApre), in units of gmax"),
         b: f64 = ("1", 1.05, NonNegative, "depression/potentiation area ratio |dApost| tau_post / (dApre tau_pre)"),
         delay: f64 = ("ms", 0.1, NonNegative, "synaptic delay (rounded to steps, at least one)"),
+    },
+    small: { n_inputs: 100.0 },
+    reproduces: Reproduction {
+        paper: "Song, Miller & Abbott (2000) Nat Neurosci 3:919 (competitive STDP makes the \
+                weights bimodal), as Brian2's examples/synapses/STDP.py",
+        settings: &[],
+        run: (100.0, 1e-4),
+        note: "",
+        window: (99.0, 100.0),
+        statistics: &[
+            Statistic {
+                name: "weights near gmax",
+                unit: "1",
+                definition: "fraction of the weights with w / gmax in [0.9, 1] after the run",
+                published: Some(0.188),
+                source: "Brian2 2.9 running the example, 100 s, seeds 1-5: 0.188 ± 0.006 \
+                         (reference/stdp/brian2.json); 0.1 at the uniform start",
+                measure: |o| weight_fraction(o, "inputs->post", 0.9, 1.0),
+            },
+            Statistic {
+                name: "weights near 0",
+                unit: "1",
+                definition: "fraction of the weights with w / gmax in [0, 0.1] after the run",
+                published: Some(0.238),
+                source: "Brian2 2.9, 100 s, seeds 1-5: 0.238 ± 0.015; 0.1 at the uniform start",
+                measure: |o| weight_fraction(o, "inputs->post", 0.0, 0.1),
+            },
+        ],
     },
 }
 

@@ -97,6 +97,58 @@ crate::zoo_network! {
         packet_sigma: f64 = ("ms", 1.0, NonNegative, "temporal spread (sd) of the packet (sigma)"),
         packet_t: f64 = ("ms", 50.0, NonNegative, "mean time of the packet"),
     },
+    small: { n_groups: 3.0, group_size: 20.0 },
+    reproduces: Reproduction {
+        paper: "Diesmann, Gewaltig & Aertsen (1999) Nature 402:529, Fig. 3 (the pulse packet's \
+                attractor), as Brian2's frompapers/Diesmann_et_al_1999.py",
+        settings: &[],
+        run: (0.1, 1e-4),
+        note: "",
+        window: (0.0, 0.1),
+        statistics: &[
+            Statistic {
+                name: "packet size in the last group",
+                unit: "spikes",
+                definition: "spikes of the last group within ±5 ms of their median time after \
+                             the packet's onset (a, as the paper's Fig. 3)",
+                published: Some(100.0),
+                source: "Fig. 3, read from the figure: the stable fixed point, every one of the \
+                         group's 100 neurons firing once",
+                measure: |o| last_packet(o).map(|p| p.0),
+            },
+            Statistic {
+                name: "packet spread in the last group",
+                unit: "ms",
+                definition: "standard deviation of those spike times (sigma, as Fig. 3)",
+                published: None,
+                source: "Fig. 3: a fraction of a millisecond at the fixed point (no number given)",
+                measure: |o| last_packet(o).and_then(|p| p.1),
+            },
+        ],
+    },
+}
+
+/// The pulse packet in the last group, as Diesmann et al. measure it (Fig. 3): the spikes
+/// after the packet's onset (its mean time minus 3 spreads, at least 3 ms) within ±5 ms of
+/// their median time: (their number, their standard deviation in ms; none without spikes).
+fn last_packet(o: &Outcome<'_>) -> Option<(f64, Option<f64>)> {
+    let group = format!("group{}", o.param("n_groups")?);
+    let d = o.spikes(&group)?;
+    let onset = (o.param("packet_t")? - 3.0 * o.param("packet_sigma")?.max(1.0)) * 1e-3;
+    let mut t: Vec<f64> = d.times().iter().copied().filter(|&t| t > onset).collect();
+    if t.is_empty() {
+        return Some((0.0, None));
+    }
+    t.sort_by(f64::total_cmp);
+    let median = t[t.len() / 2];
+    let w: Vec<f64> = t
+        .into_iter()
+        .filter(|x| (x - median).abs() <= 5e-3)
+        .collect();
+    let n = w.len() as f64;
+    let mean = w.iter().sum::<f64>() / n;
+    let sd = (w.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n).sqrt();
+    Some((n, Some(sd * 1e3)))
 }
 
 impl SynfireParams {

@@ -14,7 +14,7 @@ catching ``ValueError`` or ``TypeError`` keeps working::
     ├── SimulationIOError        (OSError)      files the engine was asked to read or write
     └── NotAvailableError        (NotImplementedError)
         ├── BackendUnavailableError   a backend this build cannot run (e.g. "mpi")
-        └── PretrainedUnavailableError a pretrained network that does not exist
+        └── PretrainedUnavailableError a pretrained network whose weights are missing or do not fit
 
 Nothing crosses from Rust as a panic: the engine validates every input first.
 """
@@ -105,4 +105,6 @@ class BackendUnavailableError(NotAvailableError):
 
 
 class PretrainedUnavailableError(NotAvailableError):
-    """A pretrained network that does not exist (see ``model_zoo.pretrained``)."""
+    """A pretrained network whose weights are missing from this build, or were trained for
+    another definition or another engine's random streams (retrain with ``cargo xtask train
+    <name>``; see ``model_zoo.pretrained``). An unknown name is an :class:`UnknownNameError`."""

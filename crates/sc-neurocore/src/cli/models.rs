@@ -77,10 +77,21 @@ pub fn print(json: bool) -> Result<(), Error> {
     Ok(())
 }
 
-/// Prints the zoo.
+/// Prints the zoo: each network's summary, its parameters, and what it reproduces (paper,
+/// statistics with their published values, the command that measures them).
 pub fn print_zoo() -> Result<(), Error> {
     for z in sc_neurocore_zoo::ZOO {
         println!("{} — {}", z.name, z.summary);
+        if let Some(r) = z.reproduces {
+            println!("  reproduces {}", r.paper);
+            for s in r.statistics {
+                let published = s.published.map_or("no number published".to_string(), |v| {
+                    sc_neurocore_zoo::docs::with_unit(v, s.unit)
+                });
+                println!("    {}: {published} ({})", s.name, s.source);
+            }
+            println!("    measure: {}", r.command(z.name));
+        }
         for p in z.params {
             println!(
                 "  --set {}={:<10} {:<4} {:<18} {}",

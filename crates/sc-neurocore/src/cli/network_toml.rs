@@ -6,7 +6,8 @@ use sc_neurocore_core::{Csr, Error, Result};
 use sc_neurocore_neurons::ParamValue;
 use sc_neurocore_plasticity::{StdpMode, StdpParams};
 use sc_neurocore_runner::{
-    Connectivity, Delay, MonitorSpec, Network, ProjectionSpec, SynapseKind, TruncatedNormal,
+    Connectivity, Delay, MonitorSpec, Network, ProjectionSpec, SynapseKind, SynapseOptions,
+    TruncatedNormal,
 };
 use sc_neurocore_stimuli::{PoissonInput, StepCurrent, StimulusSpec, TimedArray};
 use sc_neurocore_topology::{ConnectOptions, Topology};
@@ -123,13 +124,16 @@ fn synapse(object: &str, t: &mut Table) -> Result<SynapseKind> {
         Some(v) => text(object, "synapse", &v)?.to_string(),
         None => "delta".to_string(),
     };
-    let tau = take(t, "tau_syn")
-        .map(|v| num(object, "tau_syn", &v))
-        .transpose()?;
-    let e_rev = take(t, "e_rev")
-        .map(|v| num(object, "e_rev", &v))
-        .transpose()?;
-    SynapseKind::from_name(object, &name, tau, e_rev)
+    let mut option = |key: &str| take(t, key).map(|v| num(object, key, &v)).transpose();
+    let options = SynapseOptions {
+        tau_syn: option("tau_syn")?,
+        e_rev: option("e_rev")?,
+        tau_rise: option("tau_rise")?,
+        tau_decay: option("tau_decay")?,
+        alpha: option("alpha")?,
+        mg: option("mg")?,
+    };
+    SynapseKind::from_options(object, &name, &options)
 }
 
 /// Parses a TOML network description.
@@ -362,6 +366,10 @@ pub fn parse(source: &str, seed_override: Option<u64>) -> Result<(Network, RunSe
                 "synapse",
                 "tau_syn",
                 "e_rev",
+                "tau_rise",
+                "tau_decay",
+                "alpha",
+                "mg",
                 "delay",
                 "stdp",
                 "allow_autapses",
@@ -402,12 +410,21 @@ pub fn parse(source: &str, seed_override: Option<u64>) -> Result<(Network, RunSe
                 if let Some(v) = take(&mut t, "seed") {
                     p = p.with_seed(num(&object, "seed", &v)? as u64);
                 }
+                let onset = match take(&mut t, "onset") {
+                    Some(v) => num(&object, "onset", &v)?,
+                    None => 0.0,
+                };
+                let offset = match take(&mut t, "offset") {
+                    Some(v) => num(&object, "offset", &v)?,
+                    None => f64::INFINITY,
+                };
+                p = p.with_window(onset, offset)?;
                 no_leftovers(
                     &object,
                     &t,
                     &[
                         "kind", "target", "rate_hz", "weight", "n", "seed", "synapse", "tau_syn",
-                        "e_rev",
+                        "e_rev", "onset", "offset",
                     ],
                 )?;
                 StimulusSpec::Poisson(p)
@@ -560,6 +577,52 @@ mod tests {
             net.projections()[0].connectivity,
             Connectivity::Generated { weight: 1.5, .. }
         ));
+    }
+
+    #[test]
+    fn nmda_synapses_parse_with_their_options() {
+        let text = projection(
+            "topology = \"random\"\nprobability = 0.1\nweight = 0.165\nsynapse = \"nmda\"\n",
+        );
+        let (net, _) = parse(&text, None).unwrap();
+        assert_eq!(net.projections()[0].synapse, SynapseKind::NMDA_WANG_2002);
+        let text = projection(
+            "topology = \"random\"\nprobability = 0.1\nweight = 0.165\nsynapse = \"nmda\"\n\
+             tau_rise = 1e-3\ntau_decay = 0.08\nalpha = 300.0\ne_rev = -5.0\nmg = 2.0\n",
+        );
+        let (net, _) = parse(&text, None).unwrap();
+        assert_eq!(
+            net.projections()[0].synapse,
+            SynapseKind::Nmda {
+                tau_rise: 1e-3,
+                tau_decay: 0.08,
+                alpha: 300.0,
+                e_rev: -5.0,
+                mg: 2.0
+            }
+        );
+        let cases = [
+            (
+                "synapse = \"nmda\"\ntau_decay = -0.1\n",
+                "[[projection]] #0: tau_decay = -0.1 is out of range; valid range: (0, inf)",
+            ),
+            (
+                "synapse = \"nmda\"\ntau_syn = 0.1\n",
+                "[[projection]] #0: synapse 'nmda' takes no tau_syn; its options: tau_rise, \
+                 tau_decay, alpha, e_rev, mg (tau_syn is for exponential, alpha and \
+                 conductance synapses)",
+            ),
+            (
+                "synapse = \"exponential\"\nmg = 1.0\n",
+                "[[projection]] #0: synapse 'exponential' takes no mg; its options: tau_syn, \
+                 e_rev (tau_rise, tau_decay, alpha and mg are for nmda synapses)",
+            ),
+        ];
+        for (body, want) in cases {
+            let body = format!("topology = \"random\"\nprobability = 0.1\nweight = 1.0\n{body}");
+            let e = parse(&projection(&body), None).unwrap_err();
+            assert_eq!(e.to_string(), want, "{body}");
+        }
     }
 
     #[test]

@@ -22,6 +22,36 @@ pub struct PopulationSummary {
     pub cv_isi: Option<f64>,
 }
 
+/// One statistic a zoo network reproduces, measured on this run (see
+/// `sc_neurocore_zoo::Statistic`).
+#[derive(Debug, Clone, Serialize)]
+pub struct StatisticSummary {
+    /// Name (`rate of exc`).
+    pub name: String,
+    /// Unit.
+    pub unit: String,
+    /// How it is measured.
+    pub definition: String,
+    /// The value on this run (None when the run does not allow it, e.g. too short).
+    pub measured: Option<f64>,
+    /// The published value (None when the source gives no number).
+    pub published: Option<f64>,
+    /// Where the published value comes from.
+    pub source: String,
+}
+
+/// What a zoo network reproduces, measured on this run.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReproducesSummary {
+    /// The paper.
+    pub paper: String,
+    /// The run the published values belong to (a run with other settings measures the same
+    /// statistics on itself).
+    pub command: String,
+    /// The statistics.
+    pub statistics: Vec<StatisticSummary>,
+}
+
 /// summary.json.
 #[derive(Debug, Clone, Serialize)]
 pub struct Summary {
@@ -53,6 +83,9 @@ pub struct Summary {
     pub synapse_bytes: u64,
     /// Per population.
     pub populations: Vec<PopulationSummary>,
+    /// For a zoo network that declares it: what it reproduces, measured on this run (null
+    /// otherwise).
+    pub reproduces: Option<ReproducesSummary>,
 }
 
 /// Peak resident set size of this process (Linux `VmHWM`), 0 where unknown.

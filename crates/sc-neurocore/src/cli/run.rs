@@ -2,11 +2,15 @@
 //! a summary, and with `--out DIR` write summary.json, spikes.npz and raster.png.
 
 use super::network_toml;
-use super::output::{PopulationSummary, Summary, peak_rss_bytes, write_npz, write_raster};
+use super::output::{
+    PopulationSummary, ReproducesSummary, StatisticSummary, Summary, peak_rss_bytes, write_npz,
+    write_raster,
+};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use sc_neurocore_core::{Communicator, Error, LocalCommunicator, Result};
 use sc_neurocore_runner::{MonitorSpec, Network, NetworkRunner, RunConfig};
+use sc_neurocore_zoo::{Outcome, ZooEntry};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -58,8 +62,18 @@ fn parse_set(items: &[String]) -> Result<Vec<(String, f64)>> {
         .collect()
 }
 
-/// Builds the network the arguments ask for, with its run settings (duration, dt).
-fn network(args: &RunArgs) -> Result<(Network, f64, f64, String)> {
+/// The network the arguments ask for: the description, its run settings (duration, dt),
+/// what it is for messages, and for a zoo network its entry and settings.
+struct Built {
+    net: Network,
+    duration: f64,
+    dt: f64,
+    what: String,
+    zoo: Option<(&'static ZooEntry, Vec<(String, f64)>)>,
+}
+
+/// Builds the network the arguments ask for.
+fn network(args: &RunArgs) -> Result<Built> {
     let seed = args.seed;
     if let Some(path) = &args.network {
         if args.zoo.is_some() {
@@ -85,18 +99,58 @@ fn network(args: &RunArgs) -> Result<(Network, f64, f64, String)> {
             },
             e => e,
         })?;
-        let duration = args.duration.or(s.duration).unwrap_or(1.0);
-        let dt = args.dt.or(s.dt).unwrap_or(1e-4);
-        return Ok((net, duration, dt, path.display().to_string()));
+        return Ok(Built {
+            net,
+            duration: args.duration.or(s.duration).unwrap_or(1.0),
+            dt: args.dt.or(s.dt).unwrap_or(1e-4),
+            what: path.display().to_string(),
+            zoo: None,
+        });
     }
     let name = args.zoo.as_deref().unwrap_or("brunel");
     let entry = sc_neurocore_zoo::lookup(name)?;
     let set = parse_set(&args.set)?;
     let refs: Vec<(&str, f64)> = set.iter().map(|(k, v)| (k.as_str(), *v)).collect();
     let net = (entry.build)(&refs, seed.unwrap_or(1))?;
-    let duration = args.duration.unwrap_or(entry.default_run.0);
-    let dt = args.dt.unwrap_or(entry.default_run.1);
-    Ok((net, duration, dt, format!("zoo '{name}'")))
+    Ok(Built {
+        net,
+        duration: args.duration.unwrap_or(entry.default_run.0),
+        dt: args.dt.unwrap_or(entry.default_run.1),
+        what: format!("zoo '{name}'"),
+        zoo: Some((entry, set)),
+    })
+}
+
+/// The statistics a zoo entry declares, measured on its finished run.
+fn measure(
+    entry: &ZooEntry,
+    settings: &[(String, f64)],
+    runner: &NetworkRunner,
+    spike_monitors: &[usize],
+) -> Result<Option<ReproducesSummary>> {
+    let Some(r) = entry.reproduces else {
+        return Ok(None);
+    };
+    let refs: Vec<(&str, f64)> = settings.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    let outcome = Outcome::new(entry, &refs, runner, spike_monitors)?;
+    let statistics = r
+        .statistics
+        .iter()
+        .zip(outcome.measure(r))
+        .map(|(s, measured)| StatisticSummary {
+            name: s.name.into(),
+            unit: s.unit.into(),
+            definition: s.definition.into(),
+            measured,
+            published: s.published,
+            source: s.source.into(),
+        })
+        .collect();
+    Ok(Some(ReproducesSummary {
+        paper: r.paper.into(),
+        command: r.command(entry.name),
+        statistics,
+    }))
 }
 
 /// Runs the command.
@@ -105,7 +159,13 @@ pub fn run(args: RunArgs) -> Result<()> {
     let (rank, ranks) = (comm.rank(), comm.size());
     let lead = rank == 0;
     let t0 = Instant::now();
-    let (mut net, duration, dt, what) = network(&args)?;
+    let Built {
+        mut net,
+        duration,
+        dt,
+        what,
+        zoo,
+    } = network(&args)?;
     // Record every population's spikes (the summary needs them).
     let mut spike_monitor = Vec::new();
     for p in 0..net.populations().len() {
@@ -176,6 +236,11 @@ pub fn run(args: RunArgs) -> Result<()> {
         });
     }
     rows.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    // On every rank: reading weights gathers them across ranks.
+    let reproduces = match &zoo {
+        Some((entry, settings)) => measure(entry, settings, &runner, &spike_monitor)?,
+        None => None,
+    };
     let summary = Summary {
         neurons: net.n_neurons() as u64,
         synapses: runner.n_synapses(),
@@ -192,6 +257,7 @@ pub fn run(args: RunArgs) -> Result<()> {
         peak_rss_bytes: runner.communicator().all_sum(peak_rss_bytes()),
         synapse_bytes,
         populations: pops,
+        reproduces,
     };
     if !lead {
         return Ok(()); // every rank holds the complete record; rank 0 reports it
@@ -287,5 +353,25 @@ fn print_summary(s: &Summary) {
             "{:<12} {:<16} {:>8} {:>10} {:>9.2} {:>7}",
             p.label, p.model, p.n, p.spikes, p.rate_hz, cv
         );
+    }
+    if let Some(r) = &s.reproduces {
+        println!("reproduces {}", r.paper);
+        for st in &r.statistics {
+            let value = |v: Option<f64>| {
+                v.map_or("-".to_string(), |v| {
+                    sc_neurocore_zoo::docs::with_unit(
+                        (v * 1e4).round() / 1e4, // four decimals are plenty to read
+                        &st.unit,
+                    )
+                })
+            };
+            println!(
+                "  {}: {} (published: {}; {})",
+                st.name,
+                value(st.measured),
+                value(st.published),
+                st.source
+            );
+        }
     }
 }

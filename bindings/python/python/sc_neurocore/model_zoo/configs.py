@@ -1,119 +1,162 @@
-"""Ready network configurations, built from the public API (so the result is an ordinary
-:class:`~sc_neurocore.network.network.Network` that can be inspected, extended and run on
-any backend).
+"""Ready network configurations: one function per network of the engine's zoo
+(``sc-neurocore zoo``), ``configs.NAME(**params, seed=1, record=True)``, plus
+:func:`brunel_balanced_network` (Brunel's network sized by its populations).
 
-The parameters and their defaults come from the engine's zoo (``sc-neurocore zoo``); the
-construction is that of the Rust zoo's ``brunel`` network, generalised to any numbers of
-excitatory and inhibitory neurons (a test checks that both give identical spikes).
+Each network is defined once, in the Rust zoo (``crates/zoo``): ``sc-neurocore run --zoo
+NAME``, Rust's ``sc_neurocore_zoo::lookup(NAME)`` and these functions all build it from
+there. A function here asks the engine to build the network with the given parameters and
+seed, then rebuilds the description it gets back (populations with their model and
+per-neuron parameters, projections with connectivity, weights, delays, synapse kind and
+plasticity, stimuli, initial synaptic states) out of this package's objects, so the result
+is an ordinary :class:`~sc_neurocore.network.network.Network`: inspect it, add monitors or
+projections, run it on any backend; unchanged, it gives the spikes the command line gives
+for the same seed.
+
+The functions, their keyword arguments (the zoo's parameter names, defaults and types) and
+their docstrings (units, valid ranges, what the network reproduces) are made from the zoo's
+metadata when this module is imported; their stub (``configs.pyi``) is generated from the
+same metadata by ``cargo xtask codegen``. A network added to the zoo appears here with no
+Python code.
+
+Units: parameters are in the units the zoo declares (ms, mV, pA, nS, Hz), as
+``--set KEY=VALUE`` takes them; only the network's own times (projection delays, ``run``'s
+``duration`` and ``dt``) are seconds. ``delay=1.5`` is 1.5 ms; a nonzero value below
+0.01 ms for a parameter in ms is refused as seconds given by mistake.
 """
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+import inspect
+import numbers
+from typing import Any, Callable, Dict, List, Mapping, Sequence
 
 from .. import _native
-from .._util import check_float, check_int
-from ..errors import UnknownNameError
-from ..network.monitor import SpikeMonitor
+from .._util import check_int, type_name
+from ..errors import ArgumentTypeError, UnknownNameError
+from ..network._from_native import network_from_native
 from ..network.network import Network
-from ..network.population import Population
-from ..network.projection import Projection
-from ..network.stimulus import PoissonInput
 
-__all__ = ["brunel_balanced_network", "zoo_networks", "BRUNEL_DEFAULTS"]
+#: The engine's zoo entries by name (metadata: ``zoo_networks()``).
+_ENTRIES: Dict[str, Dict[str, Any]] = {z["name"]: z for z in _native.zoo_entries()}
+#: The generated docstrings (``sc_neurocore_zoo::docs``, the stub's text too).
+_DOCS: Dict[str, str] = dict(_native.zoo_python_docs())
+#: ``brunel`` parameters ``brunel_balanced_network`` does not take as keywords.
+_BALANCED_SKIPS = ("order", "n_exc", "n_inh")
 
 
 def zoo_networks() -> List[Dict[str, Any]]:
-    """The engine's zoo networks: dicts ``name, summary, params, default_run``."""
+    """The engine's zoo networks: dicts ``name, summary, params (name, unit, default, range,
+    doc, whole), default_run, small, reproduces`` (see ``sc-neurocore zoo``)."""
     return list(_native.zoo_entries())
 
 
-def _defaults(name: str) -> Dict[str, float]:
-    for z in _native.zoo_entries():
-        if z["name"] == name:
-            return {p["name"]: float(p["default"]) for p in z["params"]}
-    raise UnknownNameError(  # pragma: no cover - the zoo always has brunel
-        f"zoo: unknown network '{name}'", object="zoo", what="network", name=name, known=""
+#: Defaults of Brunel's network from the engine's zoo (in its units: ``delay`` in ms;
+#: ``n_exc`` / ``n_inh`` 0 mean ``4·order`` / ``order``).
+BRUNEL_DEFAULTS: Dict[str, float] = {
+    p["name"]: float(p["default"]) for p in _ENTRIES["brunel"]["params"]
+}
+
+
+def _settings(
+    fname: str, entry: Mapping[str, Any], given: Mapping[str, Any], skip: Sequence[str] = ()
+) -> Dict[str, float]:
+    """``given`` checked against ``entry``'s parameter names (less ``skip``) and types; the
+    engine checks the values (ranges, whole numbers, units)."""
+    obj = f"configs.{fname}"
+    names = [p["name"] for p in entry["params"] if p["name"] not in skip]
+    out: Dict[str, float] = {}
+    for k, v in given.items():
+        if k not in names:
+            known = ", ".join(names + ["seed", "record"])
+            raise UnknownNameError(
+                f"{obj}: unknown parameter '{k}'; known: {known}",
+                object=obj,
+                what="parameter",
+                name=str(k),
+                known=known,
+            )
+        if isinstance(v, bool) or not isinstance(v, numbers.Real):
+            raise ArgumentTypeError(f"{obj}: {k} must be a number, got {type_name(v)} {v!r}")
+        out[k] = float(v)
+    return out
+
+
+def _build(fname: str, name: str, settings: Dict[str, float], seed: Any, record: Any) -> Network:
+    seed = check_int(f"configs.{fname}", "seed", seed, 0)
+    if not isinstance(record, bool):
+        raise ArgumentTypeError(
+            f"configs.{fname}: record must be True or False, got {type_name(record)} {record!r}"
+        )
+    return network_from_native(_native.zoo_network(name, settings, seed), record=record)
+
+
+def _parameter(p: Mapping[str, Any], kind=inspect.Parameter.KEYWORD_ONLY) -> inspect.Parameter:
+    typ = int if p["whole"] else float
+    return inspect.Parameter(p["name"], kind, default=typ(p["default"]), annotation=typ)
+
+
+_COMMON = [
+    inspect.Parameter("seed", inspect.Parameter.KEYWORD_ONLY, default=1, annotation=int),
+    inspect.Parameter("record", inspect.Parameter.KEYWORD_ONLY, default=True, annotation=bool),
+]
+
+
+def _make(entry: Mapping[str, Any]) -> Callable[..., Network]:
+    """``configs.NAME`` for one zoo entry."""
+    name = entry["name"]
+
+    def config(*, seed: int = 1, record: bool = True, **params: Any) -> Network:
+        return _build(name, name, _settings(name, entry, params), seed, record)
+
+    config.__name__ = config.__qualname__ = name
+    config.__module__ = __name__
+    config.__doc__ = _DOCS[name]
+    config.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [_parameter(p) for p in entry["params"]] + _COMMON, return_annotation=Network
     )
-
-
-#: Defaults of Brunel's network from the engine's zoo (``delay`` in ms there).
-BRUNEL_DEFAULTS: Dict[str, float] = _defaults("brunel")
+    return config
 
 
 def brunel_balanced_network(
     n_exc: int = 4 * int(BRUNEL_DEFAULTS["order"]),
     n_inh: int = int(BRUNEL_DEFAULTS["order"]),
     *,
-    epsilon: float = BRUNEL_DEFAULTS["epsilon"],
-    g: float = BRUNEL_DEFAULTS["g"],
-    eta: float = BRUNEL_DEFAULTS["eta"],
-    j: float = BRUNEL_DEFAULTS["j"],
-    delay: float = BRUNEL_DEFAULTS["delay"] * 1e-3,
-    tau_m: float = BRUNEL_DEFAULTS["tau_m"],
-    theta: float = BRUNEL_DEFAULTS["theta"],
-    v_reset: float = BRUNEL_DEFAULTS["v_reset"],
-    t_ref: float = BRUNEL_DEFAULTS["t_ref"],
     seed: int = 1,
     record: bool = True,
+    **params: Any,
 ) -> Network:
-    """Brunel's (2000) sparse balanced network of LIF neurons (model A), as NEST's
-    ``brunel_delta_nest.py`` builds it, with ``n_exc`` excitatory and ``n_inh``
-    inhibitory neurons.
-
-    Each neuron receives ``C_E = int(epsilon·n_exc)`` excitatory and ``C_I =
-    int(epsilon·n_inh)`` inhibitory synapses (fixed in-degree, autapses and multapses
-    allowed), delta synapses of ``j`` mV (``-g·j`` inhibitory) with one ``delay``
-    (seconds), and independent Poisson drive of rate ``eta·nu_th·C_E`` with ``nu_th =
-    theta / (j·C_E·tau_m)``, each input spike ``j`` mV. LIF with ``tau_m`` (ms), threshold
-    ``theta`` (mV, rest 0), reset ``v_reset``, refractory ``t_ref`` (ms). Brunel's Fig. 8
-    regimes: A (g 3, eta 2), B (g 6, eta 4), C (g 5, eta 2), D (g 4.5, eta 0.9), with
-    ``v_reset=10``.
-
-    The default size (10,000 + 2,500) is the engine's default network (``sc-neurocore
-    run``); it runs at ``dt = 1e-4`` s in the reference. With ``record=True`` the network
-    has spike monitors ``net["exc_spikes"]`` and ``net["inh_spikes"]``; the populations are
-    ``net["exc"]`` and ``net["inh"]``.
-    """
+    # The docstring and the keyword list are the zoo's (set below).
     o = "brunel_balanced_network"
-    n_exc = check_int(o, "n_exc", n_exc, 1)
-    n_inh = check_int(o, "n_inh", n_inh, 1)
-    epsilon, g, eta, j = (check_float(o, k, v) for k, v in (("epsilon", epsilon), ("g", g), ("eta", eta), ("j", j)))
-    tau_m, theta = check_float(o, "tau_m", tau_m), check_float(o, "theta", theta)
-    delay = check_float(o, "delay", delay)
-    c_e = int(epsilon * n_exc)
-    c_i = int(epsilon * n_inh)
-    lif = {
-        "tau_m": tau_m,
-        "c_m": 1.0,
-        "e_l": 0.0,
-        "v_th": theta,
-        "v_reset": check_float(o, "v_reset", v_reset),
-        "t_ref": check_float(o, "t_ref", t_ref),
-        "v_init": 0.0,
-    }
-    exc = Population("lif", n_exc, label="exc", params=lif)
-    inh = Population("lif", n_inh, label="inh", params=lif)
-    net = Network(exc, inh, seed=seed)
-    for src, k, w, name in ((exc, c_e, j, "e"), (inh, c_i, -g * j, "i")):
-        for tgt, tname in ((exc, "e"), (inh, "i")):
-            net.add(
-                Projection(
-                    src,
-                    tgt,
-                    weight=w,
-                    topology="fixed_indegree",
-                    indegree=k,
-                    delay=delay,
-                    label=f"{name}->{tname}",
-                )
-            )
-    nu_th = theta / (j * c_e * tau_m) * 1e3 if c_e > 0 and j != 0 else 0.0
-    rate = eta * nu_th * c_e
-    net.add(
-        PoissonInput(n_exc, rate, j, target=exc, label="drive_e"),
-        PoissonInput(n_inh, rate, j, target=inh, label="drive_i"),
-    )
-    if record:
-        net.add(SpikeMonitor(exc, label="exc_spikes"), SpikeMonitor(inh, label="inh_spikes"))
-    return net
+    n_exc = check_int(f"configs.{o}", "n_exc", n_exc, 1)
+    n_inh = check_int(f"configs.{o}", "n_inh", n_inh, 1)
+    settings = _settings(o, _ENTRIES["brunel"], params, skip=_BALANCED_SKIPS)
+    settings.update(n_exc=float(n_exc), n_inh=float(n_inh))
+    return _build(o, "brunel", settings, seed, record)
+
+
+brunel_balanced_network.__doc__ = _DOCS["brunel_balanced_network"]
+brunel_balanced_network.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+    [
+        inspect.Parameter(
+            "n_exc", inspect.Parameter.POSITIONAL_OR_KEYWORD, default=4 * int(BRUNEL_DEFAULTS["order"]), annotation=int
+        ),
+        inspect.Parameter(
+            "n_inh", inspect.Parameter.POSITIONAL_OR_KEYWORD, default=int(BRUNEL_DEFAULTS["order"]), annotation=int
+        ),
+    ]
+    + [_parameter(p) for p in _ENTRIES["brunel"]["params"] if p["name"] not in _BALANCED_SKIPS]
+    + _COMMON,
+    return_annotation=Network,
+)
+
+__all__ = ["brunel_balanced_network", "zoo_networks", "BRUNEL_DEFAULTS"]
+
+for _name, _entry in _ENTRIES.items():
+    if _name in globals():
+        raise ImportError(  # pragma: no cover - crates/zoo/tests/entries.rs checks the names
+            f"sc_neurocore.model_zoo.configs: zoo network '{_name}' would replace the module's "
+            f"own {_name!r}"
+        )
+    globals()[_name] = _make(_entry)
+    __all__.append(_name)
+del _name, _entry

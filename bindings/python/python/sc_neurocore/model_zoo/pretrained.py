@@ -1,41 +1,56 @@
-"""Pretrained networks (weights learnt by the engine itself, e.g. the MNIST classifier of the
-zoo issue).
+"""Pretrained networks: spiking networks whose weights were learnt from the engine's own
+simulation and ship inside the package.
 
-None exists yet: the networks and their training land with the model-zoo issue. Until
-then :func:`load_pretrained` raises :class:`~sc_neurocore.errors.PretrainedUnavailableError`
-(a ``NotImplementedError``) that says so, and :func:`available` returns an empty list.
+- ``"mnist"``: a spiking MNIST classifier (:class:`~sc_neurocore.model_zoo.mnist.
+  MnistClassifier`, a :class:`~sc_neurocore.network.network.Network`); ``net.classify(images)``
+  runs it on the engine and returns the digits. Method, training (``cargo xtask train
+  mnist``) and accuracy: docs/mnist.md.
 """
 
 from __future__ import annotations
 
-from typing import List
+from typing import Callable, Dict, List
 
 from .._util import check_str
-from ..errors import PretrainedUnavailableError
+from ..errors import UnknownNameError
+from ..network.network import Network
 
 __all__ = ["available", "load_pretrained"]
 
 
+def _mnist() -> Network:
+    from . import mnist
+
+    return mnist.load()
+
+
+#: name -> loader. One entry per pretrained network.
+_LOADERS: Dict[str, Callable[[], Network]] = {"mnist": _mnist}
+
+
 def available() -> List[str]:
-    """Names of the pretrained networks this build ships (none yet)."""
-    return []
+    """Names of the pretrained networks this build ships."""
+    return sorted(_LOADERS)
 
 
-def load_pretrained(name: str):
-    """The pretrained network ``name`` as a ready :class:`Network`.
+def load_pretrained(name: str) -> Network:
+    """The pretrained network ``name`` (one of :func:`available`), ready to run.
 
-    Raises :class:`~sc_neurocore.errors.PretrainedUnavailableError` for every name in this
-    build: no pretrained network exists yet (they come with the model-zoo issue). The
-    configurations of :mod:`sc_neurocore.model_zoo.configs` (e.g.
-    ``brunel_balanced_network``) build untrained networks now.
+    Examples
+    --------
+    >>> net = load_pretrained("mnist")           # doctest: +SKIP
+    >>> net.classify(images)                     # images: (n, 784) in [0, 1]  # doctest: +SKIP
+    array([7, 2, 1, ...])
     """
     name = check_str("load_pretrained", "name", name)
-    have = available()
-    raise PretrainedUnavailableError(
-        f"load_pretrained: no pretrained network '{name}' in this build of sc_neurocore "
-        f"(available: {', '.join(have) if have else 'none yet'}); pretrained networks such as "
-        "the MNIST classifier come with the model-zoo issue. Untrained configurations are in "
-        "sc_neurocore.model_zoo.configs (e.g. brunel_balanced_network).",
-        object="load_pretrained",
-        name=name,
-    )
+    loader = _LOADERS.get(name)
+    if loader is None:
+        known = ", ".join(available())
+        raise UnknownNameError(
+            f"load_pretrained: unknown pretrained network '{name}'; available: {known}",
+            object="load_pretrained",
+            what="pretrained network",
+            name=name,
+            known=known,
+        )
+    return loader()

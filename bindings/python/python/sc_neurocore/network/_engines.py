@@ -76,9 +76,9 @@ def describe(net, *, placeholders: bool, monitors: bool) -> "_native.NetworkSpec
         owner = f"{type(st).__name__} '{st.label}'"
         tgt = None if st.target is None else _index_of(net, st.target, "target", owner)
         spec.add_stimulus(st.label, st._native, tgt, **st._synapse_kwargs())
-    for pop, synapse, tau_syn, e_rev, values in net._initial_synaptic:
+    for pop, synapse, options, values in net._initial_synaptic:
         p = _index_of(net, pop, "initial-state", "Network.set_initial_synaptic_state")
-        spec.set_initial_synaptic_state(p, synapse, values, tau_syn, e_rev)
+        spec.set_initial_synaptic_state(p, synapse, values, **options)
     spec.check_initial_synaptic_states()
     if monitors:
         for m in net._monitors:
@@ -177,15 +177,11 @@ def _ranges(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     return np.repeat(starts - offsets, lens) + np.arange(total, dtype=np.int64)
 
 
-def _kind_key(name: str, tau_syn: Optional[float], e_rev: Optional[float]) -> Tuple:
-    """The runner's SynapseKind equality: delta; exponential/alpha by tau_syn (default 5
-    ms); conductance by tau_syn and e_rev."""
-    tau = 5e-3 if tau_syn is None else float(tau_syn)
-    if name == "delta":
-        return ("delta",)
-    if name == "conductance":
-        return ("conductance", tau, float(e_rev))
-    return (name, tau)
+def _kind_key(name: str, options: Dict[str, float]) -> Tuple:
+    """The runner's SynapseKind equality: ``(name, parameters...)`` with the defaults filled
+    in, from the engine (``_native.synapse_key``): delta; exponential/alpha by tau_syn;
+    conductance by tau_syn and e_rev; nmda by tau_rise, tau_decay, alpha, e_rev, mg."""
+    return tuple(_native.synapse_key(name, **options))
 
 
 class _Channel:
@@ -208,9 +204,15 @@ class _Channel:
         elif self.kind == "alpha":
             tau = key[1] * 1e3
             self.decay, self.factor = math.exp(-h / tau), math.e / tau
-        elif self.kind == "conductance":
-            self.decay, self.factor = math.exp(-h / (key[1] * 1e3)), 0.0
-            self.e_rev = key[2]
+        elif self.kind in ("conductance", "nmda"):
+            # The step's mean conductance carries its exact charge (for a fixed V).
+            tau = (key[1] if self.kind == "conductance" else key[2]) * 1e3
+            d = math.exp(-h / tau)
+            self.decay, self.factor = d, tau / h * (1.0 - d)
+            if self.kind == "conductance":
+                self.e_rev = key[2]
+            else:
+                self.e_rev, self.mg = key[4], key[5]
         else:
             self.decay, self.factor = 0.0, 0.0
 
@@ -231,8 +233,12 @@ class _Channel:
             self.a *= self.decay
             self.b *= self.decay
             self.b += d * self.factor
+        elif self.kind == "nmda":
+            current += self.a * self.factor * (self.e_rev - v) * _native.nmda_block(v, self.mg)
+            self.a *= self.decay
+            self.a += d
         else:  # conductance
-            current += self.a * (self.e_rev - v)
+            current += self.a * self.factor * (self.e_rev - v)
             self.a *= self.decay
             self.a += d
         d[:] = 0.0
@@ -359,6 +365,8 @@ class _Projection:
         self.sources: Optional[np.ndarray] = None
         self.post_order: Optional[np.ndarray] = None
         self.post_ptr: Optional[np.ndarray] = None
+        # NMDA: the index of the source's gating group (each spike's weight times its jump).
+        self.nmda: Optional[int] = None
 
 
 class PythonEngine:
@@ -382,7 +390,7 @@ class PythonEngine:
         proj_keys = []
         for pr in net._projections:
             t = _index_of(net, pr.target, "target", pr.label)
-            k = _kind_key(pr.synapse, pr.tau_syn, pr.e_rev)
+            k = _kind_key(pr.synapse, pr.synapse_options)
             proj_keys.append(k)
             if k not in keys[t]:
                 keys[t].append(k)
@@ -391,7 +399,7 @@ class PythonEngine:
             t = 0 if st.target is None else _index_of(net, st.target, "target", st.label)
             stim_targets.append(t)
             if st._native.is_jump:
-                k = _kind_key(st.synapse, st.tau_syn, st.e_rev)
+                k = _kind_key(st.synapse, _stimulus_options(st))
                 if k not in keys[t]:
                     keys[t].append(k)
         # Delays first (they size the rings), then the stimuli against the grid, as the
@@ -418,9 +426,9 @@ class PythonEngine:
                 chans.append(_Channel(k, pop.n, max(md) if md else 1, dt))
             self.channels.append(chans)
         # Initial synaptic states (checked by describe() above: every one has its channel).
-        for pop, synapse, tau_syn, e_rev, values in net._initial_synaptic:
+        for pop, synapse, options, values in net._initial_synaptic:
             t = _index_of(net, pop, "initial-state", "Network.set_initial_synaptic_state")
-            k = _kind_key(synapse, tau_syn, e_rev)
+            k = _kind_key(synapse, options)
             ch = next(c for c in self.channels[t] if c.key == k)
             ch.a[:] = np.broadcast_to(np.asarray(values, dtype=np.float64), ch.a.shape)
         self.stimuli = []  # (target, block, channel or None)
@@ -428,9 +436,13 @@ class PythonEngine:
             block = st._native.block(f"Population '{pops[t].label}'", pops[t].n, seed, i, dt)
             ch = None
             if st._native.is_jump:
-                k = _kind_key(st.synapse, st.tau_syn, st.e_rev)
+                k = _kind_key(st.synapse, _stimulus_options(st))
                 ch = next(c for c in self.channels[t] if c.key == k)
             self.stimuli.append((t, block, ch))
+        # NMDA gating, one group per (source, tau_rise, tau_decay, alpha) in order of first
+        # use, as the runner's crate::nmda::groups: the engine's own code computes the jumps.
+        self.nmda_groups: List[Tuple[int, Any]] = []
+        nmda_keys: List[Tuple] = []
         self.projections: List[_Projection] = []
         for j, pr in enumerate(net._projections):
             s = _index_of(net, pr.source, "source", pr.label)
@@ -439,6 +451,13 @@ class PythonEngine:
             ch = next(c for c in self.channels[t] if c.key == proj_keys[j])
             d = delays[j]
             proj = _Projection(j, pr, s, t, csr, int(d[0]) if d.size == 1 and np.ndim(pr.delay) == 0 else d, ch)
+            k = proj_keys[j]
+            if k[0] == "nmda":
+                group = (s, k[1], k[2], k[3])
+                if group not in nmda_keys:
+                    nmda_keys.append(group)
+                    self.nmda_groups.append((s, _native.NmdaGating(pops[s].n, k[1], k[2], k[3], dt)))
+                proj.nmda = nmda_keys.index(group)
             if pr.plasticity is not None:
                 obj = f"Projection '{pr.label}'"
                 sign = _weight_sign(obj, proj.w)
@@ -538,7 +557,7 @@ class PythonEngine:
                 if t == p:
                     block.add(step, ch.due(step) if ch is not None else current)
             chans = self.channels[p]
-            v = neurons.membrane_now() if any(c.kind == "conductance" for c in chans) else None
+            v = neurons.membrane_now() if any(c.kind in ("conductance", "nmda") for c in chans) else None
             for ch in chans:
                 ch.apply(step, v, jump, current)
             spikes.append(neurons.step(jump, current))
@@ -559,6 +578,8 @@ class PythonEngine:
         if not self.pending:
             return
         emitted = self.step_no - 1
+        # The NMDA sources' gating jumps of this step, in step order (the runner's exchange).
+        self.nmda_jumps = [g.spike(emitted, self.last[s]) for s, g in self.nmda_groups]
         for proj in self.projections:
             self._route(proj, emitted)
         for proj in self.projections:
@@ -574,11 +595,15 @@ class PythonEngine:
         ch = proj.channel
         if idx is not None and idx.size:
             tg = proj.targets[idx]
+            w = proj.w[idx]
+            if proj.nmda is not None:
+                # Each synapse delivers its weight times its source's gating jump.
+                w = w * np.repeat(self.nmda_jumps[proj.nmda], proj.indptr[spk + 1] - proj.indptr[spk])
             if isinstance(proj.delays, int):
-                np.add.at(ch.ring[(emitted + proj.delays) % ch.slots], tg, proj.w[idx])
+                np.add.at(ch.ring[(emitted + proj.delays) % ch.slots], tg, w)
             else:
                 rows = (emitted + proj.delays[idx]) % ch.slots
-                np.add.at(ch.ring, (rows, tg), proj.w[idx])
+                np.add.at(ch.ring, (rows, tg), w)
         pl = proj.plastic
         if pl is None:
             return
@@ -647,6 +672,12 @@ class PythonEngine:
         if p.plastic is not None:
             _check_bounds(obj, w, p.plastic)
         p.w[:] = w
+
+
+def _stimulus_options(st) -> Dict[str, float]:
+    """The synapse options a stimulus was given."""
+    kw = st._synapse_kwargs()
+    return {k: v for k, v in kw.items() if k != "synapse" and v is not None}
 
 
 def _weight_sign(obj: str, w: np.ndarray) -> float:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable, List, Optional, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 import numpy as np
 
@@ -18,7 +18,7 @@ from ._engines import ENGINES
 from ._progress import progress_bar
 from .monitor import Monitor
 from .population import Population
-from .projection import Projection
+from .projection import Projection, synapse_options
 from .stimulus import PoissonInput, Stimulus
 from .topology import CSR
 
@@ -56,8 +56,8 @@ class Network:
         self._dt: Optional[float] = None
         self._steps = 0
         self._weight_log: List[Tuple[int, int, np.ndarray]] = []
-        # (population, synapse, tau_syn, e_rev, values) of set_initial_synaptic_state.
-        self._initial_synaptic: List[Tuple[Population, str, Optional[float], Optional[float], Any]] = []
+        # (population, synapse, options given, values) of set_initial_synaptic_state.
+        self._initial_synaptic: List[Tuple[Population, str, Dict[str, float], Any]] = []
         #: The backend of the last run (``"rust"`` or ``"python"``), None before any.
         self.last_backend: Optional[str] = None
         self.add(*objects)
@@ -117,13 +117,18 @@ class Network:
         *,
         tau_syn: Optional[float] = None,
         e_rev: Optional[float] = None,
+        tau_rise: Optional[float] = None,
+        tau_decay: Optional[float] = None,
+        alpha: Optional[float] = None,
+        mg: Optional[float] = None,
     ) -> "Network":
         """Sets the state at t = 0 of the synapses of one kind onto ``population`` (Brian2's
         ``group.ge = ...``, NEST's initial ``g_ex``): the conductance (nS) of
-        ``synapse="conductance"`` with ``tau_syn`` and ``e_rev``, or the current (pA) of
-        ``"exponential"`` / ``"alpha"`` with ``tau_syn``, one value per neuron or one for
-        all. It acts from the first step on, on every backend. The population must receive
-        synapses of that kind (a projection or a Poisson input) when the network runs.
+        ``synapse="conductance"`` with ``tau_syn`` and ``e_rev`` (or of ``"nmda"`` with its
+        options, before the Mg2+ block), or the current (pA) of ``"exponential"`` /
+        ``"alpha"`` with ``tau_syn``, one value per neuron or one for all. It acts from the
+        first step on, on every backend. The population must receive synapses of that kind
+        (a projection or a Poisson input) when the network runs.
 
         Examples
         --------
@@ -147,19 +152,20 @@ class Network:
                 object=f"Population '{population.label}'",
             )
         obj = f"Initial synaptic state of '{population.label}'"
-        tau = None if tau_syn is None else check_float(obj, "tau_syn", tau_syn)
-        rev = None if e_rev is None else check_float(obj, "e_rev", e_rev)
-        synapse = _native.check_synapse(obj, check_str(obj, "synapse", synapse), tau, rev)
+        options = synapse_options(
+            obj, tau_syn=tau_syn, e_rev=e_rev, tau_rise=tau_rise, tau_decay=tau_decay, alpha=alpha, mg=mg
+        )
+        synapse = _native.check_synapse(obj, check_str(obj, "synapse", synapse), **options)
         # The engine's checks, on a description holding just this population.
         probe = _native.NetworkSpec(0)
         probe.add_population(population.label, "lif", population.n)
-        probe.set_initial_synaptic_state(0, synapse, values, tau, rev)
+        probe.set_initial_synaptic_state(0, synapse, values, **options)
         self._initial_synaptic = [
             e
             for e in self._initial_synaptic
-            if not (e[0] is population and _same_kind(e, synapse, tau, rev))
+            if not (e[0] is population and _same_kind(e, synapse, options))
         ]
-        self._initial_synaptic.append((population, synapse, tau, rev, values))
+        self._initial_synaptic.append((population, synapse, options, values))
         return self
 
     @property
@@ -419,10 +425,10 @@ class Network:
         )
 
 
-def _same_kind(entry, synapse: str, tau_syn: Optional[float], e_rev: Optional[float]) -> bool:
+def _same_kind(entry, synapse: str, options: Dict[str, float]) -> bool:
     from ._engines import _kind_key
 
-    return _kind_key(entry[1], entry[2], entry[3]) == _kind_key(synapse, tau_syn, e_rev)
+    return _kind_key(entry[1], entry[2]) == _kind_key(synapse, options)
 
 
 def _flatten(objects: Iterable[Any]):

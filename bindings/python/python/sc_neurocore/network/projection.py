@@ -76,12 +76,21 @@ class Projection:
         when the network is built, from the network's seed and this projection's own random
         streams (the same in every backend).
     synapse:
-        ``"delta"`` (default), ``"exponential"``, ``"alpha"`` or ``"conductance"``.
+        ``"delta"`` (default), ``"exponential"``, ``"alpha"``, ``"conductance"`` or
+        ``"nmda"``.
     tau_syn:
         Synaptic time constant in seconds (default 5 ms) for exponential, alpha and
         conductance synapses.
     e_rev:
-        Reversal potential in mV (conductance synapses; required there).
+        Reversal potential in mV (conductance synapses, required there; NMDA synapses,
+        default 0 mV).
+    tau_rise, tau_decay, alpha, mg:
+        NMDA synapses (Wang 2002, saturating per presynaptic neuron, Mg2+-blocked; NEST's
+        ``iaf_bw_2001``): rise and decay times of the gating in seconds (default 2 ms and
+        100 ms), its coupling ``alpha`` in 1/s (default 500 /s = 0.5 /ms) and the Mg2+
+        concentration in mM (default 1). ``weight`` is the conductance (nS) per unit of
+        gating; the current is ``g (e_rev - V) / (1 + mg exp(-0.062 V) / 3.57)``. Giving
+        one of these to another kind, or ``tau_syn`` to ``"nmda"``, is an error.
     delay:
         Seconds, a number, (with a CSR) one per synapse, or a :class:`Normal` drawn per
         synapse; rounded to whole steps, at least one step. Default 1 ms.
@@ -110,6 +119,10 @@ class Projection:
         synapse: str = "delta",
         tau_syn: Optional[float] = None,
         e_rev: Optional[float] = None,
+        tau_rise: Optional[float] = None,
+        tau_decay: Optional[float] = None,
+        alpha: Optional[float] = None,
+        mg: Optional[float] = None,
         delay: Any = 1e-3,
         plasticity: Union[None, str, STDP, Dict[str, Any]] = None,
         label: Optional[str] = None,
@@ -128,14 +141,16 @@ class Projection:
             "Projection", "label", label if label is not None else f"{source.label}->{target.label}"
         )
         obj = f"Projection '{self.label}'"
-        self.synapse: str = _native.check_synapse(
-            obj,
-            check_str(obj, "synapse", synapse),
-            check_optional_float(obj, "tau_syn", tau_syn),
-            check_optional_float(obj, "e_rev", e_rev),
+        #: The synapse options given (``tau_syn``, ``e_rev``, ``tau_rise``, ``tau_decay``,
+        #: ``alpha``, ``mg``); the others take the kind's defaults.
+        self.synapse_options: Dict[str, float] = synapse_options(
+            obj, tau_syn=tau_syn, e_rev=e_rev, tau_rise=tau_rise, tau_decay=tau_decay, alpha=alpha, mg=mg
         )
-        self.tau_syn: Optional[float] = None if tau_syn is None else float(tau_syn)
-        self.e_rev: Optional[float] = None if e_rev is None else float(e_rev)
+        self.synapse: str = _native.check_synapse(
+            obj, check_str(obj, "synapse", synapse), **self.synapse_options
+        )
+        self.tau_syn: Optional[float] = self.synapse_options.get("tau_syn")
+        self.e_rev: Optional[float] = self.synapse_options.get("e_rev")
         self.plasticity: Optional[STDP] = as_stdp(plasticity)
         self.allow_autapses = bool(allow_autapses)
         self.allow_multapses = bool(allow_multapses)
@@ -222,8 +237,7 @@ class Projection:
         drawn = isinstance(self.delay, Normal)
         kw: Dict[str, Any] = dict(
             synapse=self.synapse,
-            tau_syn=self.tau_syn,
-            e_rev=self.e_rev,
+            **self.synapse_options,
             delay=None if drawn else self.delay,
             delay_normal=self.delay.bounds(0.0) if isinstance(self.delay, Normal) else None,
             stdp=None if self.plasticity is None else self.plasticity.as_dict(),
@@ -333,6 +347,11 @@ class Projection:
             f"Projection({self.source.label!r} -> {self.target.label!r}, topology={t!r}, "
             f"synapse={self.synapse!r}, label={self.label!r})"
         )
+
+
+def synapse_options(obj: str, **options: Optional[float]) -> Dict[str, float]:
+    """The synapse options that were given (not None), as floats, checked to be numbers."""
+    return {k: check_float(obj, k, v) for k, v in options.items() if v is not None}
 
 
 def _flags(obj: str, field: str, value: Any) -> np.ndarray:

@@ -67,7 +67,13 @@ class PoissonInput(Stimulus):
     target:
         The driven population (default: the network's first population).
     synapse, tau_syn, e_rev:
-        How input spikes act (default ``"delta"``), as for projections.
+        How input spikes act (default ``"delta"``), as for projections; not ``"nmda"``,
+        whose gating jump depends on a presynaptic neuron's own spikes (drive NMDA synapses
+        from a ``PoissonNeuron`` population through a projection).
+    onset, offset:
+        The input acts in the steps ``round(onset/dt) <= k < round(offset/dt)`` (seconds;
+        default: always), as a :class:`StepCurrent`'s window; NEST's ``start``/``stop``. A
+        NEST generator connected with delay ``D`` reaches its targets from ``onset = D``.
     """
 
     def __init__(
@@ -82,16 +88,22 @@ class PoissonInput(Stimulus):
         synapse: str = "delta",
         tau_syn: Optional[float] = None,
         e_rev: Optional[float] = None,
+        onset: float = 0.0,
+        offset: float = float("inf"),
         label: Optional[str] = None,
     ) -> None:
         super().__init__(target, label)
         o = "PoissonInput"
         n = check_int(o, "n", n, 1)
+        self.onset = check_float(o, "onset", onset)
+        self.offset = check_float(o, "offset", offset)
         self._native = _native.Stimulus.poisson(
             n,
             scalar_or_array(o, "rate_hz", rate_hz),
             check_float(o, "weight", weight),
             None if seed is None else check_int(o, "seed", seed),
+            self.onset,
+            self.offset,
         )
         self.rate_hz = rate_hz
         self.weight = float(weight)
@@ -105,6 +117,7 @@ class PoissonInput(Stimulus):
             check_str(obj, "synapse", synapse),
             check_optional_float(obj, "tau_syn", tau_syn),
             check_optional_float(obj, "e_rev", e_rev),
+            stimulus=True,
         )
         self.tau_syn = tau_syn
         self.e_rev = e_rev

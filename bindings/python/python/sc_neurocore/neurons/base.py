@@ -41,8 +41,8 @@ The protocol, exactly:
   each is an attribute holding a float64 array of shape ``(n,)``; ``StateMonitor`` records
   them.
 - ``membrane``: the state variable that ``delta`` synapses jump (through ``jump``) and that
-  ``conductance`` synapses read (``current = g (e_rev - v)`` with ``v`` at the start of the
-  step).
+  ``conductance`` synapses read (``current = g (e_rev - v)``, ``g`` the conductance's mean
+  over the step and ``v`` the membrane at its start).
 - ``step(dt, jump, current)`` advances every neuron from ``t`` to ``t + dt`` and returns the
   neurons that spiked: a boolean mask of shape ``(n,)`` or ascending integer indices.
   ``dt`` is the network step **in seconds** (the API's unit, DESIGN.md §2); ``jump`` holds
