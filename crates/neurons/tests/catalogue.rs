@@ -428,7 +428,7 @@ fn population_kernels_equal_neurons_one_at_a_time() {
         let i0 = m.drive.unwrap_or(1.0);
         let current = |i: usize, step: usize| i0 * (0.5 + ((i * 7 + step * 3) % 11) as f64 / 10.0);
         let jump = |i: usize, step: usize| {
-            if (i + step) % 23 == 0 {
+            if (i + step).is_multiple_of(23) {
                 ((i * 5 + step) % 7) as f64 / 6.0 - 0.5
             } else {
                 0.0

@@ -484,12 +484,11 @@ fn gif_statistics_agree_with_nest_within_standard_errors() {
             let v = &r["statistics"][res][w][key];
             (v["mean"].as_f64().unwrap(), v["se"].as_f64().unwrap())
         };
-        for w in 0..steps.len() {
-            for s in 0..3 {
+        for (w, window) in mine.iter().enumerate() {
+            for (s, &(ours, se_ours)) in window.iter().enumerate() {
                 let what = ["rate (Hz)", "mean interval (ms)", "latency (ms)"][s];
                 let (nest, se_nest) = stat("0.1", w, s);
                 let (nest_fine, se_fine) = stat("0.025", w, s);
-                let (ours, se_ours) = mine[w][s];
                 let bound = Z * (se_ours * se_ours + se_nest * se_nest).sqrt();
                 eprintln!(
                     "{model} step {w} {what}: ours {ours:.3} +- {se_ours:.3}, NEST {nest:.3} \
