@@ -23,11 +23,30 @@ Protocol (all models)
 * simulated 1000 ms at resolutions 0.1, 0.05, 0.025 and 0.0125 ms.
 
 NEST delivers a step_current_generator's change at time t to the neuron from the step that
-starts at t + resolution (the generator's connection has a delay of one step); the JSON
-records that, and the Rust test applies the same one-step delay.
+starts at t + resolution (the generator's connection has a delay of one step), so each change
+is scheduled one resolution early: at every resolution the current is ``amps[k]`` exactly on
+the protocol's intervals, and the current during the step [t, t + dt) is the protocol's value
+at t, as the Rust test drives our models. (With the changes at the protocol's times the
+onset would come one step late, 0.0875 ms later at 0.1 ms than at 0.0125 ms: a difference
+of protocol, not of integration, that NEST's own dt spread would then mix in; a slow spike of
+ht_neuron after a long interval moves by 0.1 ms with it.)
 
 Output JSON: ``{"nest": version, "model": name, "params": {...}, "amps_pa": [...],
 "steps_ms": [[start, stop], ...], "runs": {"0.1": [spike times ms], ...}}``.
+
+Two models need another protocol (``--only parrot_neuron gif_psc_exp gif_cond_exp``):
+
+* ``parrot_neuron``: a spike_generator with a fixed list of spike times on the 0.1 ms grid
+  (some repeated: several spikes in one step), connected with delay ``resolution``; the
+  JSON holds the input times and the parrot's output times at each resolution.
+* ``gif_psc_exp``, ``gif_cond_exp`` (escape noise): a population of ``GIF_N`` independent
+  neurons with the Mensi et al. (2012) fit of NEST's gif_population example, under the
+  three current steps (``GIF_AMPS``), at resolutions 0.1 and 0.025 ms. Each neuron draws from
+  its own stream, so the neurons are independent samples (seed ``GIF_SEED``). The JSON holds,
+  per resolution and current step, the mean and the standard error over neurons of the rate,
+  of each neuron's mean inter-spike interval and of the first-spike latency after the step's
+  onset, and the number of neurons that contributed; the Rust test computes the same
+  statistics from its own population and compares them within the combined standard errors.
 """
 
 import argparse
@@ -43,7 +62,9 @@ RESOLUTIONS = [0.1, 0.05, 0.025, 0.0125]
 STEPS = [[50.0, 350.0], [350.0, 650.0], [650.0, 950.0]]
 SIMTIME = 1000.0
 
-# NEST model -> (parameter overrides, the three step amplitudes in pA). Defaults are NEST's.
+# Reference name -> (parameter overrides, the three step amplitudes in pA[, NEST model]).
+# The reference name is the NEST model unless a third entry names it (one NEST model with
+# several settings). Defaults are NEST's.
 MODELS = {
     "iaf_psc_delta": ({}, [400.0, 600.0, 1000.0]),
     "iaf_psc_exp": ({}, [400.0, 600.0, 1000.0]),
@@ -62,7 +83,29 @@ MODELS = {
     "hh_psc_alpha": ({}, [700.0, 1000.0, 1500.0]),
     "hh_cond_exp_traub": ({}, [100.0, 300.0, 600.0]),
     "izhikevich": ({}, [5.0, 10.0, 15.0]),
+    # ht_neuron divides its input by tau_m, as a potential: "pA" here are mV.
+    "ht_neuron": ({}, [10.0, 20.0, 50.0]),
 }
+
+# The GLIF levels of Teeter et al. (2018): NEST's glif_psc and glif_cond select them with
+# three switches (spike-dependent threshold "R", after-spike currents "ASC", adapting
+# threshold "A"); the other parameters keep NEST's defaults (the Allen Institute cell that
+# NEST documents), which are also ours. Rheobase of level 1 is th_inf g = 27.17 mV x 9.43 nS
+# = 256 pA; the amplitudes go from just above it to about 2.7 times it.
+GLIF_LEVELS = {
+    "lif": (False, False, False),
+    "lif_r": (True, False, False),
+    "lif_asc": (False, True, False),
+    "lif_r_asc": (True, True, False),
+    "lif_r_asc_a": (True, True, True),
+}
+for _base in ["glif_psc", "glif_cond"]:
+    for _level, (_r, _asc, _a) in GLIF_LEVELS.items():
+        MODELS[f"{_base}_{_level}"] = (
+            {"spike_dependent_threshold": _r, "after_spike_currents": _asc, "adapting_threshold": _a},
+            [300.0, 450.0, 700.0],
+            _base,
+        )
 
 
 def install_and_reexec(venv):
@@ -80,8 +123,9 @@ def run(nest, model, overrides, amps, resolution):
     # 0.0125 ms is not a whole number of the default 1 us tics.
     nest.SetKernelStatus({"tics_per_ms": 10000, "resolution": resolution})
     n = nest.Create(model, params=overrides)
-    # The steps are contiguous: a change at each start, and back to 0 at the last stop.
-    times = [start for start, _ in STEPS] + [STEPS[-1][1]]
+    # The steps are contiguous: a change at each start, and back to 0 at the last stop, each
+    # scheduled one step early (see the module doc).
+    times = [start - resolution for start, _ in STEPS] + [STEPS[-1][1] - resolution]
     values = list(amps) + [0.0]
     gen = nest.Create(
         "step_current_generator",
@@ -104,6 +148,94 @@ def run(nest, model, overrides, amps, resolution):
     return spikes, params
 
 
+# The parrot's input: spike times (ms) on the 0.1 ms grid, repeats meaning several spikes in
+# one step; weights are ignored by the parrot.
+PARROT_INPUT = [1.0, 2.5, 2.5, 2.6, 10.0, 10.1, 10.2, 33.3, 33.3, 33.3, 50.0, 77.7, 99.9]
+PARROT_SIMTIME = 120.0
+
+# The GIF fit of NEST's gif_population example (Mensi et al. 2012); lambda_0 in 1/s, as NEST
+# takes it (0.001 /ms).
+GIF_PARAMS = {
+    "C_m": 83.1, "g_L": 3.7, "E_L": -67.0, "Delta_V": 1.4, "V_T_star": -39.6, "t_ref": 4.0,
+    "V_reset": -36.7, "lambda_0": 1.0, "q_stc": [56.7, -6.9], "tau_stc": [57.8, 218.2],
+    "q_sfa": [11.7, 1.8], "tau_sfa": [53.8, 640.0], "tau_syn_ex": 10.0,
+}
+# Rheobase of the deterministic part g_L (V_T* - E_L) = 101 pA; 150 pA gives ~10 Hz.
+GIF_AMPS = [150.0, 250.0, 400.0]
+GIF_N = 2000
+GIF_SEED = 12345
+GIF_RESOLUTIONS = [0.1, 0.025]
+
+
+def run_parrot(nest, resolution):
+    nest.ResetKernel()
+    nest.verbosity = nest.VerbosityLevel.ERROR
+    nest.SetKernelStatus({"tics_per_ms": 10000, "resolution": resolution})
+    gen = nest.Create("spike_generator", params={"spike_times": PARROT_INPUT})
+    parrot = nest.Create("parrot_neuron")
+    rec = nest.Create("spike_recorder")
+    nest.Connect(gen, parrot, syn_spec={"delay": resolution, "weight": 1.0})
+    nest.Connect(parrot, rec)
+    nest.Simulate(PARROT_SIMTIME)
+    return sorted(float(t) for t in rec.get("events")["times"])
+
+
+def gif_statistics(times_by_neuron, n):
+    """Per current step: mean and standard error over neurons of the rate (Hz), of each
+    neuron's mean inter-spike interval within the step (ms; neurons with >= 2 spikes there),
+    and of the latency of the first spike after the step's onset (ms; neurons that fired)."""
+    import numpy as np
+
+    def mean_se(x):
+        x = np.asarray(x, dtype=float)
+        if len(x) < 2:
+            return {"mean": float("nan"), "se": float("nan"), "n": int(len(x))}
+        return {"mean": float(x.mean()), "se": float(x.std(ddof=1) / np.sqrt(len(x))), "n": int(len(x))}
+
+    out = []
+    for start, stop in STEPS:
+        rate, isi, latency = [], [], []
+        for i in range(n):
+            t = times_by_neuron[i]
+            t = t[(t > start) & (t <= stop)]
+            rate.append(len(t) / (stop - start) * 1000.0)
+            if len(t) >= 2:
+                isi.append(float(np.diff(t).mean()))
+            if len(t) >= 1:
+                latency.append(float(t[0] - start))
+        out.append({"rate_hz": mean_se(rate), "mean_isi_ms": mean_se(isi), "latency_ms": mean_se(latency)})
+    return out
+
+
+def run_gif(nest, model, resolution):
+    import numpy as np
+
+    nest.ResetKernel()
+    nest.verbosity = nest.VerbosityLevel.ERROR
+    nest.SetKernelStatus({"tics_per_ms": 10000, "resolution": resolution, "rng_seed": GIF_SEED})
+    pop = nest.Create(model, GIF_N, params=GIF_PARAMS)
+    times = [start for start, _ in STEPS] + [STEPS[-1][1]]
+    gen = nest.Create(
+        "step_current_generator",
+        params={"amplitude_times": times, "amplitude_values": list(GIF_AMPS) + [0.0]},
+    )
+    rec = nest.Create("spike_recorder")
+    nest.Connect(gen, pop, syn_spec={"delay": resolution})
+    nest.Connect(pop, rec)
+    nest.Simulate(SIMTIME)
+    ev = rec.get("events")
+    first = pop.tolist()[0]
+    senders, t = np.asarray(ev["senders"]) - first, np.asarray(ev["times"])
+    by_neuron = [np.sort(t[senders == i]) for i in range(GIF_N)]
+    return gif_statistics(by_neuron, GIF_N)
+
+
+def write(path, out):
+    with open(path, "w") as f:
+        json.dump(out, f, indent=1, sort_keys=True)
+        f.write("\n")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--install", action="store_true", help="pip install nest-simulator 3.10 into --venv and re-exec there")
@@ -116,19 +248,39 @@ def main():
     import nest
 
     os.makedirs(a.out, exist_ok=True)
-    for model in a.only or MODELS:
-        overrides, amps = MODELS[model]
+    special = ["parrot_neuron", "gif_psc_exp", "gif_cond_exp"]
+    for model in a.only or list(MODELS) + special:
+        if model == "parrot_neuron":
+            runs = {repr(res): run_parrot(nest, res) for res in RESOLUTIONS}
+            path = os.path.join(a.out, f"{model}.json")
+            write(path, {"nest": nest.__version__, "model": model, "input_ms": PARROT_INPUT,
+                         "delay": "one step (the resolution)", "simtime_ms": PARROT_SIMTIME,
+                         "runs": runs})
+            print(f"{model}: {({k: len(v) for k, v in runs.items()})} -> {os.path.relpath(path)}")
+            continue
+        if model in ("gif_psc_exp", "gif_cond_exp"):
+            stats = {repr(res): run_gif(nest, model, res) for res in GIF_RESOLUTIONS}
+            path = os.path.join(a.out, f"{model}.json")
+            write(path, {"nest": nest.__version__, "model": model, "params": GIF_PARAMS,
+                         "amps_pa": GIF_AMPS, "steps_ms": STEPS, "simtime_ms": SIMTIME,
+                         "neurons": GIF_N, "rng_seed": GIF_SEED, "statistics": stats})
+            rates = {k: [round(w["rate_hz"]["mean"], 2) for w in v] for k, v in stats.items()}
+            print(f"{model}: rates (Hz) per step {rates} -> {os.path.relpath(path)}", flush=True)
+            continue
+        overrides, amps, *nest_model = MODELS[model]
+        nest_model = nest_model[0] if nest_model else model
         runs, params = {}, None
         for res in RESOLUTIONS:
-            spikes, params = run(nest, model, overrides, amps, res)
+            spikes, params = run(nest, nest_model, overrides, amps, res)
             runs[repr(res)] = spikes
         out = {
             "nest": nest.__version__,
-            "model": model,
+            "model": nest_model,
             "overrides": overrides,
             "params": params,
             "amps_pa": amps,
             "steps_ms": STEPS,
+            "current_onset": "exact: the current during [t, t + dt) is the protocol's value at t",
             "simtime_ms": SIMTIME,
             "runs": runs,
         }

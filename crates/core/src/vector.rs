@@ -11,6 +11,9 @@
 /// body is the loop), compiled for AVX2 when the processor has it (the check is cached by
 /// the standard library), else for the baseline.
 ///
+/// The function may be generic (`fn name<M: Bound>(kernel: &mut Kernel<M>) => inner`, one
+/// bound per type parameter), provided `$inner`'s type parameters follow from the arguments.
+///
 /// ```
 /// #[inline(always)]
 /// fn scale(x: &mut [f64], by: f64) {
@@ -23,13 +26,16 @@
 /// ```
 #[macro_export]
 macro_rules! vectorized_fn {
-    ($vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) => $inner:path) => {
+    (
+        $vis:vis fn $name:ident $(<$($g:ident: $bound:path),+>)?
+        ($($arg:ident: $ty:ty),* $(,)?) => $inner:path
+    ) => {
         #[inline]
-        $vis fn $name($($arg: $ty),*) {
+        $vis fn $name $(<$($g: $bound),+>)? ($($arg: $ty),*) {
             #[cfg(target_arch = "x86_64")]
             if ::std::arch::is_x86_feature_detected!("avx2") {
                 #[target_feature(enable = "avx2")]
-                fn with_avx2($($arg: $ty),*) {
+                fn with_avx2 $(<$($g: $bound),+>)? ($($arg: $ty),*) {
                     $inner($($arg),*)
                 }
                 // SAFETY: calling a function compiled for AVX2 requires only that the
@@ -54,12 +60,29 @@ mod tests {
     }
     crate::vectorized_fn!(fn poly_wide(x: &[f64], out: &mut [f64]) => poly);
 
+    #[inline(always)]
+    fn scale_by<T: Into<f64>>(by: T, out: &mut [f64]) {
+        let by = by.into();
+        out.iter_mut().for_each(|v| *v *= by);
+    }
+    crate::vectorized_fn!(fn scale_wide<T: Into<f64>>(by: T, out: &mut [f64]) => scale_by);
+
     #[test]
     fn gives_the_same_bits_as_the_baseline_loop() {
         let x: Vec<f64> = (0..1001).map(|i| (i as f64 * 0.37).sin() * 1e3).collect();
         let (mut plain, mut wide) = (vec![0.0; x.len()], vec![0.0; x.len()]);
         poly(&x, &mut plain);
         poly_wide(&x, &mut wide);
+        let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        assert_eq!(bits(&plain), bits(&wide));
+    }
+
+    #[test]
+    fn generic_functions_are_multiversioned_too() {
+        let x: Vec<f64> = (0..1001).map(|i| (i as f64 * 0.37).sin() * 1e3).collect();
+        let (mut plain, mut wide) = (x.clone(), x);
+        scale_by(0.3f32, &mut plain);
+        scale_wide(0.3f32, &mut wide);
         let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
         assert_eq!(bits(&plain), bits(&wide));
     }

@@ -36,7 +36,8 @@
 //! - `ParamArrays`, the same fields as [`ParamArray`](crate::ParamArray)s for kernels that
 //!   derive per-population constants;
 //! - `Vars`, one neuron's state as typed fields, a [`Vector`] for
-//!   the integrators, and `State`, the population's state as one array per variable;
+//!   the integrators, `State`, the population's state as one array per variable, and
+//!   `StateSlices`, the same arrays as slices for the kernel's loop;
 //! - `Model`, the type on which the file implements [`Dynamics`]
 //!   when it uses the generic point-neuron kernel (`build: point`); a model with a kernel of
 //!   its own names its build function instead (`build: build`).
@@ -277,12 +278,37 @@ macro_rules! model {
             fn store(&mut self, i: usize, v: Vars) {
                 $(self.$s[i] = v.$s;)*
             }
+            type Slices<'a> = StateSlices<'a>;
+            #[inline(always)]
+            fn slices(&mut self, n: usize) -> StateSlices<'_> {
+                StateSlices { $($s: &mut self.$s[..n],)* }
+            }
             fn var(&self, k: usize) -> &[f64] {
                 [$(&self.$s[..]),*][k]
             }
             fn var_mut(&mut self, k: usize) -> &mut [f64] {
                 let all = [$(&mut self.$s[..]),*];
                 all.into_iter().nth(k).expect("state index from ModelInfo::state")
+            }
+        }
+
+        /// The first `n` neurons of the population's state, one slice of exactly `n` values
+        /// per variable (generated): indexing them in a loop over `0..n` needs no bounds
+        /// check, which would keep the loop from being vectorised.
+        #[allow(dead_code)]
+        pub struct StateSlices<'a> {
+            $(#[doc = $sdoc] pub $s: &'a mut [f64],)*
+        }
+
+        impl $crate::point::Slices for StateSlices<'_> {
+            type Vars = Vars;
+            #[inline(always)]
+            fn load(&self, i: usize) -> Vars {
+                Vars { $($s: self.$s[i],)* }
+            }
+            #[inline(always)]
+            fn store(&mut self, i: usize, v: Vars) {
+                $(self.$s[i] = v.$s;)*
             }
         }
 

@@ -29,7 +29,13 @@ use serde_json::Value;
 /// error at 0.025 ms still 0.23 ms for exp_if; ours is 0.33 ms from the reference, allowed
 /// 0.24; izhikevich2007 0.034 ms, allowed 0.030), `connor_stevens` (exponential Euler, first
 /// order: Brian2's counts 105, 112, 116, 117 at dt = 0.1 ... 0.0125 ms, ours 119 at every dt).
-const MODELS: &[&str] = &["morris_lecar", "fitzhugh_nagumo", "hindmarsh_rose", "qif"];
+const MODELS: &[&str] = &[
+    "morris_lecar",
+    "fitzhugh_nagumo",
+    "hindmarsh_rose",
+    "qif",
+    "wang_buzsaki",
+];
 
 const RESOLUTIONS: [&str; 4] = ["0.1", "0.05", "0.025", "0.0125"];
 

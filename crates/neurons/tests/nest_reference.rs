@@ -10,6 +10,14 @@
 //! it is within NEST's mean own error plus half a step (the mean lateness of a spike reported
 //! at the end of its step). A model that NEST integrates exactly, as we do (`iaf_psc_*`),
 //! must give NEST's spike times at every dt to rounding.
+//!
+//! The current steps act from exactly the protocol's times at every resolution (the data
+//! schedule NEST's generator one step early; see `models_nest.py`), so NEST's own dt spread
+//! is integration error, not a later onset at coarser steps.
+//!
+//! Two models have their own protocol: `parrot` (NEST's parrot_neuron fed by a spike
+//! generator) and the escape-noise `gif_psc_exp` / `gif_cond_exp` (population statistics
+//! within standard errors, see `gif_statistics_agree_with_nest_within_standard_errors`).
 
 use sc_neurocore_neurons::{BuildContext, ParamValue, Params, StepInput, lookup};
 use serde_json::Value;
@@ -27,8 +35,8 @@ enum Compare {
     Offset { max_ms: f64 },
 }
 
-/// (NEST model, our model, our parameter values, factor from NEST's pA to our input unit,
-/// comparison).
+/// (reference file: the NEST model, or a name for one of its settings; our model, our
+/// parameter values, factor from NEST's pA to our input unit, comparison).
 type Case = (
     &'static str,
     &'static str,
@@ -75,6 +83,57 @@ const CASES: &[Case] = &[
         Compare::Offset { max_ms: 0.5 },
     ),
     ("izhikevich", "izhikevich", &[], 1.0, Compare::Times),
+    // NEST's ht_neuron adds its input current to tau_m dV/dt, as ours (input unit mV).
+    ("ht_neuron", "hill_tononi", &[], 1.0, Compare::Times),
+    // The GLIF levels: NEST's glif_psc / glif_cond with the level's switches and NEST's
+    // defaults, which are ours. Both propagate V exactly, but NEST with the after-spike
+    // currents' mean over the step (ours exactly) and glif_cond with GSL's RKF45.
+    ("glif_psc_lif", "glif_lif", &[], 1.0, Compare::Exact),
+    ("glif_psc_lif_r", "glif_lif_r", &[], 1.0, Compare::Exact),
+    ("glif_psc_lif_asc", "glif_lif_asc", &[], 1.0, Compare::Times),
+    (
+        "glif_psc_lif_r_asc",
+        "glif_lif_r_asc",
+        &[],
+        1.0,
+        Compare::Times,
+    ),
+    (
+        "glif_psc_lif_r_asc_a",
+        "glif_lif_r_asc_a",
+        &[],
+        1.0,
+        Compare::Times,
+    ),
+    ("glif_cond_lif", "glif_cond_lif", &[], 1.0, Compare::Times),
+    (
+        "glif_cond_lif_r",
+        "glif_cond_lif_r",
+        &[],
+        1.0,
+        Compare::Times,
+    ),
+    (
+        "glif_cond_lif_asc",
+        "glif_cond_lif_asc",
+        &[],
+        1.0,
+        Compare::Times,
+    ),
+    (
+        "glif_cond_lif_r_asc",
+        "glif_cond_lif_r_asc",
+        &[],
+        1.0,
+        Compare::Times,
+    ),
+    (
+        "glif_cond_lif_r_asc_a",
+        "glif_cond_lif_r_asc_a",
+        &[],
+        1.0,
+        Compare::Times,
+    ),
 ];
 
 const RESOLUTIONS: [&str; 4] = ["0.1", "0.05", "0.025", "0.0125"];
@@ -96,8 +155,9 @@ fn floats(v: &Value) -> Vec<f64> {
         .collect()
 }
 
-/// Our spike times (ms) under the protocol of `r` at step `dt` (ms). As in NEST, a change of
-/// the generator's current at time t acts from the step that starts at t + dt.
+/// Our spike times (ms) under the protocol of `r` at step `dt` (ms). The reference data
+/// schedule NEST's generator one step early, so that in NEST too the current during
+/// [t, t + dt) is the protocol's value at t (see `models_nest.py`).
 fn simulate(model: &str, given: &[(&str, f64)], scale: f64, r: &Value, dt: f64) -> Vec<f64> {
     let m = lookup(model).unwrap();
     let values: Vec<(&str, ParamValue)> = given.iter().map(|&(k, v)| (k, v.into())).collect();
@@ -120,8 +180,7 @@ fn simulate(model: &str, given: &[(&str, f64)], scale: f64, r: &Value, dt: f64) 
     let mut spikes = Vec::new();
     let mut times = Vec::new();
     for step in 0..n_steps {
-        // The current during [step dt, (step + 1) dt) is the generator's at (step - 1) dt.
-        let t = (step as f64 - 1.0) * dt + 1e-9;
+        let t = step as f64 * dt + 1e-9;
         let current = steps
             .iter()
             .zip(&amps)
@@ -203,12 +262,249 @@ fn spike_times_agree_with_nest_within_its_own_dt_convergence() {
                 }
             }
             let n = pairs.max(1) as f64;
+            eprintln!(
+                "{what}: {} spikes, mean distance to the reference {:.4} ms, NEST's own {:.4} ms",
+                mine.len(),
+                ours_sum / n,
+                own_sum / n
+            );
             if ours_sum / n > own_sum / n + 0.5 * dt + 1e-9 {
                 failures.push(format!(
                     "{what}: mean distance to the reference {:.4} ms, NEST's own {:.4} ms",
                     ours_sum / n,
                     own_sum / n
                 ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// NEST's `parrot_neuron` fed by a spike_generator through a connection of one step's delay:
+/// it repeats each input spike at its arrival, input time + one step. Ours, fed the same
+/// spikes as delta input at the step they arrive in, reports a spike at the end of that
+/// step, which is NEST's time. NEST sends several spikes arriving in one step as one event
+/// of that multiplicity, which its spike recorder lists once per spike; our engine has no
+/// multiplicity (one spike per neuron and step, see `parrot.rs`), so ours fires once in each
+/// such step: our times are NEST's distinct times.
+#[test]
+fn parrot_repeats_its_input_as_nest_parrot_neuron() {
+    let r = reference("parrot_neuron");
+    let input = floats(&r["input_ms"]);
+    let simtime = r["simtime_ms"].as_f64().unwrap();
+    for res in RESOLUTIONS {
+        let dt: f64 = res.parse().unwrap();
+        let nest = floats(&r["runs"][res]);
+        let m = lookup("parrot").unwrap();
+        let params = Params::defaults(m, 1);
+        let mut k = (m.build)(&BuildContext {
+            params: &params,
+            n: 1,
+            dt_ms: dt,
+            seed: 1,
+            first_id: 0,
+        });
+        let (mut spikes, mut mine) = (Vec::new(), Vec::new());
+        for step in 0..(simtime / dt).round() as usize {
+            // An input spike at t arrives one step later, in the step [t, t + dt).
+            let arriving = input
+                .iter()
+                .filter(|&&t| (t / dt).round() as usize == step)
+                .count();
+            spikes.clear();
+            k.step(
+                &StepInput {
+                    jump: &[arriving as f64],
+                    current: &[0.0],
+                },
+                &mut spikes,
+            );
+            if !spikes.is_empty() {
+                mine.push((step + 1) as f64 * dt);
+            }
+        }
+        let mut distinct = nest.clone();
+        distinct.dedup_by(|a, b| (*a - *b).abs() < 1e-9);
+        assert!(
+            distinct.len() < nest.len(),
+            "the reference has steps with several spikes"
+        );
+        assert_eq!(
+            mine.len(),
+            distinct.len(),
+            "dt = {dt}: ours {mine:?}, NEST {nest:?}"
+        );
+        for (a, b) in mine.iter().zip(&distinct) {
+            assert!(
+                (a - b).abs() < 1e-9,
+                "dt = {dt}: ours {mine:?}, NEST {nest:?}"
+            );
+        }
+    }
+}
+
+/// The three statistics of `scripts/reference/models_nest.py` (`gif_statistics`), for each
+/// current step: (mean, standard error over neurons) of the rate (Hz), of each neuron's mean
+/// interval (ms; neurons with at least two spikes in the step) and of the first-spike latency
+/// after the step's onset (ms; neurons that fired in it).
+fn gif_statistics(times: &[Vec<f64>], steps: &[Vec<f64>]) -> Vec<[(f64, f64); 3]> {
+    let mean_se = |x: &[f64]| {
+        let n = x.len() as f64;
+        let mean = x.iter().sum::<f64>() / n;
+        let var = x.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0);
+        (mean, (var / n).sqrt())
+    };
+    steps
+        .iter()
+        .map(|s| {
+            let (mut rate, mut isi, mut latency) = (vec![], vec![], vec![]);
+            for t in times {
+                let t: Vec<f64> = t
+                    .iter()
+                    .copied()
+                    .filter(|&t| t > s[0] && t <= s[1])
+                    .collect();
+                rate.push(t.len() as f64 / (s[1] - s[0]) * 1000.0);
+                if t.len() >= 2 {
+                    isi.push((t[t.len() - 1] - t[0]) / (t.len() - 1) as f64);
+                }
+                if let Some(first) = t.first() {
+                    latency.push(first - s[0]);
+                }
+            }
+            [mean_se(&rate), mean_se(&isi), mean_se(&latency)]
+        })
+        .collect()
+}
+
+/// NEST's `gif_psc_exp` and `gif_cond_exp` (escape noise) against ours, as populations of
+/// independent neurons (each with its own random stream) with the Mensi et al. (2012) fit of
+/// NEST's gif_population example (our preset `mensi_2012`), under NEST's three current steps
+/// at dt = 0.1 ms: the mean rate, mean interval and first-spike latency of each step agree
+/// within Z = 3.5 combined standard errors (ours and NEST's, over neurons). Z is fixed for
+/// the whole family of 18 comparisons: a two-sided 3.5-sigma bound fails by chance with
+/// probability 4.7e-4 each, under 1 % for all of them, while with 2000 neurons on each side
+/// it rejects a rate 2-6 % off. NEST's own statistics at dt = 0.025 ms, also in the data, lie
+/// within the same bound of its 0.1 ms ones (the reference has converged in dt).
+#[test]
+fn gif_statistics_agree_with_nest_within_standard_errors() {
+    const Z: f64 = 3.5;
+    // NEST name -> ours; NEST takes lambda_0 in 1/s, ours in 1/ms.
+    let names = [
+        ("C_m", "c_m"),
+        ("g_L", "g_l"),
+        ("E_L", "e_l"),
+        ("Delta_V", "delta_v"),
+        ("V_T_star", "v_t_star"),
+        ("t_ref", "t_ref"),
+        ("V_reset", "v_reset"),
+        ("tau_syn_ex", "tau_syn_ex"),
+    ];
+    let mut failures = Vec::new();
+    for model in ["gif_psc_exp", "gif_cond_exp"] {
+        let r = reference(model);
+        let m = lookup(model).unwrap();
+        let preset = m.preset("mensi_2012").unwrap();
+        let ours = |name: &str| {
+            preset
+                .values
+                .iter()
+                .find(|(k, _)| *k == name)
+                .unwrap_or_else(|| panic!("{model}: preset without {name}"))
+                .1
+        };
+        // The preset is NEST's parameter set.
+        let nest_params = &r["params"];
+        for (nest_name, name) in names {
+            assert_eq!(
+                ours(name),
+                nest_params[nest_name].as_f64().unwrap(),
+                "{name}"
+            );
+        }
+        assert_eq!(
+            ours("lambda_0"),
+            nest_params["lambda_0"].as_f64().unwrap() / 1000.0
+        );
+        for (list, base) in [
+            ("q_stc", "q_stc"),
+            ("tau_stc", "tau_stc"),
+            ("q_sfa", "q_sfa"),
+            ("tau_sfa", "tau_sfa"),
+        ] {
+            let v = floats(&nest_params[list]);
+            for (j, x) in v.iter().enumerate() {
+                assert_eq!(ours(&format!("{base}_{}", j + 1)), *x, "{list}[{j}]");
+            }
+        }
+        let n = r["neurons"].as_u64().unwrap() as usize;
+        let values: Vec<(&str, ParamValue)> =
+            preset.values.iter().map(|&(k, v)| (k, v.into())).collect();
+        let params = Params::check(m, "test", n, values.iter().map(|(k, v)| (*k, v))).unwrap();
+        let dt = 0.1;
+        let mut k = (m.build)(&BuildContext {
+            params: &params,
+            n,
+            dt_ms: dt,
+            seed: 7,
+            first_id: 0,
+        });
+        let amps = floats(&r["amps_pa"]);
+        let steps: Vec<Vec<f64>> = r["steps_ms"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(floats)
+            .collect();
+        let mut times = vec![Vec::new(); n];
+        let (jump, mut spikes) = (vec![0.0; n], Vec::new());
+        for step in 0..(r["simtime_ms"].as_f64().unwrap() / dt).round() as usize {
+            // NEST's generator acts one step late (see `simulate`).
+            let t = (step as f64 - 1.0) * dt + 1e-9;
+            let current = steps
+                .iter()
+                .zip(&amps)
+                .find(|(s, _)| s[0] <= t && t < s[1])
+                .map_or(0.0, |(_, &a)| a);
+            spikes.clear();
+            k.step(
+                &StepInput {
+                    jump: &jump,
+                    current: &vec![current; n],
+                },
+                &mut spikes,
+            );
+            for &i in &spikes {
+                times[i as usize].push((step + 1) as f64 * dt);
+            }
+        }
+        let mine = gif_statistics(&times, &steps);
+        let stat = |res: &str, w: usize, s: usize| {
+            let key = ["rate_hz", "mean_isi_ms", "latency_ms"][s];
+            let v = &r["statistics"][res][w][key];
+            (v["mean"].as_f64().unwrap(), v["se"].as_f64().unwrap())
+        };
+        for (w, window) in mine.iter().enumerate() {
+            for (s, &(ours, se_ours)) in window.iter().enumerate() {
+                let what = ["rate (Hz)", "mean interval (ms)", "latency (ms)"][s];
+                let (nest, se_nest) = stat("0.1", w, s);
+                let (nest_fine, se_fine) = stat("0.025", w, s);
+                let bound = Z * (se_ours * se_ours + se_nest * se_nest).sqrt();
+                eprintln!(
+                    "{model} step {w} {what}: ours {ours:.3} +- {se_ours:.3}, NEST {nest:.3} \
+                     +- {se_nest:.3} (dt 0.025: {nest_fine:.3}), bound {bound:.3}"
+                );
+                if (ours - nest).abs() > bound {
+                    failures.push(format!(
+                        "{model}, current step {w}, {what}: ours {ours:.4} +- {se_ours:.4}, \
+                         NEST {nest:.4} +- {se_nest:.4}, over {Z} combined standard errors"
+                    ));
+                }
+                let own = Z * (se_fine * se_fine + se_nest * se_nest).sqrt();
+                assert!(
+                    (nest_fine - nest).abs() <= own,
+                    "{model} step {w} {what}: NEST at dt 0.1 and 0.025 ms differ"
+                );
             }
         }
     }

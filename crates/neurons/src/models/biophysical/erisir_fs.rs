@@ -107,6 +107,7 @@ impl Dynamics for Model {
         at_rest(p.v_init)
     }
 
+    #[inline(always)]
     fn step(p: &Parameters, s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         let i = input.current + p.i_e;
         let mut fired = false;

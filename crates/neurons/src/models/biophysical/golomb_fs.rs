@@ -126,6 +126,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step(p: &Parameters, s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         let i = input.current + p.i_e;
         let (y, fired) = crossing_step(*s, input.dt, aux.h, |y| derivs(p, i, y), |y| y.v, p.v_th);

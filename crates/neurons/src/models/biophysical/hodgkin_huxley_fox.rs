@@ -134,6 +134,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step(c: &Consts, s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         let p = &c.p;
         let i = input.current + p.i_e;

@@ -140,6 +140,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step(c: &Consts, s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         let i = input.current + c.p.i_e;
         let (y, fired) = crossing_step(*s, input.dt, aux.h, |y| derivs(c, i, y), |y| y.v, c.p.v_th);

@@ -83,6 +83,7 @@ impl Dynamics for Model {
         Vars::default()
     }
 
+    #[inline(always)]
     fn step(c: &Consts, s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         let (p, tau) = (&c.p, c.p.tau_epsp);
         let k = p.u_epsp * std::f64::consts::E / tau;

@@ -188,6 +188,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step((p, q10): &(Parameters, f64), s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         let i = input.current + p.i_e;
         let f = |y| derivs(p, *q10, i, y);

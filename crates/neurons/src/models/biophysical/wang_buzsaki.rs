@@ -101,6 +101,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step(p: &Parameters, s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         advance(p, s, input, aux.h, Tolerance::DEFAULT)
     }

@@ -217,6 +217,7 @@ macro_rules! eglif_impl {
                 }
             }
 
+            #[inline(always)]
             fn step(c: &Self::Consts, s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
                 super::granule_cell::eglif_step(
                     c,

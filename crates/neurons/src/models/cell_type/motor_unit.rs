@@ -63,6 +63,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step(p: &Parameters, s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         let e = input.current + p.i_e + input.jump;
         s.elapsed += input.dt;

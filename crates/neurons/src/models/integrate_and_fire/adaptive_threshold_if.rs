@@ -70,6 +70,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step(c: &Consts, s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         let p = &c.p;
         let v_inf = p.e_l + p.tau_m / p.c_m * (input.current + p.i_e);

@@ -291,6 +291,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step(k: &Consts, s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         advance(k, s, input, aux.h, Tolerance::DEFAULT)
     }

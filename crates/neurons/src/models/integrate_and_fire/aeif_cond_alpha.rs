@@ -104,6 +104,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step(c: &Consts, s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         let (p, m) = (&c.p, &c.m);
         let refractory = refractory_step(&mut s.refractory, input.dt);

@@ -132,6 +132,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step(p: &Parameters, s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         let mode = Cell::new(if s.clamp > 0.0 {
             Mode::Clamped

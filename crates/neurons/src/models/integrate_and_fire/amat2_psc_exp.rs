@@ -105,6 +105,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step(c: &Consts, s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         let p = &c.p;
         let y = [

@@ -87,6 +87,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step(c: &adex::Consts, s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         let mut full = adex::Vars {
             v: s.v,

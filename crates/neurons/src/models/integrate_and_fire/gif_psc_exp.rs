@@ -95,7 +95,8 @@ pub(crate) const MENSI_2012: Preset = Preset {
         ("v_t_star", -39.6),
         ("t_ref", 4.0),
         ("v_reset", -36.7),
-        ("lambda_0", 1.0),
+        // NEST's example sets 1.0 in NEST's unit, 1/s (was 1.0 /ms here, 1000x too high).
+        ("lambda_0", 0.001),
         ("q_stc_1", 56.7),
         ("q_stc_2", -6.9),
         ("tau_stc_1", 57.8),
@@ -152,6 +153,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step(c: &Consts, s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         let p = &c.p;
         let refractory = refractory_step(&mut s.refractory, input.dt);

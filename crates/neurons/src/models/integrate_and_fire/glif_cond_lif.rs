@@ -308,6 +308,7 @@ macro_rules! glif_dynamics {
                 }
             }
 
+            #[inline(always)]
             fn step(c: &Self::Consts, s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
                 let mut g = super::glif_cond_lif::GlifState {
                     v: s.v,

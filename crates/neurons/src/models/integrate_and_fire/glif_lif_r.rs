@@ -82,6 +82,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step((c, _): &(GlifConsts, f64), s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         let mut g = GlifState {
             v: s.v,

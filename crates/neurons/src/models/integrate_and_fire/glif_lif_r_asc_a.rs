@@ -119,6 +119,10 @@ pub struct GlifConsts {
     /// Propagator of (V - E_L, I_1, I_2, th_s, th_v, D_syn, I_syn, I_const).
     prop: [[f64; 8]; 8],
     t_ref: f64,
+    /// exp(-k_j t_ref): the after-spike currents' decay over the refractory period.
+    asc_decay: [f64; 2],
+    /// exp(-b_s t_ref): the spike-threshold component's decay over it.
+    th_s_decay: f64,
 }
 
 impl Glif {
@@ -139,16 +143,21 @@ impl Glif {
             ],
             dt,
         );
+        // The decays at a spike are constants: computed here, the step is arithmetic and
+        // selects only, which the population loop vectorises.
         GlifConsts {
             m: self,
             prop,
             t_ref: whole_steps(self.t_ref, dt),
+            asc_decay: [0, 1].map(|j| (-self.k[j] * self.t_ref).exp()),
+            th_s_decay: (-self.b_s * self.t_ref).exp(),
         }
     }
 }
 
 impl GlifConsts {
     /// One network step; whether the neuron spiked.
+    #[inline(always)]
     pub(crate) fn step(&self, s: &mut GlifState, input: Input) -> bool {
         let m = &self.m;
         let refractory = refractory_step(&mut s.refractory, input.dt);
@@ -177,13 +186,13 @@ impl GlifConsts {
             return false;
         }
         for j in 0..2 {
-            s.asc[j] = m.amp[j] + m.r[j] * s.asc[j] * (-m.k[j] * m.t_ref).exp();
+            s.asc[j] = m.amp[j] + m.r[j] * s.asc[j] * self.asc_decay[j];
         }
         match m.v_reset {
             Some(v_reset) => s.v = v_reset,
             None => {
                 s.v = m.e_l + m.f_v * u_old + m.delta_v;
-                s.th_s = s.th_s * (-m.b_s * m.t_ref).exp() + m.a_s;
+                s.th_s = s.th_s * self.th_s_decay + m.a_s;
             }
         }
         s.refractory = self.t_ref;
@@ -224,6 +233,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step((c, _): &(GlifConsts, f64), s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         let mut g = GlifState {
             v: s.v,

@@ -74,6 +74,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step(p: &Parameters, s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         let i_ext = input.current + p.i_e;
         let e = std::f64::consts::E;

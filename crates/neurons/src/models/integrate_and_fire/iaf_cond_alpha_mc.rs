@@ -122,6 +122,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step((p, t_ref): &Self::Consts, s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         let clamped = Cell::new(refractory_step(&mut s.refractory, input.dt));
         let f = |y: Vars| {

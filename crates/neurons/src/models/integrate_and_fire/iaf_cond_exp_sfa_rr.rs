@@ -82,6 +82,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step((p, t_ref): &Self::Consts, s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         let clamped = Cell::new(refractory_step(&mut s.refractory, input.dt));
         let i = p.i_e + input.current;

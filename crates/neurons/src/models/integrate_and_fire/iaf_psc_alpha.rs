@@ -92,6 +92,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step(c: &Consts, s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         let p = &c.p;
         let refractory = refractory_step(&mut s.refractory, input.dt);

@@ -46,6 +46,7 @@ impl Dynamics for Model {
         Vars { t_next: first }
     }
 
+    #[inline(always)]
     fn step(&(_, period): &(f64, f64), s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         if s.t_next < 0.5 * input.dt {
             s.t_next = period - input.dt;

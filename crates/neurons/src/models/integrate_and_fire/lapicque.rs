@@ -84,6 +84,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step(c: &Consts, s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         if refractory_step(&mut s.refractory, input.dt) {
             return false;

@@ -172,23 +172,7 @@ impl NeuronKernel for Lif {
             }
         }
         std::mem::swap(&mut self.v, &mut self.v_next);
-        // Few neurons spike in a step: skip eight silent neurons at a time.
-        let words = self.fired.chunks_exact(8);
-        let tail = words.remainder();
-        for (k, word) in words.enumerate() {
-            let mut bits = u64::from_le_bytes(word.try_into().expect("eight bytes"));
-            while bits != 0 {
-                let lane = bits.trailing_zeros() / 8;
-                spikes.push((k * 8) as u32 + lane);
-                bits &= !(0xff << (lane * 8));
-            }
-        }
-        let base = self.fired.len() - tail.len();
-        spikes.extend(
-            (0..tail.len())
-                .filter(|&j| tail[j] != 0)
-                .map(|j| (base + j) as u32),
-        );
+        crate::point::push_fired(&self.fired, spikes);
     }
 
     fn var(&self, index: usize) -> &[f64] {

@@ -93,6 +93,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step(c: &Consts, s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         let p = &c.p;
         let y = [s.v - p.e_l, s.i_syn_ex, s.i_syn_in, input.current + p.i_e];

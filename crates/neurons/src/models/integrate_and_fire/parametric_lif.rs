@@ -61,6 +61,7 @@ impl Dynamics for Model {
         Vars { v: c.p.v_init }
     }
 
+    #[inline(always)]
     fn step(c: &Consts, s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         let v_inf = c.p.v_reset + input.current;
         s.v = v_inf + (s.v - v_inf) * c.decay + input.jump;

@@ -49,6 +49,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step((p, t_ref): &(Parameters, f64), s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         if refractory_step(&mut s.refractory, input.dt) {
             return false;

@@ -97,6 +97,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step((p, t_ref): &Self::Consts, s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         let i = p.i_e + input.current;
         let f = |y: Vars| {

@@ -70,6 +70,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step(p: &Parameters, s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         let i = input.current + p.i_e;
         // z* = -I / (b + i omega) = -I (b - i omega) / (b^2 + omega^2)

@@ -61,6 +61,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step((p, n): &(Parameters, usize), s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         let drive = p.e_l + p.r_m * (input.current + p.i_e) / 1000.0;
         *s = rk4_steps(*s, input.dt, *n, |y: Vars| Vars {

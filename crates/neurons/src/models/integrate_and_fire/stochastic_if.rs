@@ -57,6 +57,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step((p, noise): &(Parameters, f64), s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         s.noise = noise * aux.rng().normal();
         s.v += input.dt * (input.current + p.i_e) / p.c_m + s.noise + input.jump;

@@ -78,6 +78,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step(c: &Consts, s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         s.noise = c.noise * aux.rng().normal();
         if refractory_step(&mut s.refractory, input.dt) {

@@ -87,6 +87,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step(c: &Consts, s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         let i0 = s.i_syn;
         s.i_syn = i0 * c.es + input.jump;

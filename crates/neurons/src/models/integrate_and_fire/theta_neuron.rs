@@ -69,6 +69,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step(p: &Parameters, s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         let i = input.current + p.i_e;
         let n = integrate::sub_steps(input.dt, 0.05 * p.tau / (1.0 + i.abs()));

@@ -87,6 +87,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step((p, t_ref): &(Parameters, f64), s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         let i = input.current + p.i_e;
         let y = rk45(

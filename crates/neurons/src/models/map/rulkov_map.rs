@@ -101,6 +101,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step(p: &Parameters, s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         let (mut x, mut y) = (s.x, s.y);
         let fired = clock(

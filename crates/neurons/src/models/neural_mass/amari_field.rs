@@ -53,6 +53,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step((p, decay): &(Parameters, f64), s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         let target = p.h + input.current;
         s.u = target + (s.u - target) * decay + input.jump;

@@ -81,6 +81,8 @@ impl Dynamics for Model {
         }
     }
 
+    // Not `#[inline(always)]`: the AVX2 copy of the population loop packed the eight
+    // variables of the inlined RK4 badly and ran 1.4 times slower (docs/performance.md).
     fn step((p, n): &(Parameters, usize), s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         let c = input.current;
         let (te, ti) = (p.tau_e, p.tau_i);

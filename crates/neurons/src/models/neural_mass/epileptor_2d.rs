@@ -70,6 +70,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step(p: &Parameters, s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         let i = p.c + p.i_ext + input.current;
         let f = |y: Vars| {

@@ -173,6 +173,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step((p, w): &(Parameters, Path), s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         let i = input.current;
         let f = |v: Vars| {

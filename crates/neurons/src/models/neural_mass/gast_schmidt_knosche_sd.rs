@@ -72,6 +72,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step((p, n): &(Parameters, usize), s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         let (tau, drive) = (p.tau, p.eta + p.i_e + input.current);
         let f = |y: Vars| Vars {

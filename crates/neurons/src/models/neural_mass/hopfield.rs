@@ -50,6 +50,7 @@ impl Dynamics for Model {
         Vars { x: p.x_init }
     }
 
+    #[inline(always)]
     fn step(p: &Parameters, s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         let target = input.current + p.i_e;
         s.x = integrate::relax(s.x, target / p.tau_x, 1.0 / p.tau_x, input.dt);

@@ -78,6 +78,7 @@ impl Dynamics for Model {
         Vars::default()
     }
 
+    #[inline(always)]
     fn step((p, n): &(Parameters, usize), s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         let (a, b) = (p.a_rate, p.b_rate);
         let sig = |v: f64| sigmoid(v, p.e0, p.v0, p.r);

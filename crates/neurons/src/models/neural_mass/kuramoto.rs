@@ -70,6 +70,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step(p: &Parameters, s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         let rate = p.omega + p.i_e + input.current;
         let (theta, a) = wrap(s.theta + rate * input.dt);

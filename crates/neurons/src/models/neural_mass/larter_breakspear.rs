@@ -124,6 +124,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step((p, n): &(Parameters, usize), s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         let i = p.i_ext + input.current;
         *s = rk4_steps(*s, input.dt / p.time_scale, *n, |y| derivatives(p, y, i));

@@ -62,6 +62,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step((p, n): &(Parameters, usize), s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         let tau = p.tau;
         let drive = p.eta + input.current;

@@ -69,6 +69,7 @@ impl Dynamics for Model {
         Vars { s: p.s_init }
     }
 
+    #[inline(always)]
     fn step((p, n): &(Parameters, usize), st: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         let ext = p.i_0 + input.current;
         let f = |y: Vars| Vars {

@@ -117,6 +117,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step((p, decay): &(Parameters, f64), s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         let mu = p.e_l + p.tau_m / p.c_m * (input.current + p.i_e);
         if mu.to_bits() != s.mu.to_bits() {

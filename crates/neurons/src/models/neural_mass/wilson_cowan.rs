@@ -85,6 +85,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step(
         c: &(Parameters, f64, f64, usize),
         s: &mut Vars,

@@ -86,6 +86,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step((p, n): &(Parameters, usize), s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         let i1 = p.i0 + p.i1 + input.current;
         let i2 = p.i0 + p.i2;

@@ -189,6 +189,7 @@ impl Dynamics for Model {
         Vars::default()
     }
 
+    #[inline(always)]
     fn step((p, n): &(Parameters, usize), s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         let f_ext = input.current.max(0.0);
         *s = rk4_steps(*s, input.dt, *n, |y| rhs(p, y, f_ext));

@@ -105,6 +105,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step(c: &Consts, s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         let mut fired = false;
         let mut v = (s.v * ONE) as i64;

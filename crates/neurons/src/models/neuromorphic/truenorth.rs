@@ -113,6 +113,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step(c: &Consts, s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         s.a_in += input.jump;
         let mut v = s.v as i64;

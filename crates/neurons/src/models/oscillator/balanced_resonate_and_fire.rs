@@ -105,6 +105,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step(
         (p, boundary): &(Parameters, f64),
         s: &mut Vars,

@@ -99,6 +99,7 @@ impl Dynamics for Model {
         *init
     }
 
+    #[inline(always)]
     fn step((p, _): &(Parameters, Vars), s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         let i = input.current + p.i_e;
         let f = |u: Vars| Vars {

@@ -75,6 +75,7 @@ impl Dynamics for Model {
         Vars { v: 0.0, w: 0.0 }
     }
 
+    #[inline(always)]
     fn step(p: &Parameters, s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         let i = input.current + p.i_e;
         let rhs = |u: Vars| Vars {

@@ -63,6 +63,7 @@ impl Dynamics for Model {
         Vars { x: -1.0, y: 0.0 }
     }
 
+    #[inline(always)]
     fn step(p: &Parameters, s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         let i = input.current + p.i_e;
         let f = |u: Vars| Vars {

@@ -88,6 +88,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step(
         c: &(Parameters, f64, f64, f64),
         s: &mut Vars,

@@ -66,6 +66,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step(p: &Parameters, st: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         st.s += input.jump;
         st.elapsed += input.dt;

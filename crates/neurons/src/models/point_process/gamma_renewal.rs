@@ -87,6 +87,7 @@ impl Dynamics for Model {
         Vars { wait: -1.0 }
     }
 
+    #[inline(always)]
     fn step(&(k, per_ms): &(u32, f64), s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         let rng = aux.rng();
         if s.wait < 0.0 {

@@ -70,6 +70,7 @@ impl Dynamics for Model {
         Vars::default()
     }
 
+    #[inline(always)]
     fn step(
         c: &(Parameters, f64, f64, f64),
         st: &mut Vars,

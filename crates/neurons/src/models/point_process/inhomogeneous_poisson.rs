@@ -77,6 +77,7 @@ impl Dynamics for Model {
         Vars::default()
     }
 
+    #[inline(always)]
     fn step(p: &Parameters, s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         s.rate_now = (p.rate + input.current).max(0.0);
         hazard_step(&mut s.z, s.rate_now * input.dt * 1e-3, aux.rng())

@@ -77,6 +77,7 @@ impl Dynamics for Model {
         Vars { wait: -1.0 }
     }
 
+    #[inline(always)]
     fn step(c: &(f64, f64, f64), s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         let &(d, lambda, nu_d) = c;
         if lambda <= 0.0 {

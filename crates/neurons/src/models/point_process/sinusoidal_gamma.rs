@@ -109,6 +109,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step((p, da): &(Parameters, f64), s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         let rng = aux.rng();
         if s.left < 0.0 {

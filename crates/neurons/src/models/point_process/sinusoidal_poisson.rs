@@ -63,6 +63,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step((p, da): &(Parameters, f64), s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         let (a0, a1) = (s.angle, s.angle + da);
         let h = input.dt * 1e-3;

@@ -73,6 +73,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step(c: &(Parameters, f64, f64, f64), s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         let (p, decay, kernel_decay, t_ref) = c;
         let refractory = refractory_step(&mut s.refractory, input.dt);

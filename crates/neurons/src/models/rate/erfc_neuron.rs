@@ -77,6 +77,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step(p: &Parameters, s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         let scale = -1.0 / (std::f64::consts::SQRT_2 * p.sigma);
         let gain = |h: f64| 0.5 * erfc(scale * (h - p.theta));

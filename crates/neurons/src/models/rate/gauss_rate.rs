@@ -58,6 +58,7 @@ impl Dynamics for Model {
         Vars { x: p.x_init }
     }
 
+    #[inline(always)]
     fn step((p, c): &Self::Consts, s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         let h = input.current + input.jump;
         let phi = p.g * (-(h - p.centre).powi(2) / (2.0 * p.width * p.width)).exp();

@@ -98,6 +98,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step(p: &Parameters, s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         let gain = |h: f64| p.c_1 * h + p.c_2 * 0.5 * (1.0 + (p.c_3 * (h - p.theta)).tanh());
         binary_step(

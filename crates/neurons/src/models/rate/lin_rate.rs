@@ -95,6 +95,7 @@ impl Dynamics for Model {
         Vars { x: p.x_init }
     }
 
+    #[inline(always)]
     fn step((p, c): &Self::Consts, s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         let h = input.current + input.jump;
         s.x = c.step(s.x, p.mu + p.g * h, aux);

@@ -52,6 +52,7 @@ impl Dynamics for Model {
         Vars::default()
     }
 
+    #[inline(always)]
     fn step(p: &Parameters, st: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         st.s += input.jump;
         st.elapsed += input.dt;

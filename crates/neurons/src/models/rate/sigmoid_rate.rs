@@ -52,6 +52,7 @@ impl Dynamics for Model {
         Vars { r: p.r_init }
     }
 
+    #[inline(always)]
     fn step((p, decay): &(Parameters, f64), s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         // exp of a large positive argument gives inf and F = 0: no NaN.
         let f = p.r_max / (1.0 + (-p.g * (input.current + p.i_e - p.i_half)).exp());

@@ -54,6 +54,7 @@ impl Dynamics for Model {
         Vars { x: p.x_init }
     }
 
+    #[inline(always)]
     fn step((p, c): &Self::Consts, s: &mut Vars, input: Input, aux: &mut Aux<'_>) -> bool {
         let h = input.current + input.jump;
         let phi = {

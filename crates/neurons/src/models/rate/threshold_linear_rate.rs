@@ -48,6 +48,7 @@ impl Dynamics for Model {
         Vars { r: p.r_init }
     }
 
+    #[inline(always)]
     fn step((p, decay): &(Parameters, f64), s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         let f = p.gain * (input.current + p.i_e - p.theta).max(0.0);
         s.r = f + (s.r - f) * decay + input.jump;

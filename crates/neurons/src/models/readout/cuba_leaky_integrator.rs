@@ -85,6 +85,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step(c: &Consts, s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         let p = &c.p;
         let i_inf = p.w_in * input.current;

@@ -43,6 +43,7 @@ impl Dynamics for Model {
         Vars::default()
     }
 
+    #[inline(always)]
     fn step((p, dt): &Self::Consts, s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         s.v += p.r * input.current * dt + input.jump;
         false

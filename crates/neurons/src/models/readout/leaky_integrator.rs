@@ -46,6 +46,7 @@ impl Dynamics for Model {
         Vars { v: p.v_leak }
     }
 
+    #[inline(always)]
     fn step((p, decay): &Self::Consts, s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         let v_inf = p.v_leak + p.r * input.current;
         s.v = v_inf + (s.v - v_inf) * decay + input.jump;

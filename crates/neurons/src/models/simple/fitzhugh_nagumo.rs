@@ -77,6 +77,7 @@ impl Dynamics for Model {
         Vars { v, w }
     }
 
+    #[inline(always)]
     fn step((p, n_sub): &(Parameters, usize), s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         let (a, b) = (p.a, p.b);
         let inv_tau = 1.0 / p.tau;

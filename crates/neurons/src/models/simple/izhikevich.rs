@@ -338,6 +338,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step((p, n_sub): &(Parameters, usize), s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         let (a, b) = (p.a, p.b);
         let (lin, cst) = (p.f, p.g + input.current + p.i_e);

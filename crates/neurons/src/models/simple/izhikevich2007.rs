@@ -126,6 +126,7 @@ impl Dynamics for Model {
         }
     }
 
+    #[inline(always)]
     fn step((p, n_sub): &(Parameters, usize), s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         let inv_c = 1.0 / p.c_m;
         let (k, v_r, v_t, a, b) = (p.k, p.v_r, p.v_t, p.a, p.b);

@@ -104,6 +104,7 @@ impl Dynamics for Model {
         Vars::default()
     }
 
+    #[inline(always)]
     fn step(c: &Consts, s: &mut Vars, input: Input, _: &mut Aux<'_>) -> bool {
         s.x += input.jump;
         let mut fired = false;

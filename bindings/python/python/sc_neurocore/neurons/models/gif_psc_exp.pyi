@@ -83,7 +83,7 @@ class GifPscExpNeuron(CatalogueNeuron):
     Presets (``Model.preset(name)``)
     --------------------------------
     mensi_2012
-        parameters fitted to a cortical neuron (Mensi et al. 2012), as in NEST's gif_population example (tau_syn_ex = 10 ms) (c_m=83.1, g_l=3.7, e_l=-67.0, delta_v=1.4, v_t_star=-39.6, t_ref=4.0, v_reset=-36.7, lambda_0=1.0, q_stc_1=56.7, q_stc_2=-6.9, tau_stc_1=57.8, tau_stc_2=218.2, q_sfa_1=11.7, q_sfa_2=1.8, tau_sfa_1=53.8, tau_sfa_2=640.0, tau_syn_ex=10.0).
+        parameters fitted to a cortical neuron (Mensi et al. 2012), as in NEST's gif_population example (tau_syn_ex = 10 ms) (c_m=83.1, g_l=3.7, e_l=-67.0, delta_v=1.4, v_t_star=-39.6, t_ref=4.0, v_reset=-36.7, lambda_0=0.001, q_stc_1=56.7, q_stc_2=-6.9, tau_stc_1=57.8, tau_stc_2=218.2, q_sfa_1=11.7, q_sfa_2=1.8, tau_sfa_1=53.8, tau_sfa_2=640.0, tau_syn_ex=10.0).
     """
     name: ClassVar[str]
     parameters: ClassVar[Mapping[str, float]]
