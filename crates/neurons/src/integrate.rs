@@ -164,8 +164,9 @@ pub fn rk45<V: Vector>(
                 }
             }
             // Keep the controller's step, not the truncated last one.
+            // (h_min capped at dt: a step below h_min must not make the bounds cross.)
             if step == *h {
-                *h = (step * factor).clamp(tol.h_min, dt);
+                *h = (step * factor).clamp(tol.h_min.min(dt), dt);
             }
         } else {
             *h = (step * factor).max(tol.h_min);
@@ -364,6 +365,24 @@ mod tests {
             assert!(err < 100.0 * rtol, "rtol {rtol}: error {err}");
             assert!(err > 0.0);
         }
+    }
+
+    /// A network step below the controller's least step (h_min) integrates instead of
+    /// panicking (`clamp` with crossed bounds).
+    #[test]
+    fn rk45_takes_a_step_below_h_min() {
+        let f = |y: P| P(y.1, -y.0);
+        let tol = Tolerance {
+            atol: 1e-8,
+            rtol: 1e-8,
+            h_min: 1e-6,
+        };
+        let (dt, mut h) = (1e-7, 1e-7);
+        let mut y = P(1.0, 0.0);
+        for _ in 0..10 {
+            y = rk45(y, dt, &mut h, tol, f, |_, _| None);
+        }
+        assert!((y.1 + (1e-6f64).sin()).abs() < 1e-15, "{}", y.1);
     }
 
     #[test]

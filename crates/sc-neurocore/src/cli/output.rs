@@ -113,7 +113,10 @@ pub enum NpzArray<'a> {
 /// `v` as an array of `shape` (C order); the shape must hold `v.len()` values.
 fn view<'a, T>(name: &str, shape: &[usize], v: &'a [T]) -> std::io::Result<ArrayViewD<'a, T>> {
     ArrayViewD::from_shape(IxDyn(shape), v).map_err(|e| {
-        std::io::Error::other(format!("{name}: {} values for shape {shape:?}: {e}", v.len()))
+        std::io::Error::other(format!(
+            "{name}: {} values for shape {shape:?}: {e}",
+            v.len()
+        ))
     })
 }
 
@@ -125,7 +128,12 @@ pub fn f64_array(name: String, shape: Vec<usize>, v: &[f64]) -> std::io::Result<
 
 /// A 1-D uint64 array, copied.
 pub fn u64_array(name: String, v: &[u64]) -> NpzArray<'static> {
-    NpzArray::U64(name, ndarray::ArrayD::from_shape_vec(IxDyn(&[v.len()]), v.to_vec()).expect("1-D").into())
+    NpzArray::U64(
+        name,
+        ndarray::ArrayD::from_shape_vec(IxDyn(&[v.len()]), v.to_vec())
+            .expect("1-D")
+            .into(),
+    )
 }
 
 /// Writes `arrays` as an uncompressed `.npz`, as `numpy.savez` (ndarray-npy writes the
@@ -165,7 +173,6 @@ pub fn write_npz(path: &Path, t: &[f64], i: &[u64], pop: &[u32]) -> std::io::Res
         ],
     )
 }
-
 
 /// raster.png: one dot per spike, time on x, global neuron id on y, a colour per population.
 pub fn write_raster(

@@ -254,8 +254,12 @@ pub fn run(args: RunArgs) -> Result<()> {
             MonitorSpec::Rate { .. } => {
                 let d = runner.rate_data(k)?;
                 let n = d.times().len();
-                records.push(f64_array(format!("m{k}_t"), vec![n], d.times()).map_err(record_error)?);
-                records.push(f64_array(format!("m{k}_rates"), vec![n], d.rates_hz()).map_err(record_error)?);
+                records
+                    .push(f64_array(format!("m{k}_t"), vec![n], d.times()).map_err(record_error)?);
+                records.push(
+                    f64_array(format!("m{k}_rates"), vec![n], d.rates_hz())
+                        .map_err(record_error)?,
+                );
                 records.push(u64_array(format!("m{k}_counts"), d.counts()));
                 continue;
             }
@@ -264,7 +268,9 @@ pub fn run(args: RunArgs) -> Result<()> {
         let (t, n) = data.shape();
         let indices: Vec<u64> = data.indices().iter().map(|&i| i as u64).collect();
         records.push(f64_array(format!("m{k}_t"), vec![t], data.times()).map_err(record_error)?);
-        records.push(f64_array(format!("m{k}_values"), vec![t, n], data.values()).map_err(record_error)?);
+        records.push(
+            f64_array(format!("m{k}_values"), vec![t, n], data.values()).map_err(record_error)?,
+        );
         records.push(u64_array(format!("m{k}_indices"), &indices));
     }
     let summary = Summary {
