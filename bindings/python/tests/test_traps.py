@@ -141,15 +141,12 @@ def test_assigning_fixed_and_unknown_attributes():
     assert net.seed == 4
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="network/monitor.py belongs to the recording work (issue 19): Monitor needs Sealed as "
-    "its base (one line); this test passes once it has it",
-)
 def test_assigning_to_a_monitor_raises():
     mon = StateMonitor(Population("lif", 2, label="exc"), "v")
-    with pytest.raises(E.AttributeAssignmentError):
+    with pytest.raises(E.AttributeAssignmentError, match="StateMonitor 'StateMonitor\\(exc\\)' has no attribute 'variabel' to assign; a monitor records what it was made with"):
         mon.variabel = "v"
+    with pytest.raises(E.AttributeAssignmentError, match="variable is fixed when the object is made"):
+        mon.variable = "u"
 
 
 def test_params_are_read_only_and_set_applies_before_the_first_run():

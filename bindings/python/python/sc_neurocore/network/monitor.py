@@ -24,6 +24,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 import numpy as np
 
 from .. import _native
+from .._sealed import Sealed
 from .._util import check_float, check_str, int_array, type_name
 from ..errors import ArgumentTypeError, OutOfRangeError, UnknownNameError
 from .population import Population
@@ -47,7 +48,7 @@ SYNAPTIC_VARIABLES: Dict[str, Tuple[str, str]] = {
 }
 
 
-class Monitor:
+class Monitor(Sealed):
     """Base class of the monitors (not instantiated directly)."""
 
     def __init__(self, population: Population, label: Optional[str]) -> None:
@@ -90,6 +91,12 @@ class Monitor:
     def _skip_mark(self, engine: Any, index: int) -> Any:
         """What the engine recorded so far (to be skipped after a replay)."""
         raise NotImplementedError
+
+    def _assignment_hint(self, name: str) -> str:
+        return (
+            "a monitor records what it was made with: create a new monitor (and add it to the "
+            "network) to record something else"
+        )
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.population.label!r})"
