@@ -118,10 +118,20 @@ def test_assigning_fixed_and_unknown_attributes():
     with pytest.raises(E.AttributeAssignmentError, match=r"has no attribute 'parms' to assign; "
                        r"parameters of lif \(set with pop.set\(\.\.\.\)\): tau_m, c_m"):
         pop_typo()
-    for call in (proj_weight, proj_delay):
-        with pytest.raises(E.AttributeAssignmentError, match=r"^Projection 'exc->exc': \w+ is fixed "
-                           r"when the object is made; create a new Projection"):
-            call()
+    _raises(
+        E.AttributeAssignmentError,
+        "Projection 'exc->exc': weight is fixed when the object is made; change the weights of "
+        "its synapses with proj.weights = array (one per synapse, in the order of proj.csr), or "
+        "create a new Projection",
+        proj_weight,
+    )
+    _raises(
+        E.AttributeAssignmentError,
+        "Projection 'exc->exc': delay is fixed when the object is made; change the delays of "
+        "its synapses with proj.delays = array (one per synapse, in the order of proj.csr; "
+        "before a run or after net.reset()), or create a new Projection",
+        proj_delay,
+    )
     _raises(
         E.AttributeAssignmentError,
         "PoissonInput 'PoissonInput': rate_hz is fixed when the object is made; a PoissonInput "

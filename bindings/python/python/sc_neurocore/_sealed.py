@@ -11,7 +11,8 @@ Properties with a setter (``net.seed``, ``pop.params``) keep working; names star
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from contextlib import contextmanager
+from typing import Any, Iterator, Optional
 
 from .errors import AttributeAssignmentError
 
@@ -46,6 +47,17 @@ class Sealed(metaclass=_SealedMeta):
         else:
             message = f"{obj} has no attribute '{name}' to assign; {hint}"
         raise AttributeAssignmentError(message, object=obj, field=name)
+
+    @contextmanager
+    def _editing(self) -> Iterator[None]:
+        """The implementation re-setting its own public attributes (a property setter that
+        validates the new value the way the constructor did, e.g. ``proj.weights = ...``)."""
+        was = self._sealed
+        object.__setattr__(self, "_sealed", False)
+        try:
+            yield
+        finally:
+            object.__setattr__(self, "_sealed", was)
 
     def _update(self, **attributes: Any) -> None:
         """Sets public attributes from the implementation (e.g. a projection whose weights

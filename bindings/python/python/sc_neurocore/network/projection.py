@@ -413,7 +413,8 @@ class Projection(Sealed):
             w = _per_synapse(obj, "weight", value, self.source.n, self.target.n, c, None)
             net._set_projection_weights(self, w)
             return
-        self._set_weight(obj, value)
+        with self._editing():
+            self._set_weight(obj, value)
 
     @property
     def delays(self) -> np.ndarray:
@@ -447,7 +448,8 @@ class Projection(Sealed):
                 "sized for them); call net.reset() first, then set proj.delays",
                 object=obj,
             )
-        self._set_delay(obj, value)
+        with self._editing():
+            self._set_delay(obj, value)
 
     @property
     def indptr(self) -> np.ndarray:
@@ -506,7 +508,13 @@ class Projection(Sealed):
             self._manual.reset()
 
     def _assignment_hint(self, name: str) -> str:
-        if name in ("weight", "weights", "delay"):
+        if name in ("delay", "delays"):
+            return (
+                "change the delays of its synapses with proj.delays = array (one per synapse, "
+                "in the order of proj.csr; before a run or after net.reset()), or create a new "
+                "Projection"
+            )
+        if name in ("weight", "weights"):
             setter = getattr(type(self), "weights", None)
             if getattr(setter, "fset", None) is not None:
                 return (
