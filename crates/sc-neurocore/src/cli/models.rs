@@ -77,8 +77,9 @@ pub fn print(json: bool) -> Result<(), Error> {
     Ok(())
 }
 
-/// Prints the zoo: each network's summary, its parameters, and what it reproduces (paper,
-/// statistics with their published values, the command that measures them).
+/// Prints the zoo: each network's summary, its parameters, what it reproduces (paper,
+/// statistics with their published values, the command that measures them) and the outputs
+/// a run gives.
 pub fn print_zoo() -> Result<(), Error> {
     for z in sc_neurocore_zoo::ZOO {
         println!("{} — {}", z.name, z.summary);
@@ -91,6 +92,9 @@ pub fn print_zoo() -> Result<(), Error> {
                 println!("    {}: {published} ({})", s.name, s.source);
             }
             println!("    measure: {}", r.command(z.name));
+        }
+        for o in z.outputs {
+            println!("  output {}: {}", o.name, o.definition);
         }
         for p in z.params {
             println!(

@@ -397,6 +397,7 @@ fn print_summary(s: &Summary) {
                 .collect::<Vec<_>>()
                 .join(" ")
         });
-        println!("{} ({}): {values}", o.name, o.definition);
+        // What each value is: `sc-neurocore zoo` and summary.json say.
+        println!("{}: {values}", o.name);
     }
 }
