@@ -109,6 +109,29 @@ class Network:
             bucket.append(obj)
         return self
 
+    def remove(self, *objects: Any) -> "Network":
+        """Takes populations, projections, stimuli and monitors (or lists of them) out of the
+        network, the counterpart of :meth:`add` (e.g. to replace a stimulus); they may then
+        be added to a network again. Like adding, removing from a network that has run
+        needs :meth:`reset` first. References to a removed object are checked when the
+        network runs, as for added ones.
+        """
+        if self._engine is not None or self._steps:
+            raise InvalidConfigurationError(
+                f"Network: it has run (t = {self.t} s); call reset() before removing objects",
+                object="Network",
+            )
+        for obj in _flatten(objects):
+            buckets = (self._populations, self._projections, self._stimuli, self._monitors)
+            bucket = next((b for b in buckets if any(o is obj for o in b)), None)
+            if bucket is None:
+                raise InvalidConfigurationError(
+                    f"Network.remove: {obj!r} is not in this network", object="Network"
+                )
+            bucket[:] = [o for o in bucket if o is not obj]
+            obj._network = None
+        return self
+
     def set_initial_synaptic_state(
         self,
         population: Population,
