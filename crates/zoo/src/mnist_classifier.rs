@@ -76,8 +76,25 @@ macro_rules! definition {
             pub fn fields(&self) -> Vec<(&'static str, f64)> {
                 vec![$((stringify!($f), self.$f as f64)),*]
             }
+
+            /// Whether each field (in the order of [`MnistDefinition::fields`]) is a count.
+            pub const WHOLE: &[bool] = &[$(<$t as Field>::WHOLE),*];
         }
     };
+}
+
+/// The types of the definition's fields: counts or numbers.
+trait Field {
+    const WHOLE: bool;
+}
+impl Field for usize {
+    const WHOLE: bool = true;
+}
+impl Field for u64 {
+    const WHOLE: bool = true;
+}
+impl Field for f64 {
+    const WHOLE: bool = false;
 }
 
 definition! {
@@ -716,7 +733,9 @@ crate::zoo_network! {
               engine's hidden spike counts on 8,000 training digits; one image per 60 ms at dt \
               = 1 ms, each period starting with a reset pulse. Shows digits of a committed \
               held-out subset (200, 20 per class); the label of an image is the readout unit \
-              that grew the most while it was shown (`labels` in the run's summary).",
+              that grew the most while it was shown (the run's output 'labels'). The \
+              input->hidden synapses are drawn from the definition's own seed (1), which the \
+              readout was trained for: the run's seed changes nothing.",
     default_run: (12.0, 1e-3),
     build: mnist_classifier,
     fields: {
