@@ -1690,8 +1690,9 @@ def mnist_classifier(
     integrators with weights fitted by ridge regression to the engine's hidden spike counts
     on 8,000 training digits; one image per 60 ms at dt = 1 ms, each period starting with a
     reset pulse. Shows digits of a committed held-out subset (200, 20 per class); the label
-    of an image is the readout unit that grew the most while it was shown (`labels` in the
-    run's summary).
+    of an image is the readout unit that grew the most while it was shown (the run's output
+    'labels'). The input->hidden synapses are drawn from the definition's own seed (1),
+    which the readout was trained for: the run's seed changes nothing.
 
     Built from the zoo's one definition of ``mnist_classifier`` (the one ``sc-neurocore run
     --zoo mnist_classifier`` and Rust's ``sc_neurocore_zoo::lookup("mnist_classifier")``
