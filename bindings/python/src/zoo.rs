@@ -46,7 +46,7 @@ fn settings_dict<'py>(py: Python<'py>, s: &[(&str, f64)]) -> PyResult<Bound<'py,
 /// Every zoo network: dicts `name, summary, params (dicts name, unit, default, range, doc,
 /// whole), default_run (duration s, dt s), small (settings of a small instance), reproduces
 /// (dict paper, settings, run, note, window, command, statistics (dicts name, unit,
-/// definition, published, source); or None)`.
+/// definition, published, source); or None), outputs (dicts name, definition)`.
 #[pyfunction]
 fn zoo_entries(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
     let out = PyList::empty(py);
@@ -68,6 +68,14 @@ fn zoo_entries(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
         d.set_item("params", ps)?;
         d.set_item("default_run", z.default_run)?;
         d.set_item("small", settings_dict(py, z.small)?)?;
+        let outputs = PyList::empty(py);
+        for o in z.outputs {
+            let od = PyDict::new(py);
+            od.set_item("name", o.name)?;
+            od.set_item("definition", o.definition)?;
+            outputs.append(od)?;
+        }
+        d.set_item("outputs", outputs)?;
         d.set_item(
             "reproduces",
             z.reproduces

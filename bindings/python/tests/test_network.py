@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 
+from sc_neurocore.errors import InvalidConfigurationError
 from sc_neurocore.network import Network, Population, Projection, SpikeMonitor, StepCurrent
 
 
@@ -45,6 +46,26 @@ def test_reset_runs_the_same_again_and_allows_changes():
     net.add(StepCurrent(0.0, 1.0, 10.0))
     net.run(0.02, dt=2e-4)
     assert net.dt == 2e-4 and m.count > 0 and not np.array_equal(m.spike_times, first)
+
+
+def test_remove_takes_objects_out_to_replace_them():
+    net, p, m = small()
+    drive = StepCurrent(0.0, 1.0, 500.0, target=p, label="drive")
+    net.add(drive)
+    net.run(0.01, dt=1e-4)
+    with pytest.raises(InvalidConfigurationError, match=r"it has run \(t = 0.01 s\); call reset\(\) before removing"):
+        net.remove(drive)
+    net.reset()
+    assert net.remove(drive) is net
+    assert net.stimuli == () and drive._network is None
+    with pytest.raises(InvalidConfigurationError, match="Network.remove: .* is not in this network"):
+        net.remove(drive)
+    # Removed objects can go into a network again; the rest runs as before.
+    net.remove(m, net["rec"], p)
+    assert net.populations == () and net.projections == () and net.monitors == ()
+    other = Network(seed=1).add(p, m)
+    other.run(0.05, dt=1e-4)
+    assert m.count > 0
 
 
 def test_progress_bar_simple(capsys, monkeypatch):

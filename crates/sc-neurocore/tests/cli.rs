@@ -111,6 +111,64 @@ fn a_zoo_run_measures_what_its_network_reproduces() {
 }
 
 #[test]
+fn a_classifier_run_prints_and_writes_its_labels() {
+    // Five committed held-out digits (indices 37-41: three 1s, two 2s), 60 ms each.
+    let dir = std::env::temp_dir().join(format!("scn-cli-mnist-{}", std::process::id()));
+    let o = cli(&[
+        "run",
+        "--zoo",
+        "mnist_classifier",
+        "--set",
+        "first_image=37",
+        "--set",
+        "n_images=5",
+        "--duration",
+        "0.3",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("  held-out accuracy: 100 % (published: 94.65 %;"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\nlabels: 1 1 1 2 2\ndigits: 1 1 1 2 2\n"),
+        "{out}"
+    );
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("summary.json")).unwrap()).unwrap();
+    let outputs = summary["outputs"].as_array().unwrap();
+    assert_eq!(outputs[0]["name"], "labels");
+    assert_eq!(
+        outputs[0]["values"],
+        serde_json::json!([1.0, 1.0, 1.0, 2.0, 2.0])
+    );
+    assert_eq!(outputs[1]["name"], "digits");
+    // On another step the timeline does not hold: no labels rather than wrong ones.
+    let o = cli(&[
+        "run",
+        "--zoo",
+        "mnist_classifier",
+        "--set",
+        "n_images=1",
+        "--duration",
+        "0.06",
+        "--dt",
+        "0.0005",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("  held-out accuracy: - (published: 94.65 %;"),
+        "{out}"
+    );
+    assert!(out.contains("\nlabels: -\ndigits: 0\n"), "{out}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
 fn zoo_lists_what_each_network_reproduces() {
     let o = cli(&["zoo"]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -128,6 +186,10 @@ fn zoo_lists_what_each_network_reproduces() {
         "{out}"
     );
     assert!(out.contains("  --set n_exc=0"), "brunel's sizes: {out}");
+    assert!(
+        out.contains("  output labels: the label of each image shown"),
+        "{out}"
+    );
 }
 
 /// A reader that stops early (`sc-neurocore zoo | head -1`) ends a listing quietly: exit 0,

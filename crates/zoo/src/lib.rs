@@ -8,6 +8,7 @@ pub mod define;
 pub mod docs;
 mod half_centre;
 mod microcircuit;
+pub mod mnist_classifier;
 mod ping;
 mod polychronization;
 pub mod reproduce;
@@ -28,9 +29,10 @@ pub use microcircuit::{
     CONN_PROBS, FULL_MEAN_RATES, K_EXT, MICROCIRCUIT, MICROCIRCUIT_POPULATIONS, MicrocircuitParams,
     N_FULL, V0_MEAN_OPTIMIZED, V0_SD_OPTIMIZED, microcircuit,
 };
+pub use mnist_classifier::{MNIST_CLASSIFIER, MnistClassifierParams, mnist_classifier};
 pub use ping::{PING, PingParams, ping};
 pub use polychronization::{POLYCHRONIZATION, PolychronizationParams, polychronization};
-pub use reproduce::{Outcome, Reproduction, Statistic};
+pub use reproduce::{Outcome, Output, Reproduction, Statistic};
 pub use stdp::{STDP, StdpNetParams, stdp};
 pub use synfire::{SYNFIRE, SynfireParams, synfire};
 pub use wang_decision::{WANG_DECISION, WangDecisionParams, pops as wang_pops, wang_decision};
@@ -63,6 +65,9 @@ pub struct ZooEntry {
     /// What the network reproduces (paper, statistics and their published values, the run
     /// that shows them), if declared.
     pub reproduces: Option<&'static Reproduction>,
+    /// What a run gives item by item beside the statistics (a classifier's labels), if
+    /// declared; `sc-neurocore run` prints them and writes them to `summary.json`.
+    pub outputs: &'static [Output],
     /// Builds the network with `settings` over the defaults, seeded with `seed`.
     pub build: fn(&[ZooSetting<'_>], u64) -> Result<Network>,
 }
@@ -84,6 +89,7 @@ pub static ZOO: &[&ZooEntry] = &[
     &POLYCHRONIZATION,
     &WANG_DECISION,
     &COMPTE_RING,
+    &MNIST_CLASSIFIER,
 ];
 
 /// The zoo network called `name`.

@@ -12,8 +12,8 @@
 
 use crate::{ZooEntry, ZooSetting};
 use sc_neurocore_core::{Error, Result};
-use sc_neurocore_monitors::SpikeData;
-use sc_neurocore_runner::{Network, NetworkRunner, ProjectionSpec};
+use sc_neurocore_monitors::{SpikeData, StateData};
+use sc_neurocore_runner::{MonitorSpec, Network, NetworkRunner, ProjectionSpec};
 
 /// What a zoo network reproduces and the run that shows it.
 #[derive(Debug, Clone, Copy)]
@@ -65,6 +65,20 @@ pub struct Statistic {
     /// Measures it on a finished run; `None` when the run does not allow it (too short,
     /// population missing, no spikes).
     pub measure: fn(&Outcome<'_>) -> Option<f64>,
+}
+
+/// What a run of a zoo network gives beside its statistics: one number per item of the run
+/// (the label of each image a classifier was shown), declared once with the network
+/// (`outputs:` in [`zoo_network!`](crate::zoo_network)). `sc-neurocore run --zoo NAME`
+/// prints them and writes them to `summary.json` (`outputs`).
+#[derive(Debug, Clone, Copy)]
+pub struct Output {
+    /// Short name (`labels`).
+    pub name: &'static str,
+    /// What each value is, in one line.
+    pub definition: &'static str,
+    /// Reads the values off a finished run; `None` when the run does not allow it.
+    pub measure: fn(&Outcome<'_>) -> Option<Vec<f64>>,
 }
 
 /// A finished run of a zoo network, as the statistics read it.
@@ -136,6 +150,34 @@ impl<'a> Outcome<'a> {
             .position(|p| p.label == projection)?;
         let w = self.runner.weights(j).ok()?;
         Some((&self.network().projections()[j], w))
+    }
+
+    /// The step of the run, seconds.
+    pub fn dt(&self) -> f64 {
+        self.runner.grid().dt()
+    }
+
+    /// Steps simulated.
+    pub fn steps(&self) -> u64 {
+        self.runner.steps_done()
+    }
+
+    /// The samples of `variable` of every neuron of `population` taken by the network's own
+    /// state monitor of it (one the network declares, recording every neuron), if any.
+    pub fn state_samples(&self, population: &str, variable: &str) -> Option<StateData> {
+        let p = self.network().population_id(population).ok()?;
+        let m = self.network().monitors().iter().position(|m| {
+            matches!(m, MonitorSpec::State { population, variable: v, indices: None, .. }
+                if *population == p && v == variable)
+        })?;
+        self.runner.state_data(m).ok()
+    }
+
+    /// The current value (at the end of the run) of `variable` of every neuron of
+    /// `population`.
+    pub fn state_now(&self, population: &str, variable: &str) -> Option<Vec<f64>> {
+        let p = self.network().population_id(population).ok()?;
+        self.runner.state(p, variable).ok()
     }
 
     /// The value of the network's parameter `name` in this run.

@@ -102,8 +102,9 @@ fn catalogue_text() -> String {
     o
 }
 
-/// The zoo as text: each network's summary, its parameters, and what it reproduces (paper,
-/// statistics with their published values, the command that measures them).
+/// The zoo as text: each network's summary, its parameters, what it reproduces (paper,
+/// statistics with their published values, the command that measures them) and the outputs
+/// a run gives.
 fn zoo_text() -> String {
     use std::fmt::Write;
     let mut o = String::new();
@@ -118,6 +119,9 @@ fn zoo_text() -> String {
                 let _ = writeln!(o, "    {}: {published} ({})", s.name, s.source);
             }
             let _ = writeln!(o, "    measure: {}", r.command(z.name));
+        }
+        for out in z.outputs {
+            let _ = writeln!(o, "  output {}: {}", out.name, out.definition);
         }
         for p in z.params {
             let _ = writeln!(

@@ -52,6 +52,18 @@ pub struct ReproducesSummary {
     pub statistics: Vec<StatisticSummary>,
 }
 
+/// One output a zoo network declares (see `sc_neurocore_zoo::Output`), read off this run:
+/// a value per item (the label of each image a classifier was shown).
+#[derive(Debug, Clone, Serialize)]
+pub struct OutputSummary {
+    /// Name (`labels`).
+    pub name: String,
+    /// What each value is.
+    pub definition: String,
+    /// The values (None when the run does not allow them, e.g. another dt).
+    pub values: Option<Vec<f64>>,
+}
+
 /// summary.json.
 #[derive(Debug, Clone, Serialize)]
 pub struct Summary {
@@ -86,6 +98,9 @@ pub struct Summary {
     /// For a zoo network that declares it: what it reproduces, measured on this run (null
     /// otherwise).
     pub reproduces: Option<ReproducesSummary>,
+    /// For a zoo network that declares outputs: their values on this run (absent otherwise).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub outputs: Vec<OutputSummary>,
 }
 
 /// Peak resident set size of this process (Linux `VmHWM`), 0 where unknown.

@@ -3,8 +3,8 @@
 
 use super::network_toml;
 use super::output::{
-    NpzArray, PopulationSummary, ReproducesSummary, StatisticSummary, Summary, f64_array,
-    peak_rss_bytes, u64_array, write_arrays, write_npz, write_raster,
+    NpzArray, OutputSummary, PopulationSummary, ReproducesSummary, StatisticSummary, Summary,
+    f64_array, peak_rss_bytes, u64_array, write_arrays, write_npz, write_raster,
 };
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -121,18 +121,30 @@ fn network(args: &RunArgs) -> Result<Built> {
     })
 }
 
-/// The statistics a zoo entry declares, measured on its finished run.
+/// The statistics and the outputs a zoo entry declares, measured on its finished run.
 fn measure(
     entry: &ZooEntry,
     settings: &[(String, f64)],
     runner: &NetworkRunner,
     spike_monitors: &[usize],
-) -> Result<Option<ReproducesSummary>> {
-    let Some(r) = entry.reproduces else {
-        return Ok(None);
-    };
+) -> Result<(Option<ReproducesSummary>, Vec<OutputSummary>)> {
+    if entry.reproduces.is_none() && entry.outputs.is_empty() {
+        return Ok((None, Vec::new()));
+    }
     let refs: Vec<(&str, f64)> = settings.iter().map(|(k, v)| (k.as_str(), *v)).collect();
     let outcome = Outcome::new(entry, &refs, runner, spike_monitors)?;
+    let outputs = entry
+        .outputs
+        .iter()
+        .map(|o| OutputSummary {
+            name: o.name.into(),
+            definition: o.definition.into(),
+            values: (o.measure)(&outcome),
+        })
+        .collect();
+    let Some(r) = entry.reproduces else {
+        return Ok((None, outputs));
+    };
     let statistics = r
         .statistics
         .iter()
@@ -146,11 +158,14 @@ fn measure(
             source: s.source.into(),
         })
         .collect();
-    Ok(Some(ReproducesSummary {
-        paper: r.paper.into(),
-        command: r.command(entry.name),
-        statistics,
-    }))
+    Ok((
+        Some(ReproducesSummary {
+            paper: r.paper.into(),
+            command: r.command(entry.name),
+            statistics,
+        }),
+        outputs,
+    ))
 }
 
 /// Runs the command.
@@ -237,9 +252,9 @@ pub fn run(args: RunArgs) -> Result<()> {
     }
     rows.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     // On every rank: reading weights gathers them across ranks.
-    let reproduces = match &zoo {
+    let (reproduces, outputs) = match &zoo {
         Some((entry, settings)) => measure(entry, settings, &runner, &spike_monitor)?,
-        None => None,
+        None => (None, Vec::new()),
     };
     // The state, weight and rate monitors of the description (collectives under MPI).
     let mut records: Vec<NpzArray> = Vec::new();
@@ -290,6 +305,7 @@ pub fn run(args: RunArgs) -> Result<()> {
         synapse_bytes,
         populations: pops,
         reproduces,
+        outputs,
     };
     if !lead {
         return Ok(()); // every rank holds the complete record; rank 0 reports it
@@ -411,5 +427,15 @@ fn print_summary(s: &Summary) {
                 st.source
             );
         }
+    }
+    for o in &s.outputs {
+        let values = o.values.as_ref().map_or("-".to_string(), |v| {
+            v.iter()
+                .map(|x| x.to_string())
+                .collect::<Vec<_>>()
+                .join(" ")
+        });
+        // What each value is: `sc-neurocore zoo` and summary.json say.
+        println!("{}: {values}", o.name);
     }
 }

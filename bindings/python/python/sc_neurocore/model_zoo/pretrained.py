@@ -3,8 +3,10 @@ simulation and ship inside the package.
 
 - ``"mnist"``: a spiking MNIST classifier (:class:`~sc_neurocore.model_zoo.mnist.
   MnistClassifier`, a :class:`~sc_neurocore.network.network.Network`); ``net.classify(images)``
-  runs it on the engine and returns the digits. Method, training (``cargo xtask train
-  mnist``) and accuracy: docs/mnist.md.
+  runs it on the engine and returns the digits. It is the zoo's network ``mnist_classifier``
+  (``sc-neurocore run --zoo mnist_classifier``, ``configs.mnist_classifier``), declared once
+  in Rust with its trained readout. Method, training (``cargo xtask train mnist``) and
+  accuracy: docs/mnist.md.
 """
 
 from __future__ import annotations

@@ -137,6 +137,28 @@ class Network(Sealed):
         self._initial_synaptic = [e for e in self._initial_synaptic if e[0] is not obj]
         obj._network = None
 
+    def remove(self, *objects: Any) -> "Network":
+        """Takes populations, projections, stimuli and monitors (or lists of them) out of the
+        network, the counterpart of :meth:`add` (e.g. to replace a stimulus); they may then
+        be added to a network again. Like adding, removing from a network that has run
+        needs :meth:`reset` first. References to a removed object are checked when the
+        network runs, as for added ones.
+        """
+        if self._engine is not None or self._steps:
+            raise InvalidConfigurationError(
+                f"Network: it has run (t = {self.t} s); call reset() before removing objects",
+                object="Network",
+            )
+        todo = list(_flatten(objects))
+        for obj in todo:
+            if not any(o is obj for o in self._bucket(obj)):
+                raise InvalidConfigurationError(
+                    f"Network.remove: {obj!r} is not in this network", object="Network"
+                )
+        for obj in todo:
+            self._release(obj)
+        return self
+
     def set_initial_synaptic_state(
         self,
         population: Population,
