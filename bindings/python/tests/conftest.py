@@ -42,7 +42,9 @@ def mixed_network(seed=7):
                    synapse="exponential", tau_syn=3e-3),
         Projection(inh, exc, weight=-20.0, topology="all_to_all", synapse="alpha",
                    tau_syn=2e-3, delay=2e-3),
-        Projection(exc, hh, weight=2.0, topology="fixed_outdegree", outdegree=3,
+        # Conductance and NMDA synapses target LIF cells: their current is in pA, the unit
+        # lif takes (the Izhikevich and HH models take theirs in mV/ms and uA/cm^2).
+        Projection(exc, exc, weight=2.0, topology="fixed_outdegree", outdegree=3,
                    synapse="conductance", e_rev=0.0, tau_syn=4e-3),
         Projection(exc, exc, weight=0.3, topology="small_world", k=4, p_rewire=0.2,
                    plasticity="stdp"),
@@ -51,9 +53,9 @@ def mixed_network(seed=7):
                    plasticity=STDP(a_plus=0.02, mode="multiplicative")),
         # NMDA (appended: the tests index the projections above): plastic, and with drawn
         # per-synapse delays and non-default parameters.
-        Projection(exc, inh, weight=0.05, topology="random", probability=0.2, synapse="nmda",
+        Projection(exc, exc, weight=0.05, topology="random", probability=0.2, synapse="nmda",
                    delay=1e-3, plasticity=STDP(a_plus=0.01, w_max=0.1)),
-        Projection(exc, hh, weight=0.5, topology="fixed_outdegree", outdegree=2, synapse="nmda",
+        Projection(exc, exc, weight=0.5, topology="fixed_outdegree", outdegree=2, synapse="nmda",
                    tau_rise=1e-3, tau_decay=50e-3, alpha=1000.0, mg=1.5, e_rev=5.0,
                    delay=Normal(1.5e-3, 0.5e-3, min=0.2e-3)),
         # Per-synapse values resolved when built: uniform weights, source × target delays,
@@ -74,10 +76,10 @@ def mixed_network(seed=7):
         RateMonitor(inh, bin=5e-3),
         StateMonitor(hh, "m"),
         # Synaptic variables and weights during the run (appended: tests index the above).
-        StateMonitor(hh, "gsyn_exc", interval=5e-4),
+        StateMonitor(exc, "gsyn_exc", interval=5e-4),
         StateMonitor(exc, "gsyn_inh", record=[0, 79]),
         StateMonitor(inh, "isyn", record=[0, 3]),
-        StateMonitor(hh, "gsyn_nmda", record=[2]),
+        StateMonitor(exc, "gsyn_nmda", record=[2]),
         WeightMonitor(net.projections[4], interval=1e-3),
         WeightMonitor(net.projections[6], synapses=[0, 5, 9, 5]),
     ]

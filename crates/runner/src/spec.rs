@@ -148,6 +148,34 @@ fn negative_conductance(object: &str, field: &str, w: f64) -> Error {
     )
 }
 
+/// Conductance and NMDA synapses inject g (e_rev - V), nS times mV: a current in pA, with V
+/// the target's membrane in mV. A model that takes its input in another unit (uA/cm^2 for
+/// the Hodgkin-Huxley family, a dimensionless drive for maps and rate models) would read that
+/// number in its own unit: wrong science without a sound, so it is refused.
+fn check_conductance_target(
+    object: &str,
+    kind: SynapseKind,
+    target: &PopulationSpec,
+) -> Result<()> {
+    if !kind.is_conductance() || target.model.input_unit == "pA" {
+        return Ok(());
+    }
+    let name = if matches!(kind, SynapseKind::Nmda { .. }) {
+        "an nmda"
+    } else {
+        "a conductance"
+    };
+    Err(Error::invalid(
+        object,
+        format!(
+            "{name} synapse injects g (e_rev - V) in pA, but model '{}' of target population \
+             '{}' takes its input in {}; use an exponential or alpha (current) synapse with \
+             weights in {}, or a target model whose input is in pA",
+            target.model.name, target.label, target.model.input_unit, target.model.input_unit
+        ),
+    ))
+}
+
 /// The weights of conductance and NMDA synapses are conductances: checks that none is (or
 /// can be drawn) negative.
 fn check_conductance_sign(object: &str, kind: SynapseKind, c: &Connectivity) -> Result<()> {
@@ -1241,8 +1269,10 @@ impl Network {
     pub fn add_projection(&mut self, p: ProjectionSpec) -> Result<usize> {
         let object = format!("Projection '{}'", p.label);
         let n_src = self.check_population(&object, "source", p.source)?.n;
-        let n_tgt = self.check_population(&object, "target", p.target)?.n;
+        let target = self.check_population(&object, "target", p.target)?;
+        let n_tgt = target.n;
         p.synapse.check(&object)?;
+        check_conductance_target(&object, p.synapse, target)?;
         match &p.connectivity {
             Connectivity::Generated { weight, .. } => {
                 check_value(&object, "weight", *weight, ValueRange::Finite)?;
@@ -1389,6 +1419,7 @@ impl Network {
         }
         synapse.check(&object)?;
         synapse.check_for_stimulus(&object)?;
+        check_conductance_target(&object, synapse, pop)?;
         if let StimulusSpec::Poisson(p) = &spec
             && synapse.is_conductance()
             && p.weight() < 0.0

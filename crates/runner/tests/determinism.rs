@@ -126,10 +126,12 @@ fn mixed_network(seed: u64) -> (Network, Ids) {
     )
     .synapse(SynapseKind::Alpha { tau_syn: 1e-3 })
     .delay(Delay::Uniform(2e-3)));
-    let e_izh = random_csr(&mut rng, N_EXC, N_IZH, 0.05, 0.002, 0.006);
-    let delays: Vec<f64> = (0..e_izh.nnz()).map(|_| 1e-4 + 5e-3 * rng.next()).collect();
+    // Conductance and NMDA synapses onto LIF cells (their current is in pA, the unit LIF
+    // takes; the Izhikevich and HH models take other units and get current synapses).
+    let e_cond = random_csr(&mut rng, N_EXC, N_INH, 0.05, 0.05, 0.15);
+    let delays: Vec<f64> = (0..e_cond.nnz()).map(|_| 1e-4 + 5e-3 * rng.next()).collect();
     add(
-        ProjectionSpec::new("e_izh", exc, izh, Connectivity::Explicit(e_izh))
+        ProjectionSpec::new("e_inh_cond", exc, inh, Connectivity::Explicit(e_cond))
             .synapse(SynapseKind::Conductance {
                 tau_syn: 5e-3,
                 e_rev: 0.0,
@@ -220,12 +222,12 @@ fn mixed_network(seed: u64) -> (Network, Ids) {
     )
     .synapse(SynapseKind::NMDA_WANG_2002)
     .delay(Delay::Uniform(1.2e-3)));
-    let e_izh_nmda = random_csr(&mut rng, N_EXC, N_IZH, 0.05, 0.01, 0.03);
-    let delays: Vec<f64> = (0..e_izh_nmda.nnz())
+    let e_inh_nmda = random_csr(&mut rng, N_EXC, N_INH, 0.05, 0.01, 0.03);
+    let delays: Vec<f64> = (0..e_inh_nmda.nnz())
         .map(|_| 3e-4 + 2e-3 * rng.next())
         .collect();
     add(
-        ProjectionSpec::new("e_izh_nmda", exc, izh, Connectivity::Explicit(e_izh_nmda))
+        ProjectionSpec::new("e_inh_nmda", exc, inh, Connectivity::Explicit(e_inh_nmda))
             .synapse(SynapseKind::Nmda {
                 tau_rise: 1e-3,
                 tau_decay: 50e-3,
@@ -414,7 +416,7 @@ fn threads_do_not_change_spikes_states_or_weights() {
     let (one, r, ids) = run(7, 1, &[0.1]);
     let counts = &one.spike_counts;
     assert!(
-        counts[0] > 2000 && counts[1] > 500 && counts[2] > 50 && counts[3] > 5,
+        counts[0] > 1500 && counts[1] > 500 && counts[2] > 50 && counts[3] > 5,
         "spike counts exc/inh/izh/hh {counts:?}"
     );
     let net = r.network();

@@ -728,6 +728,50 @@ fn negative_conductance_weights() {
     .unwrap();
 }
 
+/// A conductance synapse's current is nS x mV = pA: onto a model whose input is in another
+/// unit (hodgkin_huxley: uA/cm^2) it would be read in that unit, so it is refused, for
+/// projections and Poisson stimuli alike; current synapses in the model's unit are fine.
+#[test]
+fn conductance_synapses_need_a_target_that_takes_pa() {
+    let mut net = Network::new(1);
+    net.add_population("exc", "lif", 10, &[]).unwrap();
+    net.add_population("hh", "hodgkin_huxley", 4, &[]).unwrap();
+    let cond = SynapseKind::Conductance {
+        tau_syn: 5e-3,
+        e_rev: -80.0,
+    };
+    let why = "synapse injects g (e_rev - V) in pA, but model 'hodgkin_huxley' of target \
+               population 'hh' takes its input in uA/cm^2; use an exponential or alpha \
+               (current) synapse with weights in uA/cm^2, or a target model whose input is in pA";
+    check(
+        net.add_projection(ProjectionSpec::new("e_hh", 0, 1, random(0.5, 5.0)).synapse(cond)),
+        &format!("Projection 'e_hh': a conductance {why}"),
+    );
+    check(
+        net.add_projection(
+            ProjectionSpec::new("n_hh", 0, 1, random(0.5, 5.0))
+                .synapse(SynapseKind::NMDA_WANG_2002),
+        ),
+        &format!("Projection 'n_hh': an nmda {why}"),
+    );
+    check(
+        net.add_stimulus(
+            "bg",
+            PoissonInput::new(4, 100.0, 1.0).unwrap().into(),
+            Some(1),
+            cond,
+        ),
+        &format!("PoissonInput 'bg': a conductance {why}"),
+    );
+    net.add_projection(ProjectionSpec::new("e_e", 0, 0, random(0.5, 5.0)).synapse(cond))
+        .unwrap();
+    net.add_projection(
+        ProjectionSpec::new("e_hh_cur", 0, 1, random(0.5, 0.1))
+            .synapse(SynapseKind::Exponential { tau_syn: 5e-3 }),
+    )
+    .unwrap();
+}
+
 #[test]
 fn cross_parameter_rule_blames_the_given_parameter() {
     // Only v_th given: the error names v_th and the relation, not the default v_reset.
