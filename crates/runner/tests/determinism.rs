@@ -129,7 +129,9 @@ fn mixed_network(seed: u64) -> (Network, Ids) {
     // Conductance and NMDA synapses onto LIF cells (their current is in pA, the unit LIF
     // takes; the Izhikevich and HH models take other units and get current synapses).
     let e_cond = random_csr(&mut rng, N_EXC, N_INH, 0.05, 0.05, 0.15);
-    let delays: Vec<f64> = (0..e_cond.nnz()).map(|_| 1e-4 + 5e-3 * rng.next()).collect();
+    let delays: Vec<f64> = (0..e_cond.nnz())
+        .map(|_| 1e-4 + 5e-3 * rng.next())
+        .collect();
     add(
         ProjectionSpec::new("e_inh_cond", exc, inh, Connectivity::Explicit(e_cond))
             .synapse(SynapseKind::Conductance {
