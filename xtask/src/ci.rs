@@ -2,9 +2,7 @@
 //! libclang for the MPI backend, from Debian's packages), then: formatting, generated files,
 //! lints, every test (the MPI ones launch `mpirun` themselves; the command line's output
 //! contract is crates/sc-neurocore/tests/output_contract.rs), the doc build and the release
-//! binary. Where the project's planning notes sit beside the checkout (`../shared`), their
-//! independent output-contract checker runs on that binary as well; a clone without them
-//! needs nothing outside the repository.
+//! binary. Nothing outside the repository is needed.
 
 use crate::util::{cargo, root, sh};
 use std::process::Command;
@@ -110,14 +108,6 @@ pub fn run_ci() -> Result<(), String> {
         "--bin",
         "sc-neurocore",
     ]))?;
-    let contract = root().join("../shared/checks/cli_contract.py");
-    let bin = root().join("target/release/sc-neurocore");
-    if contract.is_file() {
-        sh(Command::new("python3")
-            .arg(&contract)
-            .arg(&bin)
-            .args(["--duration", "0.2"]))?;
-    }
     Ok(())
 }
 

@@ -1,9 +1,8 @@
 """The tutorial's code, section by section, exactly as written.
 
-``tutorial-31-network-engine.txt`` beside this file is a verbatim copy of
-``../shared/seeds/tutorial-31-network-engine.txt`` (a test checks they are equal when the
-shared copy is present). Each section's code is the text between its ``Python`` marker and
-the prose that follows it.
+``tutorial-31-network-engine.txt`` beside this file is the tutorial users read, verbatim.
+Each section's code is the text between its ``Python`` marker and the prose that follows
+it.
 """
 
 from __future__ import annotations
@@ -13,7 +12,6 @@ from pathlib import Path
 from typing import Dict
 
 TUTORIAL = Path(__file__).with_name("tutorial-31-network-engine.txt")
-SHARED = Path(__file__).resolve().parents[3] / ".." / "shared" / "seeds" / TUTORIAL.name
 
 _HEADER = re.compile(r"^(\d)\. \S")
 # Where a section's code ends: the next header, the backends table, "Further Reading".

@@ -291,29 +291,6 @@ def test_all_127_functions_are_bound_with_samples():
         assert inspect.isfunction(f) and f.__doc__ and "Catalogue entry" in f.__doc__, name
 
 
-CATALOGUE = Path(__file__).resolve().parents[3].parent / "shared" / "analysis-catalogue.md"
-
-
-@pytest.mark.skipif(not CATALOGUE.is_file(), reason="../shared/analysis-catalogue.md not beside the checkout")
-def test_names_signatures_and_defaults_are_the_catalogues():
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
-    try:
-        import gen_analysis
-    finally:
-        sys.path.pop(0)
-    entries = gen_analysis._entries(CATALOGUE.read_text(encoding="utf-8"))
-    assert [e.name for e in entries] == an.__all__
-    for e in entries:
-        sig = inspect.signature(getattr(an, e.name))
-        assert list(sig.parameters) == [p for p, _ in e.params], e.name
-        for p, default in e.params:
-            got = sig.parameters[p].default
-            if default is None:
-                assert got is inspect.Parameter.empty, (e.name, p)
-            else:
-                assert got == eval(default) and type(got) is type(eval(default)), (e.name, p, got)
-
-
 # ----------------------------------------------------------------------------- G7 return types
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Reference values for catalogue family 10, "Binning & utilities" (functions 121-127).
 
-Spec: ../shared/analysis-catalogue.md, section 10.  Every entry is checked against the
+Spec: the analysis catalogue (docs/analysis.md), family 10.  Every entry is checked against the
 reference named in its "Ref:" line: Elephant 1.2.1's BinnedSpikeTrain (counts, matrix,
 bool array, bin edges), Neo's SpikeTrain.time_slice, PySpike's merge_spike_trains, and a
 NumPy transcription of the spec formula for discretise_spike_times (cross-checked against

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Reference values for catalogue family 9, "Bursts" (functions 110-120).
 
-Spec: ../shared/analysis-catalogue.md, section 9.  poisson_surprise is checked against
+Spec: the analysis catalogue (docs/analysis.md), family 9.  poisson_surprise is checked against
 SciPy (LIB: `-scipy.stats.poisson.logsf(n - 1, rate*duration) / ln 10`); every other entry
 is FORMULA, checked against the direct Python/NumPy transcription of the spec below.
 network_bursts takes its G6 population counts from Elephant's

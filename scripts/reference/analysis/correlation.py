@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Reference values for catalogue family 2, "Correlation & synchrony" (functions 25-41).
 
-Spec: ../shared/analysis-catalogue.md, section 2.  Every entry is checked against
+Spec: the analysis catalogue (docs/analysis.md), family 2.  Every entry is checked against
 the reference named in its "Ref:" line: Elephant 1.2.1 for the LIB entries, a
 direct NumPy transcription of the spec formula for the FORMULA entries
 (cross_correlogram, autocorrelogram, coincidence_count, coincidence_factor,

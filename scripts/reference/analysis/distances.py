@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Reference values for catalogue family 3, "Spike-train distances" (functions 42-63).
 
-Spec: ../shared/analysis-catalogue.md, section 3.  Every entry is checked against
+Spec: the analysis catalogue (docs/analysis.md), family 3.  Every entry is checked against
 the reference named in its "Ref:" line: Elephant 1.2.1 for Victor-Purpura and van
 Rossum, PySpike 0.9.0 (Cython backend) for the PySpike family, and a direct NumPy
 transcription of the spec formula for the FORMULA entries (schreiber_similarity,

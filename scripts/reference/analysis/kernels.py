@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Reference values for catalogue family 8, "Kernels & smoothing" (functions 101-109).
 
-Spec: ../shared/analysis-catalogue.md, section 8.  Every entry is checked against the
+Spec: the analysis catalogue (docs/analysis.md), family 8.  Every entry is checked against the
 reference named in its "Ref:" line: Elephant 1.2.1's kernel classes for the seven kernels
 and for kernel_density_rate (the kernels summed over the spikes), and a direct NumPy
 transcription of the spec formula for exponential_trace (FORMULA).

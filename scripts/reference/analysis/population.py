@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Reference values for catalogue family 5, "Population measures" (functions 70-82).
 
-Spec: ../shared/analysis-catalogue.md, section 5.  LIB entries are checked against
+Spec: the analysis catalogue (docs/analysis.md), family 5.  LIB entries are checked against
 Elephant 1.2.1 (time_histogram, instantaneous_rate(pool_spike_trains=True),
 Complexity(spread=0), correlation_coefficient); FORMULA entries
 (synchrony_index, population_fano_factor, active_fraction,

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Reference values for catalogue family 1, "Rates & ISI statistics" (functions 1-24).
 
-Spec: ../shared/analysis-catalogue.md, section 1.  Every entry is checked against the
+Spec: the analysis catalogue (docs/analysis.md), family 1.  Every entry is checked against the
 reference named in its "Ref:" line: Elephant 1.2.1 for the LIB entries (firing_rate(s),
 binned_firing_rate, instantaneous_rate, optimal_kernel_bandwidth, isi,
 coefficient_of_variation, cv2, local_variation, revised_local_variation, fano_factor) and a

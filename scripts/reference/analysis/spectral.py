@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Reference values for catalogue family 4, "Spectral" (functions 64-69).
 
-Spec: ../shared/analysis-catalogue.md, section 4.  Every entry is LIB: Elephant 1.2.1
+Spec: the analysis catalogue (docs/analysis.md), family 4.  Every entry is LIB: Elephant 1.2.1
 (welch_psd, welch_coherence, multitaper_psd, multitaper_coherence) or SciPy
 (periodogram, csd with Elephant's segment rule), applied to the binned rate
 r = counts / bin_size, fs = 1 / bin_size, with the G6 counts from Elephant's

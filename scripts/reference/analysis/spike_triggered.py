@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Reference values for catalogue family 7, "Spike-triggered & spike-signal" (93-100).
 
-Spec: ../shared/analysis-catalogue.md, section 7.  LIB entries are checked against
+Spec: the analysis catalogue (docs/analysis.md), family 7.  LIB entries are checked against
 Elephant 1.2.1 (spike_triggered_average, spike_field_coherence, spike_triggered_phase with
 hilbert(padding='nextpow'), phase_locking_value, mean_phase_vector) and SciPy
 (vectorstrength); the FORMULA entries (spike_triggered_covariance, rayleigh_test) against
