@@ -26,7 +26,7 @@ fn stdp_params(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
     Ok(out)
 }
 
-/// Reads `{tau_plus, tau_minus, a_plus, a_minus, w_min, w_max, mode}` (missing = default) and
+/// Reads the parameters of [`STDP_PARAMS`] and `mode` (missing = default) and
 /// checks it.
 pub fn stdp_from_dict(py: Python<'_>, d: &Bound<'_, PyDict>) -> PyResult<StdpParams> {
     let mut p = StdpParams::default();
@@ -39,19 +39,7 @@ pub fn stdp_from_dict(py: Python<'_>, d: &Bound<'_, PyDict>) -> PyResult<StdpPar
                     format!("StdpParams: mode must be a string, got {}", type_name(&v)),
                 )
             })?;
-            p.mode = match mode.as_str() {
-                "additive" => StdpMode::Additive,
-                "multiplicative" => StdpMode::Multiplicative,
-                other => {
-                    return Err(Error::unknown(
-                        "StdpParams",
-                        "mode",
-                        other,
-                        ["additive", "multiplicative"],
-                    ))
-                    .py(py);
-                }
-            };
+            p.set_mode("StdpParams", &mode).py(py)?;
             continue;
         }
         let x: f64 = v.extract().map_err(|_| {
@@ -60,23 +48,7 @@ pub fn stdp_from_dict(py: Python<'_>, d: &Bound<'_, PyDict>) -> PyResult<StdpPar
                 format!("StdpParams: {key} must be a number, got {}", type_name(&v)),
             )
         })?;
-        match key.as_str() {
-            "tau_plus" => p.tau_plus = x,
-            "tau_minus" => p.tau_minus = x,
-            "a_plus" => p.a_plus = x,
-            "a_minus" => p.a_minus = x,
-            "w_min" => p.w_min = x,
-            "w_max" => p.w_max = x,
-            other => {
-                return Err(Error::unknown(
-                    "StdpParams",
-                    "parameter",
-                    other,
-                    STDP_PARAMS.iter().map(|s| s.name).chain(["mode"]),
-                ))
-                .py(py);
-            }
-        }
+        p.set("StdpParams", &key, x).py(py)?;
     }
     p.check().py(py)?;
     Ok(p)

@@ -91,6 +91,7 @@ mod tests {
             a_minus: 0.0105,
             w_min: 0.0,
             w_max: 1.0,
+            dendritic_delay_fraction: 1.0,
             mode: StdpMode::Additive,
         }
     }

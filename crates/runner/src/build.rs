@@ -47,7 +47,7 @@ const DELAY_ENTITY: u64 = 1 << 32;
 
 /// A stored per-synapse delay back in steps.
 #[inline]
-fn steps_of(d: u16) -> u64 {
+pub(crate) fn steps_of(d: u16) -> u64 {
     d as u64 + 1
 }
 
@@ -236,7 +236,16 @@ impl Block {
                 let x = pre[inc.proj]
                     .as_ref()
                     .expect("pre traces of a plastic projection");
-                pl.apply(&spikes[a..b], lo, &inc.indptr, &inc.targets, post, ws, x);
+                pl.apply(
+                    emitted,
+                    &spikes[a..b],
+                    lo,
+                    &inc.indptr,
+                    &inc.targets,
+                    post,
+                    ws,
+                    x,
+                );
             }
         }
     }
@@ -914,8 +923,19 @@ fn incoming_for_block(
         }
         indptr.push(targets.len() as u32);
     }
+    let delays = match delays {
+        Delays::Uniform(d) => Delays::Uniform(*d),
+        Delays::PerSynapse(_) => Delays::PerSynapse(per_delay),
+    };
     let plastic = plastic.map(|rule| {
-        PlasticSynapses::new(*rule, s_of(&indptr), &targets, range.len(), Some(csr_pos))
+        PlasticSynapses::new(
+            *rule,
+            s_of(&indptr),
+            &targets,
+            &delays,
+            range.len(),
+            Some(csr_pos),
+        )
     });
     Incoming {
         proj,
@@ -927,10 +947,7 @@ fn incoming_for_block(
             Some(w) => Weights::Uniform(w),
             None => Weights::PerSynapse(weights),
         },
-        delays: match delays {
-            Delays::Uniform(d) => Delays::Uniform(*d),
-            Delays::PerSynapse(_) => Delays::PerSynapse(per_delay),
-        },
+        delays,
         plastic,
         nmda: None,
     }
@@ -1040,7 +1057,12 @@ fn incoming_from_rows(
         }
     }
     drop(sources);
-    let plastic = plastic.map(|rule| PlasticSynapses::new(*rule, s_of(&indptr), &targets, n, None));
+    let delays = match delays {
+        DelayPlan::Uniform(d) => Delays::Uniform(*d),
+        _ => Delays::PerSynapse(ds),
+    };
+    let plastic =
+        plastic.map(|rule| PlasticSynapses::new(*rule, s_of(&indptr), &targets, &delays, n, None));
     Ok(Incoming {
         proj: ctx.proj,
         src_pop: ctx.src_pop,
@@ -1052,10 +1074,7 @@ fn incoming_from_rows(
         },
         indptr,
         targets,
-        delays: match delays {
-            DelayPlan::Uniform(d) => Delays::Uniform(*d),
-            _ => Delays::PerSynapse(ds),
-        },
+        delays,
         plastic,
         nmda: None,
     })

@@ -167,7 +167,7 @@ impl NetworkRunner {
             .map(|g| (g.source, g.gating(net, grid.dt())))
             .collect();
         let monitors = crate::monitors::create(net, &grid, &pop_offsets, &owned)?;
-        let pre_traces = crate::plastic::create_pre_traces(net, &grid);
+        let pre_traces = crate::plastic::create_pre_traces(net, &grid, &built.blocks);
         let mut runner = NetworkRunner {
             net: net.clone(),
             grid,

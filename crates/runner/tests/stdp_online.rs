@@ -7,7 +7,7 @@
 //! bounds, the all-to-all rule must change each synapse by exactly
 //! `Σ_pre Σ_post stdp_pair_weight_change(t_post − t_pre)` (to rounding: 1e-9 relative).
 
-use sc_neurocore_core::Csr;
+use sc_neurocore_core::{Csr, TimeGrid};
 use sc_neurocore_neurons::ParamValue;
 use sc_neurocore_plasticity::{StdpMode, StdpParams, stdp_pair_weight_change};
 use sc_neurocore_runner::{
@@ -27,6 +27,7 @@ fn params() -> StdpParams {
         a_minus: 0.0105,
         w_min: 0.0,
         w_max: 1.0,
+        dendritic_delay_fraction: 1.0,
         mode: StdpMode::Additive,
     }
 }
@@ -86,7 +87,9 @@ fn run_case(c: &Case, chunk: u64) -> Outcome {
         .max()
         .copied()
         .unwrap_or(0);
-    let steps = last + 10; // the spikes of the last step are applied at the next step
+    // The spikes of the last step act when they reach the synapse: up to 7 ms (70 steps)
+    // later, plus one step for routing.
+    let steps = last + 80;
     let mut net = Network::new(3);
     let lif = [("t_ref", ParamValue::Scalar(0.0))];
     let pre = net.add_population("pre", "lif", c.pre.len(), &lif).unwrap();
@@ -136,12 +139,25 @@ fn run_case(c: &Case, chunk: u64) -> Outcome {
     Outcome { weights }
 }
 
-/// The analytic all-to-all change of synapse s -> t.
-fn expected_change(c: &Case, s: usize, t: usize) -> f64 {
+/// Delay of synapse `k` in steps, as the grid rounds it (at least one step).
+fn delay_steps(c: &Case, k: usize) -> u64 {
+    let d = match &c.delay {
+        Delay::Uniform(d) => *d,
+        Delay::PerSynapse(v) => v[k],
+        other => panic!("no fixed delay: {other:?}"),
+    };
+    TimeGrid::new(DT).unwrap().delay_steps(d).unwrap() as u64
+}
+
+/// The analytic all-to-all change of synapse `k` (s -> t): each pair at its time difference
+/// where the two spikes meet at the synapse, `t_post + d_dend − (t_pre + d_ax)`.
+fn expected_change(c: &Case, k: usize, s: usize, t: usize) -> f64 {
+    let (d_dend, d_ax) = c.stdp.split_delay(delay_steps(c, k));
     let mut dw = 0.0;
     for &kp in &c.pre[s] {
         for &kq in &c.post[t] {
-            dw += stdp_pair_weight_change((kq as f64 - kp as f64) * DT, &c.stdp);
+            let steps = (kq + d_dend) as f64 - (kp + d_ax) as f64;
+            dw += stdp_pair_weight_change(steps * DT, &c.stdp);
         }
     }
     dw
@@ -154,7 +170,7 @@ fn check_against_pairs(c: &Case, out: &Outcome) {
     for s in 0..c.csr.n_rows() {
         for k in ptr[s]..ptr[s + 1] {
             let t = idx[k] as usize;
-            let want = expected_change(c, s, t) * if w0[k] < 0.0 { -1.0 } else { 1.0 };
+            let want = expected_change(c, k, s, t) * if w0[k] < 0.0 { -1.0 } else { 1.0 };
             let got = fin[k] - w0[k];
             assert!(
                 want != 0.0 || got == 0.0,
@@ -183,9 +199,11 @@ fn single(pre: u64, post: u64, w0: f64, stdp: StdpParams) -> Case {
     }
 }
 
-/// Proves the sign and size of one pair at Δt = ±10 ms: potentiation by exactly
-/// `a_plus·e^{−10/16.8}`, depression by exactly `a_minus·e^{−10/33.7}` (the windows are not
-/// swapped), and nothing for a pre and a post spike in the same step.
+/// Proves the sign and size of one pair at Δt = ±10 ms at the synapse: potentiation by
+/// exactly `a_plus·e^{−10/16.8}`, depression by exactly `a_minus·e^{−10/33.7}` (the windows
+/// are not swapped), and nothing for spikes that meet at the synapse in the same step. The
+/// delay is 1 ms; with the default (NEST's) convention the synapse sees the postsynaptic spike
+/// 1 ms late, so the emission times differ by 9 ms.
 #[test]
 fn one_pair_potentiates_or_depresses_by_the_pair_rule() {
     let p = params();
@@ -199,28 +217,71 @@ fn one_pair_potentiates_or_depresses_by_the_pair_rule() {
             .unwrap()
     };
 
-    let c = single(100, 200, w0, p); // post 10 ms after pre
+    let c = single(100, 190, w0, p); // post 9 ms after pre, seen 10 ms after it
     let dw = fin(&c) - w0;
     let want = p.a_plus * (-10.0 / 16.8f64).exp();
     assert!(dw > 0.0, "Δt = +10 ms must potentiate, got {dw}");
     assert!((dw - want).abs() <= 1e-9 * want, "{dw} vs {want}");
     check_against_pairs(&c, &run_case(&c, u64::MAX));
 
-    let c = single(200, 100, w0, p); // post 10 ms before pre
+    let c = single(210, 100, w0, p); // post 11 ms before pre, seen 10 ms before it
     let dw = fin(&c) - w0;
     let want = -p.a_minus * (-10.0 / 33.7f64).exp();
     assert!(dw < 0.0, "Δt = −10 ms must depress, got {dw}");
     assert!((dw - want).abs() <= 1e-9 * want.abs(), "{dw} vs {want}");
 
-    let c = single(150, 150, w0, p); // same step
-    assert_eq!(fin(&c), w0, "Δt = 0 changes nothing");
+    let c = single(150, 140, w0, p); // post 1 ms before pre: they meet in the same step
+    assert_eq!(fin(&c), w0, "Δt = 0 at the synapse changes nothing");
+}
+
+/// The other conventions: with `dendritic_delay_fraction = 0` (Brian2's, Izhikevich's) the
+/// synapse sees the presynaptic spike when it arrives, so a pre spike 10 ms + delay before the
+/// post potentiates as Δt = 10 ms, and spikes with t_post = t_pre + delay meet in the same
+/// step; with 0.5 a 3-step delay splits into 2 dendritic and 1 axonal steps.
+#[test]
+fn the_delay_fraction_moves_the_pair_by_the_delay() {
+    let w0 = 0.5;
+    let fin = |c: &Case| {
+        *run_case(c, u64::MAX)
+            .weights
+            .last()
+            .unwrap()
+            .first()
+            .unwrap()
+    };
+    let axonal = StdpParams {
+        dendritic_delay_fraction: 0.0,
+        ..params()
+    };
+    let c = single(100, 210, w0, axonal);
+    let want = axonal.a_plus * (-10.0 / 16.8f64).exp();
+    assert!((fin(&c) - w0 - want).abs() <= 1e-9 * want);
+    let c = single(200, 110, w0, axonal); // pre arrives 10 ms after the post spike
+    let want = -axonal.a_minus * (-10.0 / 33.7f64).exp();
+    assert!((fin(&c) - w0 - want).abs() <= 1e-9 * want.abs());
+    assert_eq!(
+        fin(&single(150, 160, w0, axonal)),
+        w0,
+        "arrival in the post spike's step"
+    );
+
+    let half = StdpParams {
+        dendritic_delay_fraction: 0.5,
+        ..params()
+    };
+    let mut c = single(100, 200, w0, half);
+    c.delay = Delay::Uniform(3e-4);
+    // Seen at 100 + 1 and 200 + 2: Δt = 101 steps.
+    let want = half.a_plus * (-10.1 / 16.8f64).exp();
+    assert!((fin(&c) - w0 - want).abs() <= 1e-9 * want);
+    check_against_pairs(&c, &run_case(&c, 7));
 }
 
 /// Several spikes per neuron and a 2 x 3 projection (5 synapses, CSR order not by target):
 /// every synapse changes by the all-to-all sum over its own pairs, including pairs at Δt = 0
-/// and pairs far apart; with 1 or 2 threads (the post population split into blocks) and
-/// whether the delays are 1 ms or per-synapse up to 7 ms (delays do not enter the rule: spike
-/// times are emission times), the weights are bit-identical.
+/// and pairs far apart, with delays of 1 ms or per-synapse up to 7 ms, in both delay
+/// conventions; with 1 or 2 threads (the post population split into blocks) and in chunked
+/// runs, the weights are bit-identical.
 #[test]
 fn spike_trains_change_each_synapse_by_the_sum_over_all_pairs() {
     let csr = Csr::from_rows(
@@ -243,16 +304,21 @@ fn spike_trains_change_each_synapse_by_the_sum_over_all_pairs() {
         delay: Delay::Uniform(1e-3),
         threads: 1,
     };
-    let base = run_case(&c, u64::MAX);
-    check_against_pairs(&c, &base);
-    c.threads = 2;
-    c.delay = Delay::PerSynapse(vec![1e-4, 7e-3, 2.5e-3, 0.0, 4e-3]);
-    let other = run_case(&c, 37);
-    assert_eq!(
-        base.weights.last().unwrap(),
-        other.weights.last().unwrap(),
-        "threads/delays/chunked runs changed the weights"
-    );
+    check_against_pairs(&c, &run_case(&c, u64::MAX));
+    for fraction in [1.0, 0.0] {
+        c.stdp.dendritic_delay_fraction = fraction;
+        c.delay = Delay::PerSynapse(vec![1e-4, 7e-3, 2.5e-3, 0.0, 4e-3]);
+        c.threads = 1;
+        let base = run_case(&c, u64::MAX);
+        check_against_pairs(&c, &base);
+        c.threads = 2;
+        let other = run_case(&c, 37);
+        assert_eq!(
+            base.weights.last().unwrap(),
+            other.weights.last().unwrap(),
+            "threads/chunked runs changed the weights"
+        );
+    }
 }
 
 /// Proves the hard bounds of additive STDP: strong potentiation stops exactly at `w_max`,
@@ -308,7 +374,8 @@ fn inhibitory_weights_stay_inhibitory() {
         ..p
     };
     let post: Vec<u64> = (0..15).map(|i| 100 + 40 * i).collect();
-    let pre: Vec<u64> = post.iter().map(|k| k + 10).collect();
+    // Pre 2 ms after post: 1 ms after the synapse sees the post spike (the 1 ms delay).
+    let pre: Vec<u64> = post.iter().map(|k| k + 20).collect();
     let c = Case {
         pre: vec![pre],
         post: vec![post],
@@ -338,10 +405,11 @@ fn multiplicative_mode_scales_by_the_distance_to_the_bound() {
         ..params()
     };
     let w0 = 0.4;
-    let got = run_case(&single(100, 180, w0, p), u64::MAX).weights[0][0];
+    // The synapse sees the post spike 1 ms (the delay) late: Δt = ±8 ms there.
+    let got = run_case(&single(100, 170, w0, p), u64::MAX).weights[0][0];
     let want = w0 + 0.2 * (-8.0 / 16.8f64).exp() * (0.9 - w0);
     assert!((got - want).abs() < 1e-12, "{got} vs {want}");
-    let got = run_case(&single(180, 100, w0, p), u64::MAX).weights[0][0];
+    let got = run_case(&single(190, 100, w0, p), u64::MAX).weights[0][0];
     let want = w0 - 0.3 * (-8.0 / 33.7f64).exp() * (w0 - 0.1);
     assert!((got - want).abs() < 1e-12, "{got} vs {want}");
 }

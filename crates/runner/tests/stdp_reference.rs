@@ -108,8 +108,16 @@ fn network_stdp_equals_the_reference_replay_for_every_block_split() {
         v
     };
     let (pre_steps, post_steps) = (by_step(pre), by_step(post));
+    // The default convention puts the whole delay (10 steps) on the dendrite: the synapse
+    // sees each postsynaptic spike 10 steps after it (those of the last 10 steps not yet).
+    let (d_dend, d_ax) = params.split_delay(10);
+    assert_eq!((d_dend, d_ax), (10, 0));
+    let none = Vec::new();
     for k in 0..steps as usize {
-        traces.step(&rule, &mut csr, &pre_steps[k], &post_steps[k]);
+        let post_now = k
+            .checked_sub(d_dend as usize)
+            .map_or(&none, |j| &post_steps[j]);
+        traces.step(&rule, &mut csr, &pre_steps[k], post_now);
     }
     assert_eq!(csr.nnz(), weights.len());
     let changed = csr.weights().iter().filter(|&&w| w != 0.5).count();

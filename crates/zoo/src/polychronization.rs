@@ -42,15 +42,10 @@
 //!
 //! # Differences from the paper (all of them)
 //!
-//! * **STDP timing: emission instead of arrival.** The engine's online STDP pairs the
-//!   presynaptic spike's *emission* time with the postsynaptic spike (delays do not enter the
-//!   rule; `sc_neurocore_runner`'s `plastic` module); the paper times the pre spike at its
-//!   arrival at the synapse (emission + delay). The paper's polychronous groups form because
-//!   synapses whose delay makes the spike arrive just before the post spike potentiate; here
-//!   a synapse's delay does not change its plasticity, so the weights become bimodal but the
-//!   selection of delay-matched synapses (and hence the polychronous groups themselves) is
-//!   not reproduced. The engine would need arrival-timed STDP (pre traces updated on
-//!   delivery) to do it faithfully.
+//! * STDP is timed as the paper times it, at the presynaptic spike's *arrival* at the
+//!   synapse (`dendritic_delay_fraction = 0`: the whole delay is axonal), so a synapse whose
+//!   delay brings the spike just before the postsynaptic one potentiates, which is how the
+//!   polychronous groups form.
 //! * **Weight update: online additive all-to-all STDP** (`StdpMode::Additive`, traces adding
 //!   1 per spike, the weight changed at once) instead of the paper's scheme. `spnet` sets
 //!   (not adds) its traces to 0.1 / 0.12 at each spike (nearest-spike interaction; at a few Hz
@@ -101,7 +96,7 @@ crate::zoo_network! {
               delays 1-20 ms, weight 6; inhibitory onto excitatory, 1 ms, weight -5), one \
               random 20 mV thalamic input per ms (Poisson), online additive STDP on the \
               excitatory synapses (the paper's A+ 0.1, A- 0.12 of sd as their total changes 1.0, \
-              1.2; tau 20 ms, weights in [0, 10]) timed at emission, not arrival; dt 1 ms.",
+              1.2; tau 20 ms, weights in [0, 10]) timed at the spike's arrival; dt 1 ms.",
     default_run: (60.0, 1e-3),
     build: polychronization,
     fields: {
@@ -180,6 +175,8 @@ impl PolychronizationParams {
             a_minus: self.a_minus,
             w_min: 0.0,
             w_max: self.w_max,
+            // spnet times the presynaptic spike at its arrival: the whole delay is axonal.
+            dendritic_delay_fraction: 0.0,
             mode: StdpMode::Additive,
         }
     }

@@ -157,6 +157,8 @@ impl StdpNetParams {
             a_minus: self.b * a_plus * self.tau_pre / self.tau_post,
             w_min: 0.0,
             w_max: self.w_max_ns(),
+            // Brian2 runs `on_pre` when the spike arrives: the whole delay is axonal.
+            dendritic_delay_fraction: 0.0,
             mode: StdpMode::Additive,
         }
     }

@@ -4,7 +4,7 @@
 
 use sc_neurocore_core::{Csr, Error, Result};
 use sc_neurocore_neurons::ParamValue;
-use sc_neurocore_plasticity::{StdpMode, StdpParams};
+use sc_neurocore_plasticity::{STDP_PARAMS, StdpParams};
 use sc_neurocore_runner::{
     Connectivity, Delay, MonitorSpec, Network, ProjectionSpec, SynapseKind, SynapseOptions,
     TruncatedNormal,
@@ -286,55 +286,17 @@ pub fn parse(source: &str, seed_override: Option<u64>) -> Result<(Network, RunSe
             None => None,
             Some(Value::Table(mut st)) => {
                 let o = format!("{object} stdp");
-                let mut get = |k: &str| -> Result<Option<f64>> {
-                    take(&mut st, k).map(|v| num(&o, k, &v)).transpose()
-                };
                 let mut p = StdpParams::default();
-                if let Some(v) = get("tau_plus")? {
-                    p.tau_plus = v;
-                }
-                if let Some(v) = get("tau_minus")? {
-                    p.tau_minus = v;
-                }
-                if let Some(v) = get("a_plus")? {
-                    p.a_plus = v;
-                }
-                if let Some(v) = get("a_minus")? {
-                    p.a_minus = v;
-                }
-                if let Some(v) = get("w_min")? {
-                    p.w_min = v;
-                }
-                if let Some(v) = get("w_max")? {
-                    p.w_max = v;
+                for spec in STDP_PARAMS {
+                    if let Some(v) = take(&mut st, spec.name) {
+                        p.set(&o, spec.name, num(&o, spec.name, &v)?)?;
+                    }
                 }
                 if let Some(v) = take(&mut st, "mode") {
-                    p.mode = match text(&o, "mode", &v)? {
-                        "additive" => StdpMode::Additive,
-                        "multiplicative" => StdpMode::Multiplicative,
-                        other => {
-                            return Err(Error::unknown(
-                                &o,
-                                "mode",
-                                other,
-                                ["additive", "multiplicative"],
-                            ));
-                        }
-                    };
+                    p.set_mode(&o, text(&o, "mode", &v)?)?;
                 }
-                no_leftovers(
-                    &o,
-                    &st,
-                    &[
-                        "tau_plus",
-                        "tau_minus",
-                        "a_plus",
-                        "a_minus",
-                        "w_min",
-                        "w_max",
-                        "mode",
-                    ],
-                )?;
+                let known: Vec<&str> = STDP_PARAMS.iter().map(|s| s.name).chain(["mode"]).collect();
+                no_leftovers(&o, &st, &known)?;
                 p.check().map_err(|e| match e {
                     Error::OutOfRange {
                         field,

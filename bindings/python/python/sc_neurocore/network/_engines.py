@@ -339,18 +339,75 @@ class _Neurons:
         return idx
 
 
-class _Plastic:
-    """Online STDP of one projection (the runner's ``plastic.rs``)."""
+class _TraceHistory:
+    """Traces of ``n`` neurons for the last ``depth`` steps (the runner's ``TraceHistory``);
+    0 before step 0."""
 
-    def __init__(self, stdp, sign: float, n_src: int, n_tgt: int, dt: float) -> None:
+    def __init__(self, n: int, depth: int) -> None:
+        self.rows = np.zeros((max(depth, 1), n))
+        self.step = 0
+
+    def back(self, i: np.ndarray, back: np.ndarray) -> np.ndarray:
+        depth = self.rows.shape[0]
+        out = self.rows[(self.step - back) % depth, i]
+        out[back > self.step] = 0.0
+        return out
+
+    def advance(self, spiked: np.ndarray, decay: float) -> None:
+        depth = self.rows.shape[0]
+        row = self.rows[self.step % depth].copy()
+        row[spiked] += 1.0
+        row *= decay
+        self.rows[(self.step + 1) % depth] = row
+        self.step += 1
+
+
+class _DueRing:
+    """Synapse indices waiting for their arrival, one slot per step."""
+
+    def __init__(self, max_delay: int) -> None:
+        self.slots: List[List[np.ndarray]] = [[] for _ in range(max_delay + 1)]
+
+    def push(self, due: np.ndarray, synapses: np.ndarray) -> None:
+        n = len(self.slots)
+        slot = due % n
+        for u in np.unique(slot):
+            self.slots[int(u)].append(synapses[slot == u])
+
+    def take(self, step: int) -> np.ndarray:
+        n = len(self.slots)
+        parts, self.slots[step % n] = self.slots[step % n], []
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+
+class _Plastic:
+    """Online STDP of one projection (the runner's ``plastic.rs``): the synapse sees a
+    presynaptic spike its axonal delay part after emission and a postsynaptic one its
+    dendritic part after it."""
+
+    def __init__(self, stdp, sign: float, n_src: int, n_tgt: int, dt: float, delays) -> None:
         self.sign = sign
         self.a_plus, self.a_minus = stdp.a_plus, stdp.a_minus
         self.w_min, self.w_max = stdp.w_min, stdp.w_max
         self.multiplicative = stdp.mode == "multiplicative"
-        self.x = np.zeros(n_src)
-        self.y = np.zeros(n_tgt)
+        d = np.asarray(delays, dtype=np.int64)
+        # Rust's f64::round (halves away from zero) on a non-negative product.
+        self.d_dend = np.minimum(
+            np.floor(stdp.dendritic_delay_fraction * d.astype(np.float64) + 0.5).astype(np.int64), d
+        )
+        self.d_ax = d - self.d_dend
+        max_dend = int(self.d_dend.max()) if self.d_dend.size else 0
+        max_ax = int(self.d_ax.max()) if self.d_ax.size else 0
+        self.x = _TraceHistory(n_src, max_ax + 1)
+        self.y = _TraceHistory(n_tgt, max_dend + 1)
+        self.pre_due = _DueRing(max_ax)
+        self.post_due = _DueRing(max_dend)
         self.x_decay = math.exp(-dt / stdp.tau_plus)
         self.y_decay = math.exp(-dt / stdp.tau_minus)
+
+    def part(self, parts: np.ndarray, k: np.ndarray) -> np.ndarray:
+        """The delay parts of synapses ``k`` (one value for a uniform delay)."""
+        return parts[k] if parts.ndim else np.full(k.shape, int(parts), dtype=np.int64)
 
     def bounds(self) -> Tuple[float, float]:
         if self.sign > 0:
@@ -486,7 +543,7 @@ class PythonEngine:
             if pr.plasticity is not None:
                 obj = f"Projection '{pr.label}'"
                 sign = _weight_sign(obj, proj.w)
-                proj.plastic = _Plastic(pr.plasticity, sign, pops[s].n, pops[t].n, dt)
+                proj.plastic = _Plastic(pr.plasticity, sign, pops[s].n, pops[t].n, dt, proj.delays)
                 _check_bounds(obj, proj.w, proj.plastic)
                 proj.sources = np.repeat(
                     np.arange(pops[s].n, dtype=np.int64), np.diff(proj.indptr)
@@ -634,8 +691,7 @@ class PythonEngine:
         for proj in self.projections:
             if proj.plastic is not None:
                 pl = proj.plastic
-                pl.x[self.last[proj.src]] += 1.0
-                pl.x *= pl.x_decay
+                pl.x.advance(self.last[proj.src], pl.x_decay)
         self.pending = False
 
     def _route(self, proj: _Projection, emitted: int) -> None:
@@ -657,14 +713,22 @@ class PythonEngine:
         if pl is None:
             return
         post = self.last[proj.tgt]
+        # Spikes of this step set off towards the synapses; then what arrives now acts.
         if idx is not None and idx.size:
-            proj.w[idx] = pl.on_pre(proj.w[idx], pl.y[proj.targets[idx]])
+            pl.pre_due.push(emitted + pl.part(pl.d_ax, idx), idx)
         if post.size:
             k = proj.post_order[_ranges(proj.post_ptr[post], proj.post_ptr[post + 1])]
             if k.size:
-                proj.w[k] = pl.on_post(proj.w[k], pl.x[proj.sources[k]])
-            pl.y[post] += 1.0
-        pl.y *= pl.y_decay
+                pl.post_due.push(emitted + pl.part(pl.d_dend, k), k)
+        k = pl.pre_due.take(emitted)
+        if k.size:
+            y = pl.y.back(proj.targets[k], pl.part(pl.d_dend, k))
+            proj.w[k] = pl.on_pre(proj.w[k], y)
+        k = pl.post_due.take(emitted)
+        if k.size:
+            x = pl.x.back(proj.sources[k], pl.part(pl.d_ax, k))
+            proj.w[k] = pl.on_post(proj.w[k], x)
+        pl.y.advance(post, pl.y_decay)
 
     # -- results -----------------------------------------------------------------------
 

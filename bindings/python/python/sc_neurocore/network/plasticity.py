@@ -27,7 +27,8 @@ class STDP:
     A presynaptic spike depresses its synapses by ``a_minus·y``, a postsynaptic spike
     potentiates its incoming synapses by ``a_plus·x`` (times the distance to the bound in
     ``"multiplicative"`` mode); ``x`` and ``y`` are spike traces decaying with ``tau_plus``
-    and ``tau_minus`` (seconds). Bounds ``[w_min, w_max]`` apply to ``|w|``: an inhibitory
+    and ``tau_minus`` (seconds), timed where the spikes meet at the synapse (see
+    ``dendritic_delay_fraction``). Bounds ``[w_min, w_max]`` apply to ``|w|``: an inhibitory
     projection stays inhibitory. See ``docs/semantics.md``. Times may be written with
     units (``tau_plus=20 * ms``); a projection's weights must lie within the bounds (checked
     when the projection is made).
@@ -45,6 +46,11 @@ class STDP:
     w_min: float = _DEFAULTS["w_min"]
     #: Upper bound of |w|.
     w_max: float = _DEFAULTS["w_max"]
+    #: Part of each synapse's delay on the dendrite, in [0, 1] (PyNN's name): the synapse
+    #: sees a presynaptic spike ``(1 - f)·delay`` after its emission and a postsynaptic one
+    #: ``f·delay`` after it, so a pair acts at ``Δt = t_post - t_pre + (2f - 1)·delay``.
+    #: 1 (default) is NEST's convention; 0 is Brian2's (``on_pre`` at the spike's arrival).
+    dendritic_delay_fraction: float = _DEFAULTS["dendritic_delay_fraction"]
     #: ``"additive"`` or ``"multiplicative"``.
     mode: str = "additive"
 
