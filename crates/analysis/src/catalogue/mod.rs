@@ -184,25 +184,20 @@ const fn str_eq(a: &str, b: &str) -> bool {
     true
 }
 
-/// Whether `names` holds every declared function exactly once and nothing else; usable in
-/// constants (the binding's compile-time check of its registration list).
-pub const fn is_exactly_declared(names: &[&str]) -> bool {
-    if names.len() != FUNCTIONS.len() {
-        return false;
-    }
+/// The first declared function that `names` does not hold; usable in constants (the
+/// binding's compile-time check of its registration list).
+pub const fn first_missing(names: &[&str]) -> Option<&'static str> {
     let mut k = 0;
-    while k < names.len() {
-        if !is_declared(names[k]) {
-            return false;
-        }
-        let mut j = k + 1;
-        while j < names.len() {
-            if str_eq(names[j], names[k]) {
-                return false;
-            }
+    while k < FUNCTIONS.len() {
+        let declared = FUNCTIONS[k].name;
+        let mut j = 0;
+        while j < names.len() && !str_eq(names[j], declared) {
             j += 1;
+        }
+        if j == names.len() {
+            return Some(declared);
         }
         k += 1;
     }
-    true
+    None
 }
