@@ -9,10 +9,10 @@
 //! time that it registers exactly these functions. Each `name` is written with `fn_name!`,
 //! which fails to compile unless the crate exports a function of that name.
 //!
-//! The texts are reStructuredText-flavoured plain text as Python's `help()` shows it
-//! (``` ``code`` ```), except a family's `conventions`, which are Markdown (the docs page shows
-//! them as written; the docstrings get them converted). The numbers of the global conventions
-//! (G1–G12) that the texts cite are those of the module docstring of `sc_neurocore.analysis`.
+//! The texts of the functions are reStructuredText-flavoured plain text as Python's `help()`
+//! shows it (``` ``code`` ```); the family conventions, [`GLOBAL_CONVENTIONS`] (G1–G12, cited
+//! by number) and [`REFERENCES`] (what a "Ref:" line means) are Markdown: the docs page shows
+//! them as written, the docstrings get the family conventions converted.
 
 /// The name of a function of this crate, as a `&'static str`; compiling fails if the crate
 /// does not export a function of that name (so no entry names something that does not exist).
@@ -24,9 +24,9 @@ macro_rules! fn_name {
     }};
 }
 
-mod functions;
+mod table;
 
-pub use functions::{FAMILIES, FUNCTIONS};
+pub use table::{FAMILIES, FUNCTIONS, GLOBAL_CONVENTIONS, REFERENCES};
 
 /// What a parameter accepts (its type in the stub).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,7 +1,125 @@
-//! The table: the 10 families and the 127 functions, in catalogue order (see the module
-//! above for what each field means). Edit here, then run `cargo xtask codegen`.
+//! The table: the references, the global conventions, the 10 families and the 127 functions,
+//! in catalogue order (see the module above for what each field means). Edit here, then run
+//! `cargo xtask codegen`.
 
 use super::{Family, Function, Output, ParamKind::*, param, param_or};
+
+/// What every entry's "Ref:" line means, and the versions of the reference libraries
+/// (Markdown).
+pub const REFERENCES: &str = r#"The anchors are Elephant 1.2.1, PySpike 0.9.0 and SciPy 1.17.1, with NumPy
+2.4.6, Neo 0.14.6 and Quantities 0.16.4 under Python 3.11. These versions were
+installed in a reference environment (`pip install elephant pyspike scipy
+numpy quantities neo`).
+
+**Reference classes** (the "Ref" line of each entry):
+
+* **LIB**: the result is checked against an Elephant, PySpike, SciPy or Neo
+  call. The call is named, together with any adapter that the conventions
+  below need.
+* **FORMULA**: no library offers this function. The formula written here *is*
+  the definition, and the check uses a direct NumPy transcription of it.
+* **PROPERTY**: stochastic functions. These are checked against invariants
+  and statistics, not exact values, because there is no shared RNG stream."#;
+
+/// The global conventions G1–G12, cited by number in the texts (Markdown).
+pub const GLOBAL_CONVENTIONS: &str = r#"**G1. Units.** Times are in seconds and rates in Hz, with frequencies in Hz.
+All times are float64.
+
+**G2. Input types.**
+* A *spike train* (`spikes`, `spikes_a`, `spikes_b`) is any 1-D array-like
+  of floats. A NumPy float64 array is the canonical form, and a Python list
+  must also be accepted.
+* `trains` / `trials` is a Python sequence of spike trains. It may contain
+  empty trains.
+* A *signal* is a 1-D float array sampled at `sampling_rate` Hz. Its first
+  sample is at time `signal_t_start`, and sample k is at time
+  `signal_t_start + k / sampling_rate`.
+* *phases* are 1-D float arrays in radians.
+
+**G3. Order and duplicates.**
+* Input order is irrelevant. Every function works on an ascending-sorted copy
+  of each train, so `isi([3, 1, 2])` is `[1, 1]`. A shuffled train must give
+  exactly the sorted-train answers, and the acceptance tests check this.
+* Duplicate spike times are kept, so a train is a multiset: they produce zero
+  ISIs and count twice in bins.
+* Exception: the PySpike family (isi_/spike_/spike_sync_/directionality/order)
+  removes duplicates and spikes outside the window first, as PySpike's
+  `reconcile_spike_trains` does.
+
+**G4. Non-finite input.** A NaN or ±inf in any spike train, signal or phase
+array raises `ValueError`. Parameters may be `inf` only where an entry says
+so (`cost` of Victor–Purpura, `tau` of van Rossum).
+
+**G5. Observation window.**
+* Functions with a window take `t_start` (default `0.0`) and `t_stop`
+  (default `None`).
+* `t_stop=None` means the largest spike time over all trains passed. If there
+  are then no spikes at all, the call raises `ValueError`.
+* `t_stop <= t_start` raises `ValueError`.
+* Spikes outside the closed window `[t_start, t_stop]` are ignored. This is
+  Neo's `time_slice` semantics.
+* Functions without window arguments use every spike.
+* The PySpike family takes `t_start` and `t_stop` as required arguments.
+
+**G6. Binning (the "Elephant rule").** Used by everything that bins, including
+the CCH and the correlation, covariance, PSD and population functions. The
+exceptions are `instantaneous_rate`, `population_rate_smoothed`,
+`isi_histogram`, `log_isi_histogram` and the correlograms, each of which says
+what it uses instead.
+* `floor_tol(x) = floor(x) + 1` if `fmod(x, 1) >= 1 - 1e-8`, else
+  `floor(x)`.
+* `n_bins = floor_tol((t_stop - t_start) / bin_size)`. `n_bins == 0` raises
+  `ValueError`, and so does `bin_size <= 0`.
+* A spike at time t in the window has bin index
+  `floor_tol((t - t_start) * (1.0 / bin_size))`. Note that this multiplies by
+  the reciprocal; it does not divide.
+* Indices `>= n_bins` are dropped, so a spike exactly at `t_stop` is dropped
+  when the window holds a whole number of bins. Bins are therefore half-open,
+  `[t_start + k·b, t_start + (k+1)·b)`.
+* Bin edges are `linspace(t_start, t_start + n_bins*bin_size, n_bins + 1)`.
+* This is `elephant.conversion.BinnedSpikeTrain(tolerance=1e-8)`. For
+  example, 0.3 s with 0.1 s bins goes to bin 3, and 10 s with 0.3 s bins
+  gives 33 bins.
+
+**G7. Return types.**
+* Scalars are Python `float`, or `int` for counts.
+* Arrays are `numpy.ndarray`: float64 in general, int64 for counts, bool for
+  `binarize`.
+* A function that returns several things returns a Python `tuple` in the
+  documented order.
+* Matrices are 2-D float64 arrays.
+* Surrogates are a `list` of 1-D float64 arrays.
+
+**G8. Undefined versus invalid.**
+* A statistic that is mathematically undefined for the data returns NaN and
+  does not raise. Examples are too few spikes or ISIs, zero variance and
+  empty input.
+* An invalid *parameter* raises `ValueError`. Examples are a non-positive bin
+  size, sigma or tau, a bad window, and an unknown kernel name.
+* Floating-point results follow IEEE semantics. For example, two
+  consecutive zero ISIs give NaN in `cv2`, and zero ISIs give `inf` in
+  `instantaneous_frequency`.
+
+**G9. Randomness.**
+* Stochastic functions take `seed: int | None = None`.
+* The same seed gives a bit-identical result for a given build, and a
+  different seed gives a different result.
+* With `None` the seed comes from OS entropy.
+* Only the invariants and distributions are specified. Matching Elephant's
+  random stream is not required.
+
+**G10. Variance conventions.** The population variance (ddof=0) is used
+everywhere, except in covariance matrices and the spike-triggered covariance,
+which use ddof=1 as `np.cov` and Elephant do.
+
+**G11. Accuracy.** The oracle checks with `rtol=1e-9` for closed-form and
+counting results. FFT- and optimiser-based results are checked with
+`rtol` from 1e-7 to 1e-5, with `atol` scaled to the size of the output.
+Integer outputs must match exactly.
+
+**G12. Error type.** The only error that callers see is `ValueError`. A Rust
+panic must never reach Python: with PyO3 a panic shows up as
+`PanicException`, which is counted as a failure."#;
 
 /// The families, in order.
 pub static FAMILIES: [Family; 10] = [
