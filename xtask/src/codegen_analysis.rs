@@ -369,6 +369,41 @@ mod tests {
         assert_eq!(double_backticks("`a` b `c"), "``a`` b `c");
     }
 
+    /// The binding's registration list (`functions!` in bindings/python/src/analysis.rs) is
+    /// the catalogue, in the catalogue's order. (That it is the same set is also a compile-time
+    /// check of the binding; the parameter names are checked against the compiled functions'
+    /// signatures by bindings/python/tests/test_analysis.py.)
+    #[test]
+    fn the_binding_registers_every_declared_function_and_nothing_else() {
+        let path = crate::util::root().join("bindings/python/src/analysis.rs");
+        let src = std::fs::read_to_string(&path).unwrap();
+        let start = src.find("\nfunctions!(\n").expect("the functions! list") + 1;
+        let end = start + src[start..].find("\n);").expect("the end of functions!");
+        let registered: Vec<&str> = src[start + "functions!(".len()..end]
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with("//"))
+            .map(|l| l.trim_end_matches(','))
+            .collect();
+        let declared: Vec<&str> = FUNCTIONS.iter().map(|f| f.name).collect();
+        for name in &registered {
+            assert!(
+                declared.contains(name),
+                "{name} is registered but not declared"
+            );
+        }
+        for name in &declared {
+            assert!(
+                registered.contains(name),
+                "{name} is declared but not registered"
+            );
+        }
+        assert_eq!(
+            registered, declared,
+            "registered in another order than declared"
+        );
+    }
+
     #[test]
     fn signatures_render_defaults_and_types() {
         let f = sc_neurocore_analysis::catalogue::function("instantaneous_rate").unwrap();
