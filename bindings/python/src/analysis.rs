@@ -287,7 +287,7 @@ fn opt_count(py: Python<'_>, f: &str, field: &str, obj: &Obj<'_>) -> PyResult<Op
 }
 
 /// `seed: int | None` (G9), an integer in [0, 2^64).
-fn seed(py: Python<'_>, f: &str, obj: &Obj<'_>) -> PyResult<Option<u64>> {
+fn opt_seed(py: Python<'_>, f: &str, obj: &Obj<'_>) -> PyResult<Option<u64>> {
     if obj.is_none() {
         return Ok(None);
     }
@@ -1548,7 +1548,7 @@ fn dither_spikes<'py>(
     t_stop: &Obj<'py>,
     n_surrogates: &Obj<'py>,
     edges: &Obj<'py>,
-    seed_: &Obj<'py>,
+    seed: &Obj<'py>,
 ) -> PyResult<Bound<'py, PyList>> {
     const F: &str = "dither_spikes";
     let x = arr(py, F, "spikes", spikes)?;
@@ -1557,7 +1557,7 @@ fn dither_spikes<'py>(
     let b = real(py, F, "t_stop", t_stop)?;
     let n = count(py, F, "n_surrogates", n_surrogates)?;
     let e = flag(py, F, "edges", edges)?;
-    let s = seed(py, F, seed_)?;
+    let s = opt_seed(py, F, seed)?;
     list_of(py, run(py, F, || an::dither_spikes(&x, d, a, b, n, e, s))?)
 }
 
@@ -1571,7 +1571,7 @@ fn dither_spike_train<'py>(
     t_stop: &Obj<'py>,
     n_surrogates: &Obj<'py>,
     edges: &Obj<'py>,
-    seed_: &Obj<'py>,
+    seed: &Obj<'py>,
 ) -> PyResult<Bound<'py, PyList>> {
     const F: &str = "dither_spike_train";
     let x = arr(py, F, "spikes", spikes)?;
@@ -1580,7 +1580,7 @@ fn dither_spike_train<'py>(
     let b = real(py, F, "t_stop", t_stop)?;
     let n = count(py, F, "n_surrogates", n_surrogates)?;
     let e = flag(py, F, "edges", edges)?;
-    let s = seed(py, F, seed_)?;
+    let s = opt_seed(py, F, seed)?;
     list_of(
         py,
         run(py, F, || an::dither_spike_train(&x, d, a, b, n, e, s))?,
@@ -1597,14 +1597,14 @@ macro_rules! window_surrogate {
             t_start: &Obj<'py>,
             t_stop: &Obj<'py>,
             n_surrogates: &Obj<'py>,
-            seed_: &Obj<'py>,
+            seed: &Obj<'py>,
         ) -> PyResult<Bound<'py, PyList>> {
             const F: &str = stringify!($name);
             let x = arr(py, F, "spikes", spikes)?;
             let a = real(py, F, "t_start", t_start)?;
             let b = real(py, F, "t_stop", t_stop)?;
             let n = count(py, F, "n_surrogates", n_surrogates)?;
-            let s = seed(py, F, seed_)?;
+            let s = opt_seed(py, F, seed)?;
             list_of(py, run(py, F, || an::$name(&x, a, b, n, s))?)
         }
     };
@@ -1620,14 +1620,14 @@ fn poisson_process<'py>(
     t_start: &Obj<'py>,
     t_stop: &Obj<'py>,
     refractory_period: &Obj<'py>,
-    seed_: &Obj<'py>,
+    seed: &Obj<'py>,
 ) -> PyResult<F64s<'py>> {
     const F: &str = "poisson_process";
     let r = real(py, F, "rate", rate)?;
     let a = real(py, F, "t_start", t_start)?;
     let b = real(py, F, "t_stop", t_stop)?;
     let d = real(py, F, "refractory_period", refractory_period)?;
-    let s = seed(py, F, seed_)?;
+    let s = opt_seed(py, F, seed)?;
     Ok(f64s(py, run(py, F, || an::poisson_process(r, a, b, d, s))?))
 }
 
@@ -1638,14 +1638,14 @@ fn gamma_process<'py>(
     shape: &Obj<'py>,
     t_start: &Obj<'py>,
     t_stop: &Obj<'py>,
-    seed_: &Obj<'py>,
+    seed: &Obj<'py>,
 ) -> PyResult<F64s<'py>> {
     const F: &str = "gamma_process";
     let r = real(py, F, "rate", rate)?;
     let k = real(py, F, "shape", shape)?;
     let a = real(py, F, "t_start", t_start)?;
     let b = real(py, F, "t_stop", t_stop)?;
-    let s = seed(py, F, seed_)?;
+    let s = opt_seed(py, F, seed)?;
     Ok(f64s(py, run(py, F, || an::gamma_process(r, k, a, b, s))?))
 }
 
@@ -1655,13 +1655,13 @@ fn inhomogeneous_poisson_process<'py>(
     rate_signal: &Obj<'py>,
     sampling_period: &Obj<'py>,
     t_start: &Obj<'py>,
-    seed_: &Obj<'py>,
+    seed: &Obj<'py>,
 ) -> PyResult<F64s<'py>> {
     const F: &str = "inhomogeneous_poisson_process";
     let r = arr(py, F, "rate_signal", rate_signal)?;
     let sp = real(py, F, "sampling_period", sampling_period)?;
     let a = real(py, F, "t_start", t_start)?;
-    let s = seed(py, F, seed_)?;
+    let s = opt_seed(py, F, seed)?;
     Ok(f64s(
         py,
         run(py, F, || an::inhomogeneous_poisson_process(&r, sp, a, s))?,
@@ -1676,7 +1676,7 @@ fn jitter_spikes<'py>(
     t_start: &Obj<'py>,
     t_stop: &Obj<'py>,
     n_surrogates: &Obj<'py>,
-    seed_: &Obj<'py>,
+    seed: &Obj<'py>,
 ) -> PyResult<Bound<'py, PyList>> {
     const F: &str = "jitter_spikes";
     let x = arr(py, F, "spikes", spikes)?;
@@ -1684,7 +1684,7 @@ fn jitter_spikes<'py>(
     let a = real(py, F, "t_start", t_start)?;
     let b = real(py, F, "t_stop", t_stop)?;
     let n = count(py, F, "n_surrogates", n_surrogates)?;
-    let s = seed(py, F, seed_)?;
+    let s = opt_seed(py, F, seed)?;
     list_of(py, run(py, F, || an::jitter_spikes(&x, bs, a, b, n, s))?)
 }
 
@@ -1698,7 +1698,7 @@ fn bin_shuffling<'py>(
     t_start: &Obj<'py>,
     t_stop: &Obj<'py>,
     n_surrogates: &Obj<'py>,
-    seed_: &Obj<'py>,
+    seed: &Obj<'py>,
 ) -> PyResult<Bound<'py, PyList>> {
     const F: &str = "bin_shuffling";
     let x = arr(py, F, "spikes", spikes)?;
@@ -1707,7 +1707,7 @@ fn bin_shuffling<'py>(
     let a = real(py, F, "t_start", t_start)?;
     let b = real(py, F, "t_stop", t_stop)?;
     let n = count(py, F, "n_surrogates", n_surrogates)?;
-    let s = seed(py, F, seed_)?;
+    let s = opt_seed(py, F, seed)?;
     list_of(
         py,
         run(py, F, || an::bin_shuffling(&x, bs, md, a, b, n, s))?,
@@ -1722,7 +1722,7 @@ fn trial_shifting<'py>(
     t_start: &Obj<'py>,
     t_stop: &Obj<'py>,
     n_surrogates: &Obj<'py>,
-    seed_: &Obj<'py>,
+    seed: &Obj<'py>,
 ) -> PyResult<Bound<'py, PyList>> {
     const F: &str = "trial_shifting";
     let t = arrs(py, F, "trials", trials)?;
@@ -1730,7 +1730,7 @@ fn trial_shifting<'py>(
     let a = real(py, F, "t_start", t_start)?;
     let b = real(py, F, "t_stop", t_stop)?;
     let n = count(py, F, "n_surrogates", n_surrogates)?;
-    let s = seed(py, F, seed_)?;
+    let s = opt_seed(py, F, seed)?;
     let out = run(py, F, || an::trial_shifting(&t, d, a, b, n, s))?;
     let lists = out
         .into_iter()

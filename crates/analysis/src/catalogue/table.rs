@@ -7,17 +7,17 @@ use super::{Family, Function, Output, ParamKind::*, param, param_or};
 /// What every entry's "Ref:" line means, and the versions of the reference libraries
 /// (Markdown).
 pub const REFERENCES: &str = r#"The anchors are Elephant 1.2.1, PySpike 0.9.0 and SciPy 1.17.1, with NumPy
-2.4.6, Neo 0.14.6 and Quantities 0.16.4 under Python 3.11. These versions were
-installed in a reference environment (`pip install elephant pyspike scipy
-numpy quantities neo`).
+2.4.6, Neo 0.14.6 and Quantities 0.16.4 under Python 3.11. The scripts in
+`scripts/reference/analysis/` run them (each says how to install these versions) and write
+the reference values to `reference/analysis/`.
 
 **Reference classes** (the "Ref" line of each entry):
 
 * **LIB**: the result is checked against an Elephant, PySpike, SciPy or Neo
-  call. The call is named, together with any adapter that the conventions
-  below need.
-* **FORMULA**: no library offers this function. The formula written here *is*
-  the definition, and the check uses a direct NumPy transcription of it.
+  call. The call is named, together with any adapter that the global
+  conventions need.
+* **FORMULA**: no library offers this function. The formula written in the entry
+  *is* the definition, and the check uses a direct NumPy transcription of it.
 * **PROPERTY**: stochastic functions. These are checked against invariants
   and statistics, not exact values, because there is no shared RNG stream."#;
 
@@ -112,7 +112,7 @@ what it uses instead.
 everywhere, except in covariance matrices and the spike-triggered covariance,
 which use ddof=1 as `np.cov` and Elephant do.
 
-**G11. Accuracy.** The oracle checks with `rtol=1e-9` for closed-form and
+**G11. Accuracy.** The reference tests check with `rtol=1e-9` for closed-form and
 counting results. FFT- and optimiser-based results are checked with
 `rtol` from 1e-7 to 1e-5, with `atol` scaled to the size of the output.
 Integer outputs must match exactly.
