@@ -8,10 +8,14 @@
 //!   configuration functions, one per entry of `sc_neurocore_zoo::ZOO` with its keyword
 //!   arguments, defaults and docstring (`sc_neurocore_zoo::docs`; the runtime functions are
 //!   made from the same metadata when the package is imported).
+//! - `bindings/python/python/sc_neurocore/analysis/__init__.py` and `__init__.pyi`, and
+//!   `docs/analysis.md`: the Python face of the analysis toolkit, from its catalogue
+//!   (`sc_neurocore_analysis::catalogue`; see `codegen_analysis.rs`).
 //!
 //! Nothing here needs a built wheel. `--check` (run by `cargo xtask ci`) fails when a
 //! generated file is stale.
 
+use crate::codegen_analysis;
 use crate::util::root;
 use sc_neurocore_neurons::{MODELS, ModelInfo};
 use sc_neurocore_zoo::docs::{
@@ -155,6 +159,10 @@ fn generated() -> BTreeMap<PathBuf, String> {
         root().join("bindings/python/python/sc_neurocore/model_zoo/configs.pyi"),
         configs_stub(),
     );
+    let analysis = root().join("bindings/python/python/sc_neurocore/analysis");
+    out.insert(analysis.join("__init__.py"), codegen_analysis::module());
+    out.insert(analysis.join("__init__.pyi"), codegen_analysis::stub());
+    out.insert(root().join("docs/analysis.md"), codegen_analysis::page());
     for m in MODELS {
         out.insert(stub_dir().join(format!("{}.pyi", m.name)), stub(m));
     }

@@ -291,6 +291,16 @@ def test_all_127_functions_are_bound_with_samples():
         assert inspect.isfunction(f) and f.__doc__ and "Catalogue entry" in f.__doc__, name
 
 
+def test_wrappers_pass_the_binding_its_parameters_in_order():
+    """Each generated wrapper (its parameters are the catalogue's) calls the compiled function
+    positionally: the Rust function's parameters must be the same names in the same order."""
+    native = sc_neurocore._native.analysis
+    for name in an.__all__:
+        declared = list(inspect.signature(getattr(an, name)).parameters)
+        bound = list(inspect.signature(getattr(native, name)).parameters)
+        assert bound == declared, f"{name}: the binding takes {bound}, the catalogue declares {declared}"
+
+
 # ----------------------------------------------------------------------------- G7 return types
 
 

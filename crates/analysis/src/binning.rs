@@ -1,4 +1,4 @@
-//! Family 10 of the catalogue: binning and utilities (analysis-catalogue.md §10, 121–127).
+//! Family 10 of the catalogue: binning and utilities (entries 121–127 of `crate::catalogue`).
 //! The binning is G6 (`conventions::Binning`, Elephant's `BinnedSpikeTrain(tolerance=1e-8)`).
 
 use rayon::prelude::*;

@@ -1,4 +1,4 @@
-//! Family 9 of the catalogue: bursts (analysis-catalogue.md §9, 110–120).
+//! Family 9 of the catalogue: bursts (entries 110–120 of `crate::catalogue`).
 //!
 //! An *ISI burst* is a maximal run of consecutive spikes of the sorted train (G3, duplicates
 //! kept) in which every ISI is `<= max_isi`, with at least `min_spikes` spikes; it has a start

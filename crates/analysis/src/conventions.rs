@@ -1,5 +1,5 @@
-//! The catalogue's global conventions (analysis-catalogue.md §0), implemented once:
-//! G3 (sorted copies, duplicates kept), G4 (non-finite input is an error), G5 (the
+//! The catalogue's global conventions (`crate::catalogue::GLOBAL_CONVENTIONS`), implemented
+//! once: G3 (sorted copies, duplicates kept), G4 (non-finite input is an error), G5 (the
 //! observation window), G6 (the Elephant binning rule), G8 (undefined -> NaN, invalid
 //! parameter -> error). Every family module builds on these helpers.
 

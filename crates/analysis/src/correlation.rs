@@ -1,4 +1,4 @@
-//! Catalogue family 2, "Correlation & synchrony" (analysis-catalogue.md §2, functions 25–41):
+//! Catalogue family 2, "Correlation & synchrony" (entries 25–41 of `crate::catalogue`):
 //! binned Pearson correlation and covariance (pairs and all-pairs matrices), the
 //! cross-correlation histogram and its coefficient, unbinned correlograms, the spike time
 //! tiling coefficient, the autocorrelation timescale, coincidence counts and factor, event

@@ -1,4 +1,4 @@
-//! Family 8 of the catalogue: kernels and smoothing (analysis-catalogue.md §8, 101–109).
+//! Family 8 of the catalogue: kernels and smoothing (entries 101–109 of `crate::catalogue`).
 //!
 //! [`Kernel`] is the one definition of Elephant's seven rate kernels (`elephant.kernels`,
 //! σ = the kernel's standard deviation): the density (evaluated with the same floating-point

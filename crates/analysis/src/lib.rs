@@ -2,6 +2,7 @@
 
 mod binning;
 mod bursts;
+pub mod catalogue;
 pub mod conventions;
 mod correlation;
 mod distances;

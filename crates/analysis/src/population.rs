@@ -1,4 +1,4 @@
-//! Catalogue family 5, "Population measures" (analysis-catalogue.md §5, functions 70–82):
+//! Catalogue family 5, "Population measures" (entries 70–82 of `crate::catalogue`):
 //! the population time histogram and rates (binned and kernel-smoothed), the PSTH, the
 //! complexity distribution and synchronous events, Golomb's synchrony index, the mean pairwise
 //! correlation, the population Fano factor, the active fraction, the population sparseness and

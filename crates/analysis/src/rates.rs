@@ -1,5 +1,5 @@
 //! Family 1 of the catalogue: rates and inter-spike-interval (ISI) statistics
-//! (analysis-catalogue.md §1, functions 1–24).
+//! (entries 1–24 of `crate::catalogue`).
 //!
 //! Every function works on an ascending copy of its train (G3), rejects NaN/inf spikes (G4),
 //! returns NaN for an undefined statistic (G8) and an error naming the function, the argument,

@@ -1,5 +1,5 @@
 //! Family 4 of the catalogue: spectral estimates of binned spike trains
-//! (analysis-catalogue.md §4, 64–69), and the Welch machinery shared with family 7
+//! (entries 64–69 of `crate::catalogue`), and the Welch machinery shared with family 7
 //! (`spike_field_coherence`).
 //!
 //! The signal is the binned rate `r[k] = b[k]/bin_size` (G6 counts), sampled at

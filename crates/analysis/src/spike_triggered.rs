@@ -1,5 +1,5 @@
 //! Family 7 of the catalogue: spike-triggered and spike–signal measures
-//! (analysis-catalogue.md §7, 93–100).
+//! (entries 93–100 of `crate::catalogue`).
 //!
 //! A *signal* is sampled at `sampling_rate` Hz (`fs`), sample k at `signal_t_start + k/fs`,
 //! and spans `[signal_t_start, signal_t_start + len/fs)`. Signals, spikes and phases must be

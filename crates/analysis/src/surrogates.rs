@@ -1,4 +1,4 @@
-//! Family 6 of the catalogue: surrogates and generators (analysis-catalogue.md §6, 83–92).
+//! Family 6 of the catalogue: surrogates and generators (entries 83–92 of `crate::catalogue`).
 //!
 //! Every function is stochastic (G9): it takes `seed: Option<u64>` and draws from
 //! [`RngStream`]`::new(seed, StreamKind::Analysis, <catalogue number>, <entity>)`, one stream

@@ -1,5 +1,5 @@
 //! #5 `instantaneous_rate`: Elephant 1.2.1's kernel-convolved rate, step by step
-//! (analysis-catalogue.md §1.5).
+//! (entry 5 of `crate::catalogue`).
 
 use rustfft::{FftPlanner, num_complex::Complex};
 use sc_neurocore_core::{Error, Result};
