@@ -1299,7 +1299,7 @@ def polychronization(
     weight 6; inhibitory onto excitatory, 1 ms, weight -5), one random 20 mV thalamic input
     per ms (Poisson), online additive STDP on the excitatory synapses (the paper's A+ 0.1,
     A- 0.12 of sd as their total changes 1.0, 1.2; tau 20 ms, weights in [0, 10]) timed at
-    emission, not arrival; dt 1 ms.
+    the spike's arrival; dt 1 ms.
 
     Built from the zoo's one definition of ``polychronization`` (the one ``sc-neurocore run
     --zoo polychronization`` and Rust's ``sc_neurocore_zoo::lookup("polychronization")``
@@ -1364,8 +1364,11 @@ def polychronization(
     of the excitatory rhythm (Hz): highest peak in 5-100 Hz of the power spectrum of the
     excitatory spike count in 1 ms bins over the last 10 s; published 40 Hz (Izhikevich
     (2006): a gamma rhythm of about 40 Hz once STDP has organised the network (not
-    reproduced: this network shows 20-24 Hz in its first minute; see
-    crates/zoo/src/polychronization.rs)). Excitatory weights at the upper bound: fraction of
+    reproduced: this network shows 68-70 Hz in its first half minute; see
+    crates/zoo/src/polychronization.rs)). Frequency of the slow rhythm (Hz): highest peak in
+    1-4 Hz of the power spectrum of the excitatory spike count in 1 ms bins over the last 10
+    s; published no number published (Izhikevich (2006): sleep-like delta oscillations of
+    2-4 Hz (a band, no single value)). Excitatory weights at the upper bound: fraction of
     the excitatory weights in [0.9, 1] w_max after the run (all at 0.6 w_max at the start);
     published no number published (Izhikevich (2006): STDP leaves most weights at 0 or at
     the bound (bimodal; no fraction given)). Measured by ``sc-neurocore run --zoo
