@@ -76,13 +76,39 @@ pub fn match_spikes(reference: &[f64], ours: &[f64], window: impl Fn(usize) -> f
     }
 }
 
+/// A reference simulator's finest run, `finest`, the reference solution, and for a
+/// reference that converges only at first order in dt (a reset at the end of the step,
+/// forward Euler), `next`, its run at twice that step. The error of a first-order run at step
+/// h is about its change from 2h to h, so the distance of each finest spike to its partner in
+/// `next` (paired by time without a window) is added to that spike's allowance; a spike that
+/// `next` lacks gets none. (For the higher-order references this would overestimate the
+/// finest run's error many times over, and they have converged: `next` is `None`.)
+pub struct Runs {
+    pub finest: Vec<f64>,
+    pub next: Option<Vec<f64>>,
+}
+
+impl Runs {
+    fn finest_error(&self) -> Vec<f64> {
+        let mut e = vec![0.0; self.finest.len()];
+        if let Some(next) = &self.next {
+            let m = match_spikes(&self.finest, next, |_| f64::INFINITY);
+            for (k, j) in m.pairs {
+                e[k] = (next[j] - self.finest[k]).abs();
+            }
+        }
+        e
+    }
+}
+
 /// Compares `ours` (spike times at step `dt`, ms) with a reference simulator's run at the same
-/// `dt` (`coarse`) and at its finest resolution (`finest`, the reference solution), and
+/// `dt` (`coarse`) and at its two finest resolutions (`runs`), and
 /// returns the failures (empty if none). `offset` is subtracted from our times first (models
 /// whose spike detection differs from the reference's by a fixed phase).
 ///
 /// The rule. The reference's own error for each finest spike is its distance to the partner
-/// in the reference's run at `dt` (the two runs paired by time as above, without a window).
+/// in the reference's run at `dt` (the two runs paired by time as above, without a window),
+/// plus the error estimate of the finest run itself (see [`Runs`]).
 /// Then: our spike count equals the reference's at `dt` or at the finest resolution; each
 /// finest spike has a partner among ours within its own error plus one step (both sides
 /// report a spike at the end of the step in which it happened), except a finest spike that
@@ -94,10 +120,11 @@ pub fn compare(
     what: &str,
     ours: &[f64],
     coarse: &[f64],
-    finest: &[f64],
+    runs: &Runs,
     dt: f64,
     offset: f64,
 ) -> Vec<String> {
+    let finest = &runs.finest[..];
     let mut failures = Vec::new();
     let listed = |t: &[f64]| format!("{t:?}");
     if ours.len() != coarse.len() && ours.len() != finest.len() {
@@ -114,7 +141,8 @@ pub fn compare(
         own_error[k] = Some((coarse[j] - finest[k]).abs());
     }
     let shifted: Vec<f64> = ours.iter().map(|t| t - offset).collect();
-    let window = |k: usize| own_error[k].unwrap_or(0.0) + dt + 1e-9;
+    let finest_error = runs.finest_error();
+    let window = |k: usize| own_error[k].unwrap_or(0.0) + finest_error[k] + dt + 1e-9;
     let matching = match_spikes(finest, &shifted, window);
     let missing: Vec<f64> = matching
         .missing
@@ -142,7 +170,7 @@ pub fn compare(
     for &(k, j) in &matching.pairs {
         if let Some(e) = own_error[k] {
             ours_sum += (shifted[j] - finest[k]).abs();
-            own_sum += e;
+            own_sum += e + finest_error[k];
             n += 1;
         }
     }
@@ -231,9 +259,13 @@ mod tests {
     #[test]
     fn compare_reports_a_missing_spike_by_time() {
         let coarse = [10.05, 20.05, 30.05, 40.05, 50.05, 60.05];
-        assert!(compare("same", &REFERENCE, &coarse, &REFERENCE, 0.1, 0.0).is_empty());
+        let runs = Runs {
+            finest: REFERENCE.to_vec(),
+            next: None,
+        };
+        assert!(compare("same", &REFERENCE, &coarse, &runs, 0.1, 0.0).is_empty());
         let ours = [10.0, 30.0, 40.0, 50.0, 60.0];
-        let failures = compare("one missing", &ours, &coarse, &REFERENCE, 0.1, 0.0);
+        let failures = compare("one missing", &ours, &coarse, &runs, 0.1, 0.0);
         assert!(
             failures[0].contains("5 spikes, reference 6"),
             "{failures:?}"
@@ -246,5 +278,27 @@ mod tests {
             !failures.iter().any(|f| f.contains("mean distance")),
             "{failures:?}"
         );
+    }
+
+    /// A first-order reference's finest run's own error estimate (its change from the run at
+    /// twice its step) widens the window of each spike by exactly that much.
+    #[test]
+    fn the_finest_runs_own_error_widens_its_window() {
+        let ours = [10.0, 20.0, 30.3, 40.0, 50.0, 60.0];
+        let with_next = |next: Option<Vec<f64>>| Runs {
+            finest: REFERENCE.to_vec(),
+            next,
+        };
+        let check = |runs: &Runs| compare("case", &ours, &REFERENCE, runs, 0.1, 0.0);
+        // Converged (or a first-order run that did not move): the window is dt, 0.3 is out.
+        assert!(!check(&with_next(None)).is_empty());
+        assert!(!check(&with_next(Some(REFERENCE.to_vec()))).is_empty());
+        // The finest run moved by 0.25 ms from the run at twice its step: 0.3 is within
+        // 0.25 + dt; by 0.15 ms: it is not.
+        let mut next = REFERENCE.to_vec();
+        next[2] = 30.25;
+        assert_eq!(check(&with_next(Some(next.clone()))), Vec::<String>::new());
+        next[2] = 30.15;
+        assert!(!check(&with_next(Some(next))).is_empty());
     }
 }
