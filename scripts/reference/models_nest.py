@@ -34,6 +34,13 @@ ht_neuron after a long interval moves by 0.1 ms with it.)
 Output JSON: ``{"nest": version, "model": name, "params": {...}, "amps_pa": [...],
 "steps_ms": [[start, stop], ...], "runs": {"0.1": [spike times ms], ...}}``.
 
+Several references of one NEST model with other parameters are named ``<NEST model>_<what>``:
+``aeif_psc_delta_eif`` (exp_if: no adaptation), ``aeif_psc_delta_<preset>`` (the AdEx
+firing patterns of Naud et al. 2008, Table 1, and Brette & Gerstner 2005) and
+``izhikevich_<preset>`` (Izhikevich 2003 / 2004 cells); the mapping of every parameter is
+given where they are defined below. The ``izhikevich_<preset>`` runs go down to 0.00078125
+ms and say ``"first_order": true`` (NEST's izhikevich is forward Euler; see below).
+
 Two models need another protocol (``--only parrot_neuron gif_psc_exp gif_cond_exp``):
 
 * ``parrot_neuron``: a spike_generator with a fixed list of spike times on the 0.1 ms grid
@@ -161,8 +168,10 @@ IZHIKEVICH_PRESETS = {
     "mixed_mode": (0.02, 0.2, -55.0, 4.0, -70.0),
     "spike_frequency_adaptation": (0.01, 0.2, -65.0, 8.0, -70.0),
 }
-# NEST integrates izhikevich by forward Euler with the reset at the end of the step: first
-# order, and with bursts and fast trains its spike counts still change between 0.025 and
+# NEST integrates izhikevich by forward Euler with the reset at the end of the step, and it
+# uses the current it received for the previous step (izhikevich.cpp sets S_.I_ after the
+# update), so the protocol acts one more step late: all first order in the step, and with
+# bursts and fast trains its spike counts still change between 0.025 and
 # 0.0125 ms (thalamo_cortical: 230, 237, 241, 244 spikes at 0.1 ... 0.0125 ms). These
 # references therefore go on halving the step to 0.00078125 ms (the finest run is the
 # reference solution; the Rust test compares at 0.1, 0.05 and 0.025 ms as for every model).

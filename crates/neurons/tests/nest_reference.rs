@@ -4,10 +4,10 @@
 //!
 //! Tolerance, from NEST's own convergence in dt. NEST at dt = 0.0125 ms (or finer, where the
 //! data go finer) is the reference solution; NEST's own error at a coarser dt is how far its
-//! spikes there lie from it. At each resolution dt from 0.1 to 0.025 ms, our spike count equals NEST's (at that dt or at the finest), each of
-//! NEST's spikes at the finest dt has one of ours within NEST's own error for that spike plus
-//! one step (both report a spike at the end of the step in which it happened), paired by
-//! nearest time, one to one (`common/spike_match.rs`: a missing or extra spike is reported as
+//! spikes there lie from it. At each resolution dt from 0.1 to 0.025 ms, our spike count
+//! equals NEST's (at that dt or at the finest), each of NEST's spikes at the finest dt has
+//! one of ours within NEST's own error for that spike plus one step (both report a spike at
+//! the end of the step in which it happened), paired by nearest time, one to one (`common/spike_match.rs`: a missing or extra spike is reported as
 //! such, by its time, and does not shift the later pairs), and the mean distance of the pairs
 //! is within NEST's mean own error plus half a step (the mean lateness of a spike reported at
 //! the end of its step). A model that NEST integrates exactly, as we do (`iaf_psc_*`),
