@@ -263,4 +263,18 @@ mod tests {
         assert!((v - 0.5).abs() < 1e-12, "v = {v}");
         assert!((u - 2.0).abs() < 1e-12);
     }
+
+    /// dv/dt = v^2 from v = 1 reaches 1.5 at t = 1/3 exactly (v = 1/(1 - t)). Over a step of
+    /// 0.4 (v from 1 to 1/0.6, both ends exact), the cubic Hermite crossing is 9e-4 from it;
+    /// linear interpolation would put it at 0.3, 0.033 away. u, here du/dt = 1, is read off
+    /// the same polynomial: exact, as a cubic reproduces a line.
+    #[test]
+    fn the_crossing_is_located_on_the_cubic_hermite_interpolant() {
+        let f = |v: f64, _u: f64| (v * v, 1.0);
+        let h = 0.4;
+        let (theta, u) = crossing(f, (1.0, 0.0), (1.0 / (1.0 - h), h), h, 1.5);
+        let t = theta * h;
+        assert!((t - 1.0 / 3.0).abs() < 1e-3, "{t}");
+        assert!((u - t).abs() < 1e-12, "{u} vs {t}");
+    }
 }
