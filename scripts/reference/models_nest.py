@@ -34,6 +34,13 @@ ht_neuron after a long interval moves by 0.1 ms with it.)
 Output JSON: ``{"nest": version, "model": name, "params": {...}, "amps_pa": [...],
 "steps_ms": [[start, stop], ...], "runs": {"0.1": [spike times ms], ...}}``.
 
+Several references of one NEST model with other parameters are named ``<NEST model>_<what>``:
+``aeif_psc_delta_eif`` (exp_if: no adaptation), ``aeif_psc_delta_<preset>`` (the AdEx
+firing patterns of Naud et al. 2008, Table 1, and Brette & Gerstner 2005) and
+``izhikevich_<preset>`` (Izhikevich 2003 / 2004 cells); the mapping of every parameter is
+given where they are defined below. The ``izhikevich_<preset>`` runs go down to 0.00078125
+ms and say ``"first_order": true`` (NEST's izhikevich is forward Euler; see below).
+
 Two models need another protocol (``--only parrot_neuron gif_psc_exp gif_cond_exp``):
 
 * ``parrot_neuron``: a spike_generator with a fixed list of spike times on the 0.1 ms grid
@@ -108,6 +115,82 @@ for _base in ["glif_psc", "glif_cond"]:
         )
 
 
+# exp_if (exponential integrate-and-fire, Fourcaud-Trocme et al. 2003) is NEST's
+# aeif_psc_delta without adaptation: a = 0 and b = 0 make w stay at its initial 0 (tau_w then
+# does not matter). The other parameters map one to one and NEST's defaults are ours: C_m =
+# c_m 281 pF, g_L = g_l 30 nS, E_L = e_l -70.6 mV, V_th = v_t -50.4 mV (the exponential's
+# threshold), Delta_T = delta_t 2 mV, V_peak = v_peak 0 mV (spike and reset at V >= V_peak),
+# V_reset = v_reset -60 mV, t_ref = t_ref 0 ms (V clamped at V_reset for t_ref), I_e = i_e 0,
+# V_m = v_init -70.6 mV. Input: a current in pA, added to C_m dV/dt, in both.
+MODELS["aeif_psc_delta_eif"] = ({"a": 0.0, "b": 0.0}, [600.0, 800.0, 1200.0], "aeif_psc_delta")
+
+# The AdEx firing patterns of Naud, Marcille, Clopath & Gerstner (2008) Biol. Cybern. 99:335,
+# Table 1 (our adex presets), in NEST's aeif_psc_delta (our adex is NEST's aeif_psc_delta;
+# same units: C_m pF, g_L nS, E_L, V_th (the paper's V_T), Delta_T, V_reset (V_r) mV, tau_w
+# ms, a nS, b pA), V_m starting at E_L, V_peak and t_ref at NEST's (and our) defaults, 0 mV
+# and 0 ms: Table 1 gives no cut-off. Each row: (C, g_L, E_L, V_T, Delta_T, tau_w, a, b, V_r,
+# I), I the step of the paper's figure; the protocol's three steps are I, 0 (recovery) and
+# 1.5 I, so that the pattern is seen from rest, and again from a partly adapted state.
+NAUD_2008 = {
+    "tonic": (200.0, 10.0, -70.0, -50.0, 2.0, 30.0, 2.0, 0.0, -58.0, 500.0),
+    "adapting": (200.0, 12.0, -70.0, -50.0, 2.0, 300.0, 2.0, 60.0, -58.0, 500.0),
+    "initial_burst": (130.0, 18.0, -58.0, -50.0, 2.0, 150.0, 4.0, 120.0, -50.0, 400.0),
+    "regular_bursting": (200.0, 10.0, -58.0, -50.0, 2.0, 120.0, 2.0, 100.0, -46.0, 210.0),
+    "delayed_accelerating": (200.0, 12.0, -70.0, -50.0, 2.0, 300.0, -10.0, 0.0, -58.0, 300.0),
+    "delayed_regular_bursting": (100.0, 10.0, -65.0, -50.0, 2.0, 90.0, -10.0, 30.0, -47.0, 110.0),
+    "transient": (100.0, 10.0, -65.0, -50.0, 2.0, 90.0, 10.0, 100.0, -47.0, 180.0),
+    "irregular": (100.0, 12.0, -60.0, -50.0, 2.0, 130.0, -11.0, 30.0, -48.0, 160.0),
+}
+for _name, (_c, _gl, _el, _vt, _dt, _tw, _a, _b, _vr, _i) in NAUD_2008.items():
+    MODELS[f"aeif_psc_delta_{_name}"] = (
+        {"C_m": _c, "g_L": _gl, "E_L": _el, "V_th": _vt, "Delta_T": _dt, "tau_w": _tw,
+         "a": _a, "b": _b, "V_reset": _vr, "V_m": _el},
+        [_i, 0.0, 1.5 * _i],
+        "aeif_psc_delta",
+    )
+# Brette & Gerstner (2005): NEST's defaults with V_reset = E_L (our preset brette_gerstner_2005).
+MODELS["aeif_psc_delta_brette_gerstner_2005"] = ({"V_reset": -70.6}, [600.0, 800.0, 1200.0], "aeif_psc_delta")
+
+# The Izhikevich (2003) cell classes of Fig. 2 (our izhikevich presets), and the step-driven
+# panels of Izhikevich (2004) Fig. 1 that keep the 2003 equation (0.04 v^2 + 5 v + 140, no
+# baseline current), in NEST's izhikevich (same equation; NEST's V_th = our v_peak 30 mV,
+# input "pA" = our mV/ms). NEST's U_m does not follow b: it is set to b V_m, as our u starts.
+# Each: (a, b, c, d, V_m at the start); the protocol's steps 5, 10, 15 as for the defaults.
+IZHIKEVICH_PRESETS = {
+    "intrinsically_bursting": (0.02, 0.2, -55.0, 4.0, -65.0),
+    "chattering": (0.02, 0.2, -50.0, 2.0, -65.0),
+    "fast_spiking": (0.1, 0.2, -65.0, 2.0, -65.0),
+    "low_threshold_spiking": (0.02, 0.25, -65.0, 2.0, -65.0),
+    "thalamo_cortical": (0.02, 0.25, -65.0, 0.05, -65.0),
+    "resonator": (0.1, 0.26, -65.0, 2.0, -65.0),
+    "tonic_spiking": (0.02, 0.2, -65.0, 6.0, -70.0),
+    "tonic_bursting": (0.02, 0.2, -50.0, 2.0, -70.0),
+    "mixed_mode": (0.02, 0.2, -55.0, 4.0, -70.0),
+    "spike_frequency_adaptation": (0.01, 0.2, -65.0, 8.0, -70.0),
+}
+# NEST integrates izhikevich by forward Euler with the reset at the end of the step, and it
+# uses the current it received for the previous step (izhikevich.cpp sets S_.I_ after the
+# update), so the protocol acts one more step late: all first order in the step, and with
+# bursts and fast trains its spike counts still change between 0.025 and
+# 0.0125 ms (thalamo_cortical: 230, 237, 241, 244 spikes at 0.1 ... 0.0125 ms). These
+# references therefore go on halving the step to 0.00078125 ms (the finest run is the
+# reference solution; the Rust test compares at 0.1, 0.05 and 0.025 ms as for every model).
+FINE_RESOLUTIONS = RESOLUTIONS + [0.00625, 0.003125, 0.0015625, 0.00078125]
+RESOLUTIONS_OF = {}
+# The bursting cells (c = -50 mV, d = 2) at 15 mV/ms are inside a burst when the current
+# stops at 950 ms, and whether one more spike follows then depends on the burst's timing to
+# a few hundredths of a ms (a fine RK4 puts one at 953.6 ms; NEST's Euler has none even at
+# 0.0002 ms): a test point no simulator at these steps resolves. At 14 mV/ms the last burst
+# ends at 925.6 ms and the current stops between bursts.
+IZHIKEVICH_AMPS = {"chattering": [5.0, 10.0, 14.0], "tonic_bursting": [5.0, 10.0, 14.0]}
+for _name, (_a, _b, _c, _d, _v) in IZHIKEVICH_PRESETS.items():
+    MODELS[f"izhikevich_{_name}"] = (
+        {"a": _a, "b": _b, "c": _c, "d": _d, "V_m": _v, "U_m": _b * _v},
+        IZHIKEVICH_AMPS.get(_name, [5.0, 10.0, 15.0]),
+        "izhikevich",
+    )
+    RESOLUTIONS_OF[f"izhikevich_{_name}"] = FINE_RESOLUTIONS
+
 def install_and_reexec(venv):
     py = os.path.join(venv, "bin", "python")
     if not os.path.exists(py):
@@ -120,8 +203,12 @@ def install_and_reexec(venv):
 def run(nest, model, overrides, amps, resolution):
     nest.ResetKernel()
     nest.verbosity = nest.VerbosityLevel.ERROR
-    # 0.0125 ms is not a whole number of the default 1 us tics.
-    nest.SetKernelStatus({"tics_per_ms": 10000, "resolution": resolution})
+    # 0.0125 ms is not a whole number of the default 1 us tics: 0.1 us, halved until the
+    # resolution is a whole number of tics (the finer Izhikevich runs).
+    tics = 10000
+    while not round(resolution * tics, 6).is_integer():
+        tics *= 2
+    nest.SetKernelStatus({"tics_per_ms": tics, "resolution": resolution})
     n = nest.Create(model, params=overrides)
     # The steps are contiguous: a change at each start, and back to 0 at the last stop, each
     # scheduled one step early (see the module doc).
@@ -270,7 +357,7 @@ def main():
         overrides, amps, *nest_model = MODELS[model]
         nest_model = nest_model[0] if nest_model else model
         runs, params = {}, None
-        for res in RESOLUTIONS:
+        for res in RESOLUTIONS_OF.get(model, RESOLUTIONS):
             spikes, params = run(nest, nest_model, overrides, amps, res)
             runs[repr(res)] = spikes
         out = {
@@ -284,6 +371,10 @@ def main():
             "simtime_ms": SIMTIME,
             "runs": runs,
         }
+        if model in RESOLUTIONS_OF:
+            # Read by the Rust test: the finest run's own error is estimated by its change
+            # from the run at twice its step (see nest_reference.rs).
+            out["first_order"] = True
         path = os.path.join(a.out, f"{model}.json")
         with open(path, "w") as f:
             json.dump(out, f, indent=1, sort_keys=True)

@@ -11,8 +11,8 @@
 //! step for u using the new v (NEST's `consistent_integration = false`); that scheme does not
 //! converge to the ODE as the step shrinks in any controlled way and its spike times depend on
 //! the step. Here each network step is split into equal RK4 sub-steps of at most 0.025 ms; the
-//! crossing of v_peak is located inside the sub-step by linear interpolation and the reset is
-//! applied there (see the family module), so spike times converge as dt shrinks. Firing
+//! crossing of v_peak is located inside the sub-step by cubic Hermite interpolation and the
+//! reset is applied there (see the family module), so spike times converge as dt shrinks. Firing
 //! patterns agree qualitatively with the published figures; exact spike times differ from the
 //! coarse Euler traces. Delta-synapse jumps are added to v at the end of the step and a jump
 //! that takes v to v_peak fires (and resets) immediately.

@@ -3,7 +3,7 @@
 //!
 //! Shared numerics: classical Runge–Kutta (RK4) on sub-steps of fixed length (fixed at build
 //! from dt so that it is below a model-specific bound). For the reset models (Izhikevich) the
-//! threshold crossing is located inside the sub-step by linear interpolation, the reset is
+//! threshold crossing is located inside the sub-step by cubic Hermite interpolation, the reset is
 //! applied there and the rest of the sub-step is integrated from the reset state, so that
 //! spike times are not quantised to the sub-step.
 
@@ -23,7 +23,8 @@ pub(crate) fn rk4(f: impl Fn(f64, f64) -> (f64, f64), x: f64, y: f64, h: f64) ->
 }
 
 /// Advances a reset model (v, u) by one sub-step `h` with RK4: when v reaches `v_peak` inside
-/// the sub-step, the crossing is located by linear interpolation, v is set to `c`, `d` is
+/// the sub-step, the crossing is located by cubic Hermite interpolation ([`crossing`]), v is
+/// set to `c`, `d` is
 /// added to u there, and the remainder of the sub-step is integrated from the reset state.
 /// Returns the new state and whether a spike occurred.
 #[inline(always)]
@@ -43,12 +44,8 @@ pub(crate) fn reset_sub_step(
     for _ in 0..4 {
         let (vn, un) = rk4(&f, v, u, left);
         if vn >= v_peak {
-            let theta = if vn > v {
-                ((v_peak - v) / (vn - v)).clamp(0.0, 1.0)
-            } else {
-                0.0
-            };
-            u += theta * (un - u) + d;
+            let (theta, u_cross) = crossing(&f, (v, u), (vn, un), left, v_peak);
+            u = u_cross + d;
             v = c;
             fired = true;
             left *= 1.0 - theta;
@@ -60,6 +57,50 @@ pub(crate) fn reset_sub_step(
         }
     }
     (v, u, fired)
+}
+
+/// Where v reaches `v_peak` inside a sub-step of length `h` from `(v0, u0)` (below it) to
+/// `(v1, u1)` (at or above it): the fraction theta of the sub-step and u there. The state is
+/// interpolated by the cubic Hermite polynomial through both ends and their derivatives
+/// (dense output of fourth order, like the RK4 step), and theta found by bisection on it.
+/// Linear interpolation would misplace each spike by O(h^2) (v is strongly convex near the
+/// peak): with 0.025 ms sub-steps, about 5e-4 ms per spike, all in the same direction, which
+/// added up to 0.1 ms over the 246 spikes of a 1 s thalamo-cortical Izhikevich train.
+#[inline(always)]
+fn crossing(
+    f: impl Fn(f64, f64) -> (f64, f64),
+    (v0, u0): (f64, f64),
+    (v1, u1): (f64, f64),
+    h: f64,
+    v_peak: f64,
+) -> (f64, f64) {
+    if v1 <= v0 {
+        return (0.0, u0);
+    }
+    let (dv0, du0) = f(v0, u0);
+    let (dv1, du1) = f(v1, u1);
+    let hermite = |t: f64, y0: f64, m0: f64, y1: f64, m1: f64| {
+        let (t2, t3) = (t * t, t * t * t);
+        (2.0 * t3 - 3.0 * t2 + 1.0) * y0
+            + (t3 - 2.0 * t2 + t) * h * m0
+            + (-2.0 * t3 + 3.0 * t2) * y1
+            + (t3 - t2) * h * m1
+    };
+    let (mut lo, mut hi) = (0.0, 1.0);
+    if dv1.is_finite() && dv0.is_finite() {
+        for _ in 0..60 {
+            let mid = 0.5 * (lo + hi);
+            if hermite(mid, v0, dv0, v1, dv1) < v_peak {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        (hi, hermite(hi, u0, du0, u1, du1))
+    } else {
+        let theta = ((v_peak - v0) / (v1 - v0)).clamp(0.0, 1.0);
+        (theta, u0 + theta * (u1 - u0))
+    }
 }
 
 /// One network step of a reset model (v, u): `n_sub` sub-steps of `h` with
@@ -221,5 +262,19 @@ mod tests {
         assert!(fired);
         assert!((v - 0.5).abs() < 1e-12, "v = {v}");
         assert!((u - 2.0).abs() < 1e-12);
+    }
+
+    /// dv/dt = v^2 from v = 1 reaches 1.5 at t = 1/3 exactly (v = 1/(1 - t)). Over a step of
+    /// 0.4 (v from 1 to 1/0.6, both ends exact), the cubic Hermite crossing is 9e-4 from it;
+    /// linear interpolation would put it at 0.3, 0.033 away. u, here du/dt = 1, is read off
+    /// the same polynomial: exact, as a cubic reproduces a line.
+    #[test]
+    fn the_crossing_is_located_on_the_cubic_hermite_interpolant() {
+        let f = |v: f64, _u: f64| (v * v, 1.0);
+        let h = 0.4;
+        let (theta, u) = crossing(f, (1.0, 0.0), (1.0 / (1.0 - h), h), h, 1.5);
+        let t = theta * h;
+        assert!((t - 1.0 / 3.0).abs() < 1e-3, "{t}");
+        assert!((u - t).abs() < 1e-12, "{u} vs {t}");
     }
 }
