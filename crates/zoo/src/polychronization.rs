@@ -66,14 +66,14 @@
 //!   inhibitory onto excitatory only), other numbers.
 //!
 //! Reproduced (`tests/polychronization.rs`, 30 s, seeds 1 and 2): the weights leave 6 for
-//! both bounds (36-37 % in [0, 1], 13 % in [9, 10]: a U-shaped histogram with its two largest
-//! bins at the bounds; the paper's end state, most weights at the bounds, needs longer runs),
-//! the excitatory cells fire at 3.6 Hz and the inhibitory ones at 13 Hz, and the excitatory
-//! population activity has the paper's slow, sleep-like rhythm: a spectral peak at 2 Hz,
-//! about 200 times the median power. **Not reproduced**: the paper's gamma rhythm of about
-//! 40 Hz; this network's fast peak sits at 68-70 Hz in its first half minute (the missing
-//! drift, the nominal-increment filtering and the jump instead of a 1 ms current may all move
-//! it), and the polychronous groups are not counted.
+//! both bounds (37-38 % in [0, 1], 12-13 % in [9, 10]: a U-shaped histogram with modes at
+//! both bounds; the paper's end state, most weights at the bounds, needs longer runs), the
+//! excitatory cells fire at 4.1-4.7 Hz and the inhibitory ones at 17-20 Hz, and the
+//! excitatory population activity has the paper's slow, sleep-like rhythm: a spectral peak at
+//! 1-2 Hz, over 200 times the median power. **Not reproduced**: the paper's gamma rhythm of
+//! about 40 Hz; this network's fast peak sits at 68-71 Hz in its first half minute (the
+//! missing drift, the nominal-increment filtering and the jump instead of a 1 ms current may
+//! all move it), and the polychronous groups are not counted.
 //!
 //! Arrival-timed STDP made the difference for the slow rhythm: with the pre spike timed at
 //! its emission (the engine's rule before `dendritic_delay_fraction`), the same network
@@ -133,7 +133,7 @@ crate::zoo_network! {
                              spike count in 1 ms bins over the last 10 s",
                 published: Some(40.0),
                 source: "Izhikevich (2006): a gamma rhythm of about 40 Hz once STDP has \
-                         organised the network (not reproduced: this network shows 68-70 Hz in \
+                         organised the network (not reproduced: this network shows 68-71 Hz in \
                          its first half minute; see crates/zoo/src/polychronization.rs)",
                 measure: |o| {
                     let n_exc = o.param("n_exc")? as u32;

@@ -1364,7 +1364,7 @@ def polychronization(
     of the excitatory rhythm (Hz): highest peak in 5-100 Hz of the power spectrum of the
     excitatory spike count in 1 ms bins over the last 10 s; published 40 Hz (Izhikevich
     (2006): a gamma rhythm of about 40 Hz once STDP has organised the network (not
-    reproduced: this network shows 68-70 Hz in its first half minute; see
+    reproduced: this network shows 68-71 Hz in its first half minute; see
     crates/zoo/src/polychronization.rs)). Frequency of the slow rhythm (Hz): highest peak in
     1-4 Hz of the power spectrum of the excitatory spike count in 1 ms bins over the last 10
     s; published no number published (Izhikevich (2006): sleep-like delta oscillations of
