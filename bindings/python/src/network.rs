@@ -169,12 +169,17 @@ fn check_dt(py: Python<'_>, dt: f64) -> PyResult<()> {
     TimeGrid::new(dt).py(py).map(drop)
 }
 
-/// Whole steps in `duration` seconds at `dt` (the runner's rounding).
+/// Steps in `duration` seconds at `dt`: a whole number of steps, as the runner requires.
 #[pyfunction]
 fn steps_for(py: Python<'_>, dt: f64, duration: f64) -> PyResult<u64> {
     let g = TimeGrid::new(dt).py(py)?;
     g.steps_for(duration)
-        .map_err(|_| Error::out_of_range("Network.run", "duration", duration, "[0, inf) s"))
+        .map_err(|e| match e {
+            Error::OutOfRange { range, .. } if duration >= 0.0 && duration.is_finite() => {
+                Error::out_of_range("Network.run", "duration", duration, range)
+            }
+            _ => Error::out_of_range("Network.run", "duration", duration, "[0, inf) s"),
+        })
         .py(py)
 }
 

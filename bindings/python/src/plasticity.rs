@@ -5,10 +5,7 @@ use crate::errors::{IntoPyResult, type_error};
 use numpy::{PyArray1, PyReadwriteArray1};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
-use sc_neurocore_core::Error;
-use sc_neurocore_plasticity::{
-    ManualStdp as Manual, STDP_PARAMS, StdpMode, StdpParams, WeightSign,
-};
+use sc_neurocore_plasticity::{ManualStdp as Manual, STDP_PARAMS, StdpParams, WeightSign};
 
 /// The STDP parameters' metadata: dicts `name, unit, default, range, doc`.
 #[pyfunction]

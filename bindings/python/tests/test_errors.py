@@ -253,6 +253,9 @@ CASES = [
      "Network: has no population; add one before running"),
     ("negative duration", lambda: run_net(lif(), duration=-1.0), E.OutOfRangeError,
      "Network.run: duration = -1 is out of range; valid range: [0, inf) s"),
+    ("duration not a whole number of steps", lambda: run_net(lif(), duration=0.1, dt=0.03),
+     E.OutOfRangeError, "Network.run: duration = 0.1 is out of range; valid range: whole "
+     "multiples of dt = 0.03 s (e.g. 0.09 or 0.12 s)"),
     ("duration of a wrong type", lambda: run_net(lif(), duration="1s"), E.ArgumentTypeError,
      "Network.run: duration must be a number"),
     ("bad dt", lambda: run_net(lif(), dt=0.0), E.OutOfRangeError, "TimeGrid: dt = 0 is out of range; valid range: (0, inf)"),

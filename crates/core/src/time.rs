@@ -38,10 +38,28 @@ impl TimeGrid {
         step as f64 * self.dt
     }
 
-    /// Number of whole steps in `seconds` (rounded to the nearest step).
+    /// Number of steps in a duration of `seconds`, which must be a whole number of steps (as
+    /// NEST requires): rounding 0.1 s at dt = 0.03 s to 3 steps would simulate 0.09 s and
+    /// report 0.1. Decimal durations that are whole steps up to their binary representation
+    /// (1.0 s / 1e-4 s = 10000.000000000002) are.
     pub fn steps_for(&self, seconds: f64) -> Result<u64> {
         check_value("TimeGrid", "duration", seconds, ValueRange::NonNegative)?;
-        Ok(self.round_steps(seconds))
+        let steps = self.round_steps(seconds);
+        if (seconds / self.dt - steps as f64).abs() > GRID_TOL * (1.0 + steps as f64) {
+            let below = steps.min((seconds / self.dt).floor() as u64);
+            return Err(Error::out_of_range(
+                "TimeGrid",
+                "duration",
+                seconds,
+                format!(
+                    "whole multiples of dt = {} s (e.g. {} or {} s)",
+                    self.dt,
+                    self.time_of(below),
+                    self.time_of(below + 1)
+                ),
+            ));
+        }
+        Ok(steps)
     }
 
     /// A synaptic delay in whole steps: rounded to the nearest step, and at least one step
@@ -92,6 +110,20 @@ mod tests {
         let g = TimeGrid::new(1e-3).unwrap();
         let e = g.steps_for(-1.0).unwrap_err().to_string();
         assert!(e.contains("duration = -1"), "{e}");
+        assert_eq!(
+            TimeGrid::new(0.03)
+                .unwrap()
+                .steps_for(0.1)
+                .unwrap_err()
+                .to_string(),
+            "TimeGrid: duration = 0.1 is out of range; valid range: whole multiples of dt = \
+             0.03 s (e.g. 0.09 or 0.12 s)"
+        );
+        assert!(TimeGrid::new(0.5).unwrap().steps_for(0.1).is_err());
+        let g = TimeGrid::new(1e-4).unwrap();
+        assert_eq!(g.steps_for(1.0).unwrap(), 10_000);
+        assert_eq!(g.steps_for(0.3).unwrap(), 3_000);
+        assert_eq!(g.steps_for(1000.0).unwrap(), 10_000_000);
         assert!(g.delay_steps(f64::INFINITY).is_err());
     }
 }

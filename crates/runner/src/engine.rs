@@ -210,10 +210,13 @@ impl NetworkRunner {
         duration: f64,
         mut progress: impl FnMut(u64, u64),
     ) -> Result<()> {
-        let steps = self
-            .grid
-            .steps_for(duration)
-            .map_err(|_| Error::out_of_range("Network.run", "duration", duration, "[0, inf) s"))?;
+        let steps = self.grid.steps_for(duration).map_err(|e| match e {
+            // A whole number of steps is asked of a valid duration only.
+            Error::OutOfRange { range, .. } if duration >= 0.0 && duration.is_finite() => {
+                Error::out_of_range("Network.run", "duration", duration, range)
+            }
+            _ => Error::out_of_range("Network.run", "duration", duration, "[0, inf) s"),
+        })?;
         let every = (steps / 100).max(1);
         let mut done = 0;
         while done < steps {

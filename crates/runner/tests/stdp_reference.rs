@@ -113,11 +113,11 @@ fn network_stdp_equals_the_reference_replay_for_every_block_split() {
     let (d_dend, d_ax) = params.split_delay(10);
     assert_eq!((d_dend, d_ax), (10, 0));
     let none = Vec::new();
-    for k in 0..steps as usize {
+    for (k, pre_now) in pre_steps.iter().enumerate().take(steps as usize) {
         let post_now = k
             .checked_sub(d_dend as usize)
             .map_or(&none, |j| &post_steps[j]);
-        traces.step(&rule, &mut csr, &pre_steps[k], post_now);
+        traces.step(&rule, &mut csr, pre_now, post_now);
     }
     assert_eq!(csr.nnz(), weights.len());
     let changed = csr.weights().iter().filter(|&&w| w != 0.5).count();

@@ -333,3 +333,74 @@ fn toml_errors_name_the_table_and_key() {
     }
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// A bad duration or `--out` is refused before anything is built or simulated (the messages
+/// come without the build line), and a duration that is not a whole number of steps is an
+/// error rather than a shorter run reported as the one asked for.
+#[test]
+fn durations_and_out_are_checked_before_the_build() {
+    let dir = std::env::temp_dir().join(format!("scn-cli-early-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("a-file");
+    std::fs::write(&file, b"x").unwrap();
+    let file = file.to_str().unwrap();
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["run", "--zoo", "cuba", "--dt", "0.03", "--duration", "0.1"],
+            "TimeGrid: duration = 0.1 is out of range; valid range: whole multiples of dt = \
+             0.03 s (e.g. 0.09 or 0.12 s)",
+        ),
+        (
+            &["run", "--zoo", "cuba", "--dt", "0.5", "--duration", "0.1"],
+            "duration = 0.1 is out of range; valid range: whole multiples of dt = 0.5 s",
+        ),
+        (
+            &["run", "--zoo", "cuba", "--duration", "nan"],
+            "TimeGrid: duration = NaN is out of range; valid range: [0, inf)",
+        ),
+        (
+            &["run", "--zoo", "cuba", "--duration", "0.01", "--out", file],
+            "--out must be a directory; this path exists and is not one",
+        ),
+    ];
+    for (args, expected) in cases {
+        let o = cli(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains(expected),
+            "{args:?}: got {}",
+            stderr(&o)
+        );
+        assert!(!stderr(&o).contains("built in"), "{args:?}: built first");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The results are written before the summary is printed, each file under a temporary name
+/// renamed into place: a reader that closes stdout at once costs nothing, and no temporary
+/// file is left behind.
+#[test]
+fn a_closed_stdout_does_not_cost_the_results() {
+    use std::process::Stdio;
+    let dir = std::env::temp_dir().join(format!("scn-cli-pipe-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sc-neurocore"))
+        .args(["run", "--zoo", "cuba", "--duration", "0.05", "--out"])
+        .arg(&dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader goes away before anything is printed
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{:?}: {}", out.status, stderr(&out));
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["raster.png", "spikes.npz", "summary.json"]);
+    let summary = std::fs::read_to_string(dir.join("summary.json")).unwrap();
+    assert!(summary.contains("\"duration_s\": 0.05"), "{summary}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

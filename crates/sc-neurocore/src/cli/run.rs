@@ -8,7 +8,7 @@ use super::output::{
 };
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use sc_neurocore_core::{Communicator, Error, LocalCommunicator, Result};
+use sc_neurocore_core::{Communicator, Error, LocalCommunicator, Result, TimeGrid};
 use sc_neurocore_runner::{MonitorSpec, Network, NetworkRunner, RunConfig};
 use sc_neurocore_zoo::{Outcome, ZooEntry};
 use std::io::IsTerminal;
@@ -181,6 +181,12 @@ pub fn run(args: RunArgs) -> Result<()> {
         what,
         zoo,
     } = network(&args)?;
+    // Checked before anything is built or simulated: a bad duration or an unwritable --out
+    // costs nothing.
+    TimeGrid::new(dt)?.steps_for(duration)?;
+    if lead && let Some(dir) = &args.out {
+        prepare_out_dir(dir)?;
+    }
     // Record every population's spikes (the summary needs them).
     let mut spike_monitor = Vec::new();
     for p in 0..net.populations().len() {
@@ -310,21 +316,24 @@ pub fn run(args: RunArgs) -> Result<()> {
     if !lead {
         return Ok(()); // every rank holds the complete record; rank 0 reports it
     }
-    print_summary(&summary);
+    // The results first: a failing stdout (a closed pipe, a full disk) must not cost them.
     if let Some(dir) = &args.out {
         let io = |e: std::io::Error| Error::Io {
             path: dir.display().to_string(),
             message: e.to_string(),
         };
-        std::fs::create_dir_all(dir).map_err(io)?;
+        // Every file is written beside its final name and renamed into place only when all
+        // are complete: a run killed while writing leaves the previous results, never a
+        // truncated file in place of a good one.
+        let mut files = AtomicFiles::new(dir);
         let json = serde_json::to_string_pretty(&summary).expect("summary serialises");
-        std::fs::write(dir.join("summary.json"), json + "\n").map_err(io)?;
+        std::fs::write(files.part("summary.json"), json + "\n").map_err(io)?;
         let t: Vec<f64> = rows.iter().map(|r| r.0).collect();
         let i: Vec<u64> = rows.iter().map(|r| r.1).collect();
         let pop: Vec<u32> = rows.iter().map(|r| r.2).collect();
-        write_npz(&dir.join("spikes.npz"), &t, &i, &pop).map_err(io)?;
+        write_npz(&files.part("spikes.npz"), &t, &i, &pop).map_err(io)?;
         write_raster(
-            &dir.join("raster.png"),
+            &files.part("raster.png"),
             &t,
             &i,
             &pop,
@@ -335,13 +344,22 @@ pub fn run(args: RunArgs) -> Result<()> {
         let monitors = if records.is_empty() {
             ""
         } else {
-            write_arrays(&dir.join("monitors.npz"), &records).map_err(io)?;
+            write_arrays(&files.part("monitors.npz"), &records).map_err(io)?;
             ", monitors.npz"
         };
+        files.commit().map_err(io)?;
         eprintln!(
             "wrote {}/summary.json, spikes.npz, raster.png{monitors}",
             dir.display()
         );
+    }
+    if let Err(e) = print_summary(&mut std::io::stdout().lock(), &summary)
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+    {
+        return Err(Error::Io {
+            path: "stdout".into(),
+            message: e.to_string(),
+        });
     }
     Ok(())
 }
@@ -384,32 +402,37 @@ fn mean_cv_isi(trains: &[Vec<f64>]) -> Option<f64> {
     (!cvs.is_empty()).then(|| cvs.iter().sum::<f64>() / cvs.len() as f64)
 }
 
-fn print_summary(s: &Summary) {
-    println!(
+/// The summary on `out` (stdout).
+fn print_summary(out: &mut impl std::io::Write, s: &Summary) -> std::io::Result<()> {
+    writeln!(
+        out,
         "{} neurons, {} synapses, {} spikes in {} s (dt {} s, seed {}, {} thread(s), backend {})",
         s.neurons, s.synapses, s.spikes, s.duration_s, s.dt_s, s.seed, s.threads, s.backend
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "build {:.2} s, simulation {:.2} s ({:.2} s per simulated second), peak memory {:.0} MiB, {:.2} bytes per synapse",
         s.build_s,
         s.sim_s,
         s.sim_s / s.duration_s.max(f64::MIN_POSITIVE),
         s.peak_rss_bytes as f64 / (1 << 20) as f64,
         s.synapse_bytes as f64 / s.synapses.max(1) as f64
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "{:<12} {:<16} {:>8} {:>10} {:>9} {:>7}",
         "population", "model", "n", "spikes", "rate Hz", "CV ISI"
-    );
+    )?;
     for p in &s.populations {
         let cv = p.cv_isi.map_or("-".to_string(), |c| format!("{c:.3}"));
-        println!(
+        writeln!(
+            out,
             "{:<12} {:<16} {:>8} {:>10} {:>9.2} {:>7}",
             p.label, p.model, p.n, p.spikes, p.rate_hz, cv
-        );
+        )?;
     }
     if let Some(r) = &s.reproduces {
-        println!("reproduces {}", r.paper);
+        writeln!(out, "reproduces {}", r.paper)?;
         for st in &r.statistics {
             let value = |v: Option<f64>| {
                 v.map_or("-".to_string(), |v| {
@@ -419,13 +442,14 @@ fn print_summary(s: &Summary) {
                     )
                 })
             };
-            println!(
+            writeln!(
+                out,
                 "  {}: {} (published: {}; {})",
                 st.name,
                 value(st.measured),
                 value(st.published),
                 st.source
-            );
+            )?;
         }
     }
     for o in &s.outputs {
@@ -436,6 +460,60 @@ fn print_summary(s: &Summary) {
                 .join(" ")
         });
         // What each value is: `sc-neurocore zoo` and summary.json say.
-        println!("{}: {values}", o.name);
+        writeln!(out, "{}: {values}", o.name)?;
+    }
+    Ok(())
+}
+
+/// Checks `--out DIR` before the run: DIR is created if missing and must be a directory this
+/// process can write to.
+fn prepare_out_dir(dir: &std::path::Path) -> Result<()> {
+    let io = |message: String| Error::Io {
+        path: dir.display().to_string(),
+        message,
+    };
+    if dir.exists() && !dir.is_dir() {
+        return Err(io(
+            "--out must be a directory; this path exists and is not one".into(),
+        ));
+    }
+    std::fs::create_dir_all(dir).map_err(|e| io(format!("cannot create --out: {e}")))?;
+    let probe = dir.join(".sc-neurocore-write-test");
+    std::fs::write(&probe, b"").map_err(|e| io(format!("cannot write into --out: {e}")))?;
+    std::fs::remove_file(&probe).map_err(|e| io(format!("cannot write into --out: {e}")))
+}
+
+/// Files written under temporary names in one directory and renamed into place together.
+struct AtomicFiles<'a> {
+    dir: &'a std::path::Path,
+    names: Vec<&'static str>,
+}
+
+impl<'a> AtomicFiles<'a> {
+    fn new(dir: &'a std::path::Path) -> Self {
+        AtomicFiles {
+            dir,
+            names: Vec::new(),
+        }
+    }
+
+    /// The temporary path to write `name` to.
+    fn part(&mut self, name: &'static str) -> std::path::PathBuf {
+        self.names.push(name);
+        self.dir.join(format!(".{name}.partial"))
+    }
+
+    /// Flushes every file to disk, then renames each over its final name.
+    fn commit(self) -> std::io::Result<()> {
+        for name in &self.names {
+            std::fs::File::open(self.dir.join(format!(".{name}.partial")))?.sync_all()?;
+        }
+        for name in &self.names {
+            std::fs::rename(
+                self.dir.join(format!(".{name}.partial")),
+                self.dir.join(name),
+            )?;
+        }
+        Ok(())
     }
 }
