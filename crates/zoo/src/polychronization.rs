@@ -135,19 +135,7 @@ crate::zoo_network! {
                 source: "Izhikevich (2006): a gamma rhythm of about 40 Hz once STDP has \
                          organised the network (not reproduced: this network shows 68-71 Hz in \
                          its first half minute; see crates/zoo/src/polychronization.rs)",
-                measure: |o| {
-                    let n_exc = o.param("n_exc")? as u32;
-                    let d = o.spikes("neurons")?;
-                    let t: Vec<f64> = d
-                        .times()
-                        .iter()
-                        .zip(d.ids())
-                        .filter(|&(_, &i)| i < n_exc)
-                        .map(|(&t, _)| t)
-                        .collect();
-                    let end = o.duration();
-                    peak_frequency(o, &t, (end - 10.0, end), 1e-3, (5.0, 100.0))
-                },
+                measure: |o| excitatory_peak(o, (5.0, 100.0)),
             },
             Statistic {
                 name: "frequency of the slow rhythm",
@@ -157,19 +145,7 @@ crate::zoo_network! {
                 published: None,
                 source: "Izhikevich (2006): sleep-like delta oscillations of 2-4 Hz (a band, no \
                          single value)",
-                measure: |o| {
-                    let n_exc = o.param("n_exc")? as u32;
-                    let d = o.spikes("neurons")?;
-                    let t: Vec<f64> = d
-                        .times()
-                        .iter()
-                        .zip(d.ids())
-                        .filter(|&(_, &i)| i < n_exc)
-                        .map(|(&t, _)| t)
-                        .collect();
-                    let end = o.duration();
-                    peak_frequency(o, &t, (end - 10.0, end), 1e-3, (1.0, 4.0))
-                },
+                measure: |o| excitatory_peak(o, (1.0, 4.0)),
             },
             Statistic {
                 name: "excitatory weights at the upper bound",
@@ -314,4 +290,20 @@ pub fn polychronization(p: &PolychronizationParams, seed: u64) -> Result<Network
         )?;
     }
     Ok(net)
+}
+
+/// The highest peak in `band` (Hz) of the spectrum of the excitatory spike count in 1 ms bins
+/// over the last 10 s of the run.
+fn excitatory_peak(o: &Outcome<'_>, band: (f64, f64)) -> Option<f64> {
+    let n_exc = o.param("n_exc")? as u32;
+    let d = o.spikes("neurons")?;
+    let t: Vec<f64> = d
+        .times()
+        .iter()
+        .zip(d.ids())
+        .filter(|&(_, &i)| i < n_exc)
+        .map(|(&t, _)| t)
+        .collect();
+    let end = o.duration();
+    peak_frequency(o, &t, (end - 10.0, end), 1e-3, band)
 }
