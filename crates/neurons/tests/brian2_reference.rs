@@ -27,6 +27,7 @@ use serde_json::Value;
 
 #[path = "common/spike_match.rs"]
 mod spike_match;
+use spike_match::{floats, resolutions};
 
 /// The cases compared: (file in `reference/models_brian2/`, our model, our preset or `None`
 /// for the defaults).
@@ -76,14 +77,6 @@ fn reference(model: &str) -> Value {
     );
     serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}")))
         .unwrap()
-}
-
-fn floats(v: &Value) -> Vec<f64> {
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x.as_f64().unwrap())
-        .collect()
 }
 
 /// Our spike times (ms, end of the step) under the protocol of `r` at step `dt` (ms), with
@@ -136,18 +129,6 @@ fn simulate(model: &str, given: &[(&str, f64)], r: &Value, dt: f64) -> Vec<f64> 
 /// 0.025 ms); the data may go finer, to a converged reference solution (its finest run).
 const COARSEST_COMPARED: f64 = 0.025;
 
-/// The resolutions of the reference data (ms, as the JSON keys), coarsest first.
-fn resolutions(r: &Value) -> Vec<(String, f64)> {
-    let mut res: Vec<(String, f64)> = r["runs"]
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(|k| (k.clone(), k.parse().unwrap()))
-        .collect();
-    res.sort_by(|a, b| b.1.total_cmp(&a.1));
-    res
-}
-
 #[test]
 fn spike_times_agree_with_brian2_within_its_own_dt_convergence() {
     // Every case is checked and every failure reported, not only the first.
@@ -155,15 +136,8 @@ fn spike_times_agree_with_brian2_within_its_own_dt_convergence() {
     for &(file, model, preset) in CASES {
         let r = reference(file);
         let res = resolutions(&r);
-        let (finest_key, finest_dt) = res.last().unwrap();
-        let finest = floats(&r["runs"][finest_key]);
-        let runs = spike_match::Runs {
-            finest: finest.clone(),
-            next: r["first_order"]
-                .as_bool()
-                .unwrap_or(false)
-                .then(|| floats(&r["runs"][&res[res.len() - 2].0])),
-        };
+        let finest_dt = res.last().unwrap().1;
+        let runs = spike_match::Runs::of_reference(&r, &res);
         for (key, dt) in res[..res.len() - 1]
             .iter()
             .filter(|(_, dt)| *dt >= COARSEST_COMPARED)

@@ -34,6 +34,7 @@ use serde_json::Value;
 
 #[path = "common/spike_match.rs"]
 mod spike_match;
+use spike_match::{floats, resolutions};
 
 /// How to compare a model's spikes with NEST's.
 #[derive(Clone, Copy, PartialEq)]
@@ -162,14 +163,6 @@ fn reference(model: &str) -> Value {
         .unwrap()
 }
 
-fn floats(v: &Value) -> Vec<f64> {
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x.as_f64().unwrap())
-        .collect()
-}
-
 /// Our spike times (ms) under the protocol of `r` at step `dt` (ms). The reference data
 /// schedule NEST's generator one step early, so that in NEST too the current during
 /// [t, t + dt) is the protocol's value at t (see `models_nest.py`).
@@ -220,19 +213,6 @@ fn simulate(model: &str, given: &[(&str, f64)], scale: f64, r: &Value, dt: f64) 
 /// 0.025 ms); the data may go finer, to a converged reference solution (its finest run).
 const COARSEST_COMPARED: f64 = 0.025;
 
-/// The resolutions of the reference data (ms, as the JSON keys), coarsest first; the finest
-/// is the reference solution.
-fn resolutions(r: &Value) -> Vec<(String, f64)> {
-    let mut res: Vec<(String, f64)> = r["runs"]
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(|k| (k.clone(), k.parse().unwrap()))
-        .collect();
-    res.sort_by(|a, b| b.1.total_cmp(&a.1));
-    res
-}
-
 /// The failures of one case at every resolution of its reference data but the finest.
 fn check_case(
     nest_model: &str,
@@ -244,15 +224,8 @@ fn check_case(
     let mut failures = Vec::new();
     let r = reference(nest_model);
     let res = resolutions(&r);
-    let (finest_key, finest_dt) = res.last().unwrap();
-    let finest = floats(&r["runs"][finest_key]);
-    let runs = spike_match::Runs {
-        finest: finest.clone(),
-        next: r["first_order"]
-            .as_bool()
-            .unwrap_or(false)
-            .then(|| floats(&r["runs"][&res[res.len() - 2].0])),
-    };
+    let finest_dt = res.last().unwrap().1;
+    let runs = spike_match::Runs::of_reference(&r, &res);
     for (key, dt) in res[..res.len() - 1]
         .iter()
         .filter(|(_, dt)| *dt >= COARSEST_COMPARED)
@@ -273,7 +246,7 @@ fn check_case(
             continue;
         }
         let offset = match compare {
-            Compare::Offset { .. } => spike_match::mean_offset(&mine, &finest),
+            Compare::Offset { .. } => spike_match::mean_offset(&mine, &runs.finest),
             _ => 0.0,
         };
         if let Compare::Offset { max_ms } = compare

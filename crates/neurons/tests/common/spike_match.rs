@@ -3,6 +3,29 @@
 //! index, so that one missing or extra spike early does not shift every later pair) and the
 //! tolerance rule taken from the reference's own convergence in dt.
 
+use serde_json::Value;
+
+/// The numbers of a JSON array (a reference file's spike times).
+pub fn floats(v: &Value) -> Vec<f64> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_f64().unwrap())
+        .collect()
+}
+
+/// The resolutions of a reference file's `runs` (keyed by dt in ms), coarsest first.
+pub fn resolutions(r: &Value) -> Vec<(String, f64)> {
+    let mut res: Vec<(String, f64)> = r["runs"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(|k| (k.clone(), k.parse().unwrap()))
+        .collect();
+    res.sort_by(|a, b| b.1.total_cmp(&a.1));
+    res
+}
+
 /// A one-to-one pairing of reference spikes with ours, in time order.
 #[derive(Debug, PartialEq)]
 pub struct Matching {
@@ -89,6 +112,18 @@ pub struct Runs {
 }
 
 impl Runs {
+    /// The finest run of reference file `r` (resolutions `res`, coarsest first) and, when
+    /// the file says the reference converges at first order only, the run at twice its step.
+    pub fn of_reference(r: &Value, res: &[(String, f64)]) -> Runs {
+        Runs {
+            finest: floats(&r["runs"][&res[res.len() - 1].0]),
+            next: r["first_order"]
+                .as_bool()
+                .unwrap_or(false)
+                .then(|| floats(&r["runs"][&res[res.len() - 2].0])),
+        }
+    }
+
     fn finest_error(&self) -> Vec<f64> {
         let mut e = vec![0.0; self.finest.len()];
         if let Some(next) = &self.next {
